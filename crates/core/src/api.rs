@@ -1,0 +1,235 @@
+//! The JSON contract between the browser app and the server. Both sides compile these types, so
+//! a field renamed on one side cannot be missed on the other; the server also publishes them as
+//! OpenAPI schemas (feature `openapi`) for bureaus that build their own clients or servers.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
+use validator::Validate;
+
+use crate::institution::{FeeScheduleClass, InstitutionCode, Prefecture, RegionalBureau};
+use crate::text::ja;
+
+/// Messages per field, keyed by the request's field name. Serialised as a plain JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(transparent)]
+pub struct FieldErrors(pub BTreeMap<String, Vec<String>>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_string()).or_default().push(message.into());
+    }
+
+    pub fn get(&self, field: &str) -> Option<&[String]> {
+        self.0.get(field).map(Vec::as_slice)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+/// Machine-readable error codes. The Japanese `message` beside it is for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    ValidationFailed,
+    InvalidCredentials,
+    AccountLocked,
+    Unauthenticated,
+    PasswordChangeRequired,
+    Forbidden,
+    CsrfRejected,
+    UnsupportedMediaType,
+    MalformedJson,
+    PayloadTooLarge,
+    NotFound,
+    MethodNotAllowed,
+    ServiceClosed,
+    Internal,
+}
+
+/// The one error shape of the whole API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// Japanese, says what to do.
+    pub message: String,
+    /// Per-field messages, for `validation_failed`.
+    #[serde(default, skip_serializing_if = "FieldErrors::is_empty")]
+    pub fields: FieldErrors,
+    /// For `service_closed`: when the service opens again.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub resumes_at: Option<OffsetDateTime>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: FieldErrors::default(), resumes_at: None }
+    }
+
+    pub fn validation(fields: FieldErrors) -> Self {
+        Self { fields, ..Self::new(ErrorCode::ValidationFailed, ja::VALIDATION_FAILED) }
+    }
+}
+
+/// `POST /api/v1/session`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    #[validate(length(min = 1, max = 64))]
+    pub user_id: String,
+    #[validate(length(min = 1, max = 256))]
+    pub password: String,
+}
+
+impl LoginRequest {
+    /// Presence and size only: whether the ID exists and the password is right is the server's
+    /// question, answered with one message for both.
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        if let Err(e) = self.validate() {
+            for (field, errs) in e.field_errors() {
+                let too_long = errs.iter().any(|e| e.params.get("value").is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty())));
+                let message = match (field.as_ref(), too_long) {
+                    ("user_id", false) => ja::USER_ID_REQUIRED,
+                    ("user_id", true) => ja::USER_ID_SHAPE,
+                    (_, false) => ja::PASSWORD_REQUIRED,
+                    (_, true) => ja::PASSWORD_TOO_LONG_FOR_LOGIN,
+                };
+                errors.add(field.as_ref(), message);
+            }
+        }
+        errors.into_result()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 保険医療機関等: files applications and notifications.
+    Applicant,
+    /// 地方厚生(支)局の職員: reviews what arrives at one bureau.
+    Reviewer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InstitutionSummary {
+    pub code: InstitutionCode,
+    pub name: String,
+    pub class: FeeScheduleClass,
+    pub prefecture: Prefecture,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountSummary {
+    pub user_id: String,
+    pub role: Role,
+    /// Present for applicants.
+    pub institution: Option<InstitutionSummary>,
+    /// Present for reviewers.
+    pub bureau: Option<RegionalBureau>,
+    /// Display name for reviewers.
+    pub display_name: Option<String>,
+}
+
+/// The signed-in session, answered by `POST /api/v1/session` and `GET /api/v1/session`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    pub account: AccountSummary,
+    /// True until the initial password is changed; every other call is refused meanwhile.
+    pub must_change_password: bool,
+    /// The session ends after this many seconds without a request.
+    pub idle_timeout_secs: u64,
+    /// The session ends at this time whatever the activity.
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub expires_at: OffsetDateTime,
+    /// The sign-in before this one, shown so that users notice a sign-in that was not theirs.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub previous_login_at: Option<OffsetDateTime>,
+}
+
+/// `PUT /api/v1/account/password`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChangeRequest {
+    pub current_password: String,
+    pub new_password: String,
+    pub new_password_confirmation: String,
+}
+
+/// `GET /api/v1/password-policy`: the policy the server enforces, so the checklist matches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordPolicyInfo {
+    pub min_len: usize,
+    pub max_len: usize,
+    /// The rules in Japanese, in checklist order.
+    pub rules: Vec<String>,
+}
+
+/// `GET /api/v1/service-status`: answered at any hour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServiceStatus {
+    pub open: bool,
+    /// The hours in Japanese.
+    pub hours: String,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub resumes_at: Option<OffsetDateTime>,
+    /// The message to show while closed.
+    pub message: Option<String>,
+}
+
+/// `GET /healthz`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok` or `degraded`
+    pub status: String,
+    /// `ok` or `unavailable`
+    pub database: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_request_reports_missing_fields() {
+        let err = LoginRequest::default().check().unwrap_err();
+        assert_eq!(err.get("user_id").unwrap(), &[ja::USER_ID_REQUIRED.to_string()]);
+        assert_eq!(err.get("password").unwrap(), &[ja::PASSWORD_REQUIRED.to_string()]);
+        let ok = LoginRequest { user_id: "DEMO-MED".into(), password: "x".into() };
+        assert_eq!(ok.check(), Ok(()));
+        let long = LoginRequest { user_id: "A".repeat(65), password: "p".repeat(257) };
+        let err = long.check().unwrap_err();
+        assert_eq!(err.get("user_id").unwrap(), &[ja::USER_ID_SHAPE.to_string()]);
+        assert_eq!(err.get("password").unwrap(), &[ja::PASSWORD_TOO_LONG_FOR_LOGIN.to_string()]);
+    }
+
+    #[test]
+    fn api_error_shape() {
+        let mut f = FieldErrors::default();
+        f.add("new_password", "x");
+        let json = serde_json::to_value(ApiError::validation(f)).unwrap();
+        assert_eq!(json["code"], "validation_failed");
+        assert_eq!(json["fields"]["new_password"][0], "x");
+        assert!(json.get("resumes_at").is_none());
+    }
+}
