@@ -1,1 +1,24 @@
-fn main() {}
+//! Todoke single-page app: the browser side of the online application and notification system.
+//!
+//! It mounts into the host element the page marks with `data-todoke-app` (falling back to
+//! `<body>`), reads its base path and API base from that element, and renders everything under
+//! one `.todoke` root so that a bureau can embed it in its own pages.
+
+mod api;
+mod app;
+mod components;
+mod config;
+mod dom;
+mod routes;
+mod session;
+mod text;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        console_error_panic_hook::set_once();
+        let (host, config) = config::AppConfig::from_host_element();
+        api::set_base(&config.api_base);
+        leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();
+    }
+}

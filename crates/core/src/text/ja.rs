@@ -59,7 +59,7 @@ pub const USER_ID_SHAPE: &str = "ユーザIDは、ご利用案内に記載の半
 pub const LOGIN_TITLE: &str = "ログイン";
 pub const LOGIN_LEAD: &str = "郵送された「ご利用案内」に記載のユーザIDとパスワードを入力してください。";
 pub const USER_ID_LABEL: &str = "ユーザID";
-pub const USER_ID_HINT: &str = "半角英数字とハイフン（例：DEMO-MED）。全角で入力しても半角に直します。";
+pub const USER_ID_HINT: &str = "ご利用案内に記載の半角英数字（例：H3K9PQ7RW2）。全角で入力しても半角に直します。";
 pub const PASSWORD_LABEL: &str = "パスワード";
 pub const LOGIN_BUTTON: &str = "ログイン";
 pub const LOGGING_IN: &str = "ログインしています…";
@@ -183,3 +183,142 @@ pub const HEADER_LAST_LOGIN: &str = "前回ログイン";
 pub const HEADER_FIRST_LOGIN: &str = "今回が初めてのログインです";
 pub const HEADER_BUREAU: &str = "所属";
 pub const ACCOUNT_INFO_LABEL: &str = "ログイン中の利用者";
+
+// ---- Account issuance (operator CLI) --------------------------------------------------------
+pub const FEE_SCHEDULE_CLASS_UNKNOWN: &str = "点数表区分は「医科」「歯科」「調剤」のいずれかで指定してください。";
+pub const PREFECTURE_UNKNOWN: &str = "都道府県は「広島県」のような都道府県名、または01〜47の番号で指定してください。";
+
+pub fn prefecture_mismatch(code_prefecture: &str, given: &str) -> String {
+    format!(
+        "医療機関コードの先頭2桁は{code_prefecture}を示していますが、都道府県に{given}が指定されています。医療機関コードと都道府県を確認してください。"
+    )
+}
+
+pub const INSTITUTION_NAME_REQUIRED: &str = "医療機関等の名称を入力してください。";
+pub const INSTITUTION_NAME_TOO_LONG: &str = "医療機関等の名称は100文字以内で入力してください。";
+pub const DISPLAY_NAME_REQUIRED: &str = "表示名を入力してください（例：関東信越厚生局 審査担当）。";
+pub const BUREAU_UNKNOWN: &str =
+    "地方厚生（支）局は kanto_shinetsu のような識別子、または「関東信越厚生局」のような名称で指定してください。";
+pub const ACCOUNT_ALREADY_ISSUED: &str =
+    "この医療機関コードと点数表区分の利用者アカウントは既に発行されています。再発行する場合は、先に利用終了の手続きをしてください。";
+pub const USER_ID_TAKEN: &str = "このユーザIDは既に使われています。別のユーザIDを指定してください。";
+
+pub fn initial_password_rejected(problems: &[String]) -> String {
+    format!("初期パスワードがパスワードの条件を満たしていません。{}", problems.join(""))
+}
+
+pub fn account_storage_failed(detail: &str) -> String {
+    format!("アカウントを保存できませんでした。データベースの設定（TODOKE_DATABASE_URL）を確認してください。詳細：{detail}")
+}
+
+pub fn server_start_failed(detail: &str) -> String {
+    format!("サーバーを起動できませんでした。設定を確認してください。詳細：{detail}")
+}
+
+// ---- Demo data ------------------------------------------------------------------------------
+pub const DEMO_MEDICAL_NAME: &str = "とどけ内科クリニック";
+pub const DEMO_DENTAL_NAME: &str = "とどけ歯科医院";
+pub const DEMO_PHARMACY_NAME: &str = "とどけ薬局";
+pub const DEMO_REVIEWER_NAME: &str = "関東信越厚生局 審査担当";
+pub const DEMO_MEDICAL_DESCRIPTION: &str = "医科　とどけ内科クリニック（医療機関コード 1310100019・東京都）";
+pub const DEMO_DENTAL_DESCRIPTION: &str = "歯科　とどけ歯科医院（医療機関コード 1330100023・東京都）";
+pub const DEMO_PHARMACY_DESCRIPTION: &str = "調剤　とどけ薬局（薬局コード 1340100039・東京都）";
+pub const DEMO_REVIEWER_DESCRIPTION: &str = "審査担当　関東信越厚生局";
+pub const DEMO_HEADING: &str = "デモ用アカウント（デモ専用です。本番では使わないでください）：";
+pub const DEMO_CREATED_NOTE: &str = "初回ログイン後にパスワードの変更を求められます。";
+pub const DEMO_EXISTING_NOTE: &str =
+    "データベースには既にアカウントがあるため、デモ用アカウントは作成しませんでした。以下はデモ用アカウントの初期パスワードです（変更済みの場合は変更後のパスワードでログインしてください）。";
+
+pub fn demo_account_line(user_id: &str, password: &str, description: &str) -> String {
+    format!("  ユーザID {user_id}　初期パスワード {password}　{description}")
+}
+
+pub fn server_listening(url: &str) -> String {
+    format!("{url} で待ち受けています。ブラウザで開いてください（終了は Ctrl+C）。")
+}
+pub const HEADER_INSTITUTION_NAME: &str = "医療機関名";
+pub const NAV_LABEL: &str = "利用者メニュー";
+
+// ---- API request shape ----------------------------------------------------------------------
+pub const JSON_FIELDS_INVALID: &str =
+    "送信内容の項目が不足しているか、項目の形式が正しくありません。画面を再読み込みしてから、もう一度操作してください。";
+
+// ---- User manual (マニュアル) -----------------------------------------------------------------
+pub const MANUAL_TITLE: &str = "マニュアル（ご利用の手引き）";
+pub const MANUAL_LEAD: &str = "このシステムへのログイン、初回のパスワード変更、ご利用上の注意と、よくあるお問い合わせをまとめています。";
+pub const MANUAL_CONTENTS: &str = "目次";
+pub const MANUAL_FAQ_HEADING: &str = "よくあるお問い合わせ";
+
+use super::{Faq, ManualSection};
+
+pub const MANUAL_SECTIONS: &[ManualSection] = &[
+    ManualSection {
+        id: "login",
+        heading: "ログインする",
+        paragraphs: &[
+            "ユーザIDと初期パスワードは、厚生労働省から郵送される「ご利用案内」（ユーザID・初期パスワード通知）に記載されています。ユーザIDとパスワードに有効期限はありません。",
+            "医療機関コードや点数表区分（医科・歯科・調剤）が変わった場合や、医療機関等が移転した場合は、新しいユーザIDと初期パスワードの発行が必要です（利用終了届出と利用開始届出を提出してください）。",
+        ],
+        steps: &[
+            "ブラウザでこのシステムのアドレスを開きます。",
+            "「ユーザID」と「パスワード」を入力します。全角で入力した英数字は半角に直して扱います。",
+            "「ログイン」ボタンを押します。",
+            "ログインに5回続けて失敗すると、安全のため15分間ログインできなくなります。時間をおいてからもう一度お試しください。",
+        ],
+    },
+    ManualSection {
+        id: "password",
+        heading: "初回ログイン時にパスワードを変更する",
+        paragraphs: &[
+            "初めてログインしたときは、「パスワード変更」画面が表示されます。パスワードを変更するまで、他の画面は利用できません。2回目以降のログインでは、この画面は表示されません。",
+            "新しいパスワードは、10文字以上20文字以下で、英大文字・英小文字・数字・記号（いずれも半角）をそれぞれ1文字以上使ってください。現在のパスワード、ユーザIDを含むもの、推測されやすいものは使えません。",
+        ],
+        steps: &[
+            "「現在のパスワード」に、ログインに使ったパスワード（初期パスワード）を入力します。",
+            "「新しいパスワード」に、条件を満たすパスワードを入力します。入力欄の下の一覧で、条件を満たしているか確認できます。",
+            "「新しいパスワード（確認用）」に、同じパスワードをもう一度入力します。",
+            "「パスワードの変更」ボタンを押すと、「届書・申請書検索一覧」画面が表示されます。",
+        ],
+    },
+    ManualSection {
+        id: "session",
+        heading: "自動ログアウトとサービス時間",
+        paragraphs: &[
+            "30分間操作がないと、安全のため自動的にログアウトします。ログアウトの2分前に確認の画面が表示されますので、続けて利用する場合は「ログインを延長する」を押してください。",
+            "サービス時間は、月曜日から土曜日の8時から21時まで（日本時間）です。サービス時間外は、再開する日時をお知らせする画面が表示されます。",
+            "ブラウザの「戻る」ボタンも使えます。共用のパソコンでは、利用後に必ず「ログアウト」を押してください。",
+        ],
+        steps: &[],
+    },
+];
+
+pub const FAQ: &[Faq] = &[
+    Faq {
+        question: "「ログイン」ボタンが押せない、ログインできない場合はどうすればよいですか。",
+        answer: "ブラウザのJavaScriptが無効になっている可能性があります。ブラウザの設定でJavaScriptを有効にしてください。院内ネットワークの設定で接続できない場合は、ネットワークを設置した事業者やレセコンのベンダーにご確認ください。",
+    },
+    Faq {
+        question: "「ユーザID・初期パスワード通知」を紛失してしまいました。",
+        answer: "再発行できます。管轄の地方厚生（支）局にお問い合わせください。再発行すると、以前の初期パスワードは使えなくなります。",
+    },
+    Faq {
+        question: "紙での申請・届出も利用できますか。",
+        answer: "利用できます。",
+    },
+    Faq {
+        question: "このシステムで申請・届出をした場合、同じ内容を紙でも届け出る必要がありますか。",
+        answer: "必要ありません。",
+    },
+    Faq {
+        question: "利用に手数料は必要ですか。",
+        answer: "手数料は必要ありません。",
+    },
+    Faq {
+        question: "電子証明書を新たに発行する必要はありますか。",
+        answer: "オンライン請求ネットワークを使用するために発行した電子証明書があれば、新たに発行する必要はありません。",
+    },
+    Faq {
+        question: "医療機関コードや点数表区分が変わった場合、または移転した場合の手続きを教えてください。",
+        answer: "現在のユーザIDの利用終了届出（様式5）を提出し、新しい医療機関コード・点数表区分で利用開始届出（様式1）を提出してください。新しいユーザIDと初期パスワードが発行されます。",
+    },
+];

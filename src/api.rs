@@ -1,0 +1,135 @@
+//! The JSON API client: one generic request function and one typed function per endpoint.
+//! Error bodies are parsed into the shared `ApiError`; anything else becomes a generic,
+//! friendly error — raw server output is never shown to the user.
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::{Serialize, de::DeserializeOwned};
+use std::cell::{Cell, RefCell};
+use todoke_core::api::{
+    ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest,
+    PasswordPolicyInfo, ServiceStatus, SessionInfo,
+};
+
+use crate::text as t;
+
+thread_local! {
+    static BASE: RefCell<String> = RefCell::new("/api/v1".to_string());
+    /// When the server last confirmed the session (ms since the epoch): the idle timer counts from here.
+    static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
+}
+
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.to_string());
+}
+
+pub fn last_activity_ms() -> f64 {
+    LAST_ACTIVITY.with(Cell::get)
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// What went wrong with a request, in terms the pages can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientError {
+    /// The server answered with the API's error shape.
+    Api(ApiError),
+    /// No answer (offline, server down).
+    Network,
+    /// An answer we could not read; shown as a generic message.
+    Unexpected,
+}
+
+impl ClientError {
+    pub fn message(&self) -> String {
+        match self {
+            Self::Api(e) => e.message.clone(),
+            Self::Network => t::NETWORK_ERROR.to_string(),
+            Self::Unexpected => t::UNEXPECTED_ERROR.to_string(),
+        }
+    }
+
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Api(e) => Some(e.code),
+            _ => None,
+        }
+    }
+
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            Self::Api(e) if !e.fields.is_empty() => Some(&e.fields),
+            _ => None,
+        }
+    }
+}
+
+/// Endpoints the server answers without looking at the session.
+const SESSIONLESS_PATHS: [&str; 2] = ["/service-status", "/password-policy"];
+
+async fn request<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+) -> Result<Option<T>, ClientError> {
+    let url = format!("{}{}", BASE.with(|b| b.borrow().clone()), path);
+    // The custom header is half of the CSRF defence: a cross-site form cannot send it.
+    let builder = RequestBuilder::new(&url).method(method).header("X-Requested-With", "todoke");
+    let req = match body {
+        Some(b) => builder.json(b).map_err(|_| ClientError::Unexpected)?,
+        None => builder.build().map_err(|_| ClientError::Unexpected)?,
+    };
+    let resp = req.send().await.map_err(|_| ClientError::Network)?;
+    let status = resp.status();
+    if (200..300).contains(&status) {
+        // Only requests that carry the session slide its idle timeout on the server.
+        if !SESSIONLESS_PATHS.contains(&path) {
+            LAST_ACTIVITY.with(|c| c.set(now_ms()));
+        }
+        if status == 204 {
+            return Ok(None);
+        }
+        return resp.json::<T>().await.map(Some).map_err(|_| ClientError::Unexpected);
+    }
+    match resp.json::<ApiError>().await {
+        Ok(e) => Err(ClientError::Api(e)),
+        Err(_) => Err(ClientError::Unexpected),
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
+    request::<(), T>(Method::GET, path, None).await?.ok_or(ClientError::Unexpected)
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, ClientError> {
+    request::<B, T>(method, path, Some(body)).await?.ok_or(ClientError::Unexpected)
+}
+
+pub async fn service_status() -> Result<ServiceStatus, ClientError> {
+    get("/service-status").await
+}
+
+pub async fn password_policy() -> Result<PasswordPolicyInfo, ClientError> {
+    get("/password-policy").await
+}
+
+pub async fn current_session() -> Result<SessionInfo, ClientError> {
+    get("/session").await
+}
+
+pub async fn login(req: &LoginRequest) -> Result<SessionInfo, ClientError> {
+    send(Method::POST, "/session", req).await
+}
+
+pub async fn extend_session() -> Result<SessionInfo, ClientError> {
+    request::<(), SessionInfo>(Method::POST, "/session/extend", None).await?.ok_or(ClientError::Unexpected)
+}
+
+pub async fn logout() -> Result<(), ClientError> {
+    request::<(), serde_json::Value>(Method::DELETE, "/session", None).await.map(|_| ())
+}
+
+pub async fn change_password(req: &PasswordChangeRequest) -> Result<SessionInfo, ClientError> {
+    send(Method::PUT, "/account/password", req).await
+}

@@ -1,0 +1,225 @@
+//! The application shell: shared state, the layout, routing and page guards.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{NavigateOptions, path};
+use todoke_core::api::ErrorCode;
+
+use crate::api::{self, ClientError};
+use crate::components::header::SiteHeader;
+use crate::components::timeout_dialog::TimeoutDialog;
+use crate::config::AppConfig;
+use crate::routes::{
+    login::LoginPage, manual::ManualPage, not_found::NotFound, password::PasswordPage,
+    service_closed::ServiceClosed, submissions::SubmissionsPage,
+};
+use crate::session::{self, LOGIN_PATH, PageAccess, SessionState, redirect_for};
+use crate::text as t;
+
+/// State every page shares. `Copy`, so closures can capture it freely.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    pub session: RwSignal<SessionState>,
+    /// A message for the next page to show once (e.g. 「ログアウトしました。」).
+    pub flash: RwSignal<Option<String>>,
+    /// Set while the service is outside its hours: the message to show instead of the pages.
+    pub closed: RwSignal<Option<String>>,
+    /// False until the first page has rendered; focus moves only on later navigations.
+    pub navigated: StoredValue<bool>,
+}
+
+impl AppContext {
+    fn new() -> Self {
+        Self {
+            session: RwSignal::new(SessionState::Unknown),
+            flash: RwSignal::new(None),
+            closed: RwSignal::new(None),
+            navigated: StoredValue::new(false),
+        }
+    }
+
+    /// Takes the one-time message, if any.
+    pub fn take_flash(&self) -> Option<String> {
+        let m = self.flash.get_untracked();
+        if m.is_some() {
+            self.flash.set(None);
+        }
+        m
+    }
+
+    /// Handles the errors every page handles the same way: the service closing and the
+    /// session ending. Returns true when it did; the page then shows nothing of its own.
+    pub fn handle_common_error(&self, err: &ClientError) -> bool {
+        match err.code() {
+            Some(ErrorCode::ServiceClosed) => {
+                self.closed.set(Some(err.message()));
+                true
+            }
+            Some(ErrorCode::Unauthenticated) => {
+                self.flash.set(Some(t::SESSION_EXPIRED_NOTICE.to_string()));
+                self.session.set(SessionState::Anonymous);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Signs out on the server (best effort), then locally with `notice` for the login page.
+    pub fn sign_out(&self, notice: &'static str) {
+        let ctx = *self;
+        spawn_local(async move {
+            let _ = api::logout().await;
+            ctx.flash.set(Some(notice.to_string()));
+            ctx.session.set(SessionState::Anonymous);
+        });
+    }
+}
+
+#[component]
+pub fn App(config: AppConfig) -> impl IntoView {
+    let ctx = AppContext::new();
+    provide_context(ctx);
+    provide_context(config.clone());
+
+    spawn_local(async move {
+        if let Ok(status) = api::service_status().await
+            && !status.open
+        {
+            ctx.closed.set(status.message);
+        }
+        let state = match api::current_session().await {
+            Ok(info) => SessionState::SignedIn(info),
+            Err(e) => {
+                ctx.handle_common_error(&e);
+                SessionState::Anonymous
+            }
+        };
+        ctx.session.set(state);
+    });
+
+    view! {
+        <div class="todoke">
+            <Router base=config.base_path.clone()>
+                <Layout embedded=config.embedded />
+            </Router>
+        </div>
+    }
+}
+
+#[component]
+fn Layout(embedded: bool) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let on_logout = Callback::new(move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE));
+    let on_expired = Callback::new(move |_| ctx.sign_out(t::SESSION_EXPIRED_NOTICE));
+    let signed_in = move || ctx.session.with(|s| s.info().is_some());
+
+    let content = view! {
+        <a
+            class="todoke-skip-link"
+            href="#todoke-main"
+            on:click=|ev| {
+                ev.prevent_default();
+                crate::dom::focus_by_id("todoke-main");
+            }
+        >
+            {t::SKIP_TO_MAIN}
+        </a>
+        {if embedded {
+            view! {
+                <div class="todoke-header" role="region" aria-label=t::SERVICE_SHORT>
+                    <SiteHeader on_logout />
+                </div>
+            }
+                .into_any()
+        } else {
+            view! {
+                <header class="todoke-header">
+                    <SiteHeader on_logout />
+                </header>
+            }
+                .into_any()
+        }}
+        <Show when=move || ctx.closed.with(Option::is_some)>
+            <ServiceClosed message=ctx.closed.get_untracked().unwrap_or_default() />
+        </Show>
+        <div class="todoke-main-wrap" hidden=move || ctx.closed.with(Option::is_some)>
+            <Main embedded />
+        </div>
+        <Show when=signed_in>
+            <TimeoutDialog on_expired on_logout />
+        </Show>
+    };
+    content
+}
+
+#[component]
+fn Main(embedded: bool) -> impl IntoView {
+    let routes = view! {
+        <Routes fallback=|| view! { <Guard access=PageAccess::Public><NotFound /></Guard> }>
+            <Route path=path!("/") view=RootRedirect />
+            <Route
+                path=path!("/login")
+                view=|| view! { <Guard access=PageAccess::SignedOutOnly><LoginPage /></Guard> }
+            />
+            <Route
+                path=path!("/password")
+                view=|| view! { <Guard access=PageAccess::PasswordChange><PasswordPage /></Guard> }
+            />
+            <Route
+                path=path!("/submissions")
+                view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionsPage /></Guard> }
+            />
+            <Route
+                path=path!("/manual")
+                view=|| view! { <Guard access=PageAccess::Public><ManualPage /></Guard> }
+            />
+        </Routes>
+    };
+    if embedded {
+        view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT tabindex="-1">{routes}</div> }.into_any()
+    } else {
+        view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{routes}</main> }.into_any()
+    }
+}
+
+/// Shows its page only to the states `access` allows, and sends everyone else where they
+/// belong (`session::redirect_for`).
+#[component]
+fn Guard(access: PageAccess, children: ChildrenFn) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let navigate = use_navigate();
+    let allowed = Memo::new(move |_| {
+        ctx.session.with(|s| {
+            let known = !matches!(s, SessionState::Unknown) || access == PageAccess::Public;
+            known && redirect_for(access, s).is_none()
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(to) = ctx.session.with(|s| redirect_for(access, s)) {
+            navigate(to, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+    view! {
+        <Show when=move || allowed.get() fallback=|| view! { <p class="todoke-loading">{t::LOADING}</p> }>
+            {children()}
+        </Show>
+    }
+}
+
+/// `/`: the start page for signed-in users, the login page for everyone else.
+#[component]
+fn RootRedirect() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let to = match ctx.session.get() {
+            SessionState::Unknown => return,
+            SessionState::Anonymous => LOGIN_PATH,
+            SessionState::SignedIn(_) => session::START_PATH,
+        };
+        navigate(to, NavigateOptions { replace: true, ..Default::default() });
+    });
+    view! { <p class="todoke-loading">{t::LOADING}</p> }
+}

@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use todoke_core::api::{Role, SessionInfo};
+use todoke_core::service_hours::format_jst_datetime;
+
+use crate::app::AppContext;
+use crate::session::{MANUAL_PATH, PASSWORD_PATH, START_PATH};
+use crate::text as t;
+
+/// The service header: name, the signed-in institution, the manual link at top right, and
+/// sign-out.
+#[component]
+pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let info = move || ctx.session.with(|s| s.info().cloned());
+    view! {
+        <div class="todoke-header__bar">
+            <p class="todoke-header__service">
+                <A href=START_PATH>{t::SERVICE_NAME}</A>
+            </p>
+            <nav class="todoke-header__nav" aria-label=t::NAV_LABEL>
+                <ul>
+                    <li>
+                        <A href=MANUAL_PATH>{t::MANUAL_LINK}</A>
+                    </li>
+                    <Show when=move || info().is_some_and(|i| !i.must_change_password)>
+                        <li>
+                            <A href=PASSWORD_PATH>{t::PASSWORD_CHANGE_TITLE}</A>
+                        </li>
+                    </Show>
+                    <Show when=move || info().is_some()>
+                        <li>
+                            <button
+                                id="todoke-logout"
+                                type="button"
+                                class="todoke-button todoke-button--secondary todoke-button--small"
+                                on:click=move |_| on_logout.run(())
+                            >
+                                {t::LOGOUT}
+                            </button>
+                        </li>
+                    </Show>
+                </ul>
+            </nav>
+        </div>
+        {move || info().map(|i| view! { <AccountBanner info=i /> })}
+    }
+}
+
+#[component]
+fn AccountBanner(info: SessionInfo) -> impl IntoView {
+    let last_login = info
+        .previous_login_at
+        .map(format_jst_datetime)
+        .unwrap_or_else(|| t::HEADER_FIRST_LOGIN.to_string());
+    let who = match (&info.account.institution, info.account.role) {
+        (Some(inst), _) => view! {
+            <div>
+                <dt class="todoke-visually-hidden">{t::HEADER_INSTITUTION_NAME}</dt>
+                <dd class="todoke-account__name">{inst.name.clone()}</dd>
+            </div>
+            <div>
+                <dt>{t::HEADER_INSTITUTION_CODE}</dt>
+                <dd>{inst.code.to_string()}</dd>
+            </div>
+            <div>
+                <dt>{t::HEADER_CLASS}</dt>
+                <dd>{inst.class.label()}</dd>
+            </div>
+        }
+        .into_any(),
+        (None, Role::Reviewer) => view! {
+            <div>
+                <dt class="todoke-visually-hidden">{t::HEADER_BUREAU}</dt>
+                <dd class="todoke-account__name">
+                    {info.account.display_name.clone().unwrap_or_default()}
+                </dd>
+            </div>
+        }
+        .into_any(),
+        (None, _) => ().into_any(),
+    };
+    view! {
+        <section class="todoke-account" aria-label=t::ACCOUNT_INFO_LABEL>
+            <dl class="todoke-account__list">
+                {who}
+                <div>
+                    <dt>{t::USER_ID_LABEL}</dt>
+                    <dd>{info.account.user_id.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{t::HEADER_LAST_LOGIN}</dt>
+                    <dd>{last_login}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! Reusable pieces of the interface. They wire signals to markup; the rules live in
+//! `todoke_core` and in `crate::components::form`'s plain types.
+
+pub mod error_summary;
+pub mod fields;
+pub mod form;
+pub mod header;
+pub mod notice;
+pub mod page;
+pub mod timeout_dialog;

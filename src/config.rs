@@ -1,0 +1,66 @@
+//! Configuration the host page gives the app through data attributes on its host element.
+
+/// Where the app lives and where its API answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppConfig {
+    /// Router base path, "" at the site root or e.g. "/todoke" when embedded under a path.
+    pub base_path: String,
+    /// The JSON API base, e.g. "/api/v1". Must be same-site with the page (Safari blocks
+    /// third-party cookies), so bureaus reverse-proxy it.
+    pub api_base: String,
+    /// True when the host page has its own header and main landmarks: the app then renders
+    /// regions instead, so the page keeps one `main`.
+    pub embedded: bool,
+}
+
+impl AppConfig {
+    /// Builds the configuration from raw attribute values, normalising slashes.
+    pub fn from_attributes(base_path: Option<String>, api_base: Option<String>, embedded: Option<String>) -> Self {
+        let base_path = base_path.unwrap_or_default().trim().trim_end_matches('/').to_string();
+        let base_path = if base_path.is_empty() || base_path.starts_with('/') {
+            base_path
+        } else {
+            format!("/{base_path}")
+        };
+        let api_base = api_base
+            .map(|a| a.trim().trim_end_matches('/').to_string())
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| "/api/v1".to_string());
+        let embedded = embedded.is_some_and(|e| e == "true" || e.is_empty());
+        Self { base_path, api_base, embedded }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_host_element() -> (web_sys::HtmlElement, Self) {
+        use wasm_bindgen::JsCast;
+        let document = leptos::prelude::document();
+        let host = document
+            .query_selector("[data-todoke-app]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .unwrap_or_else(|| document.body().expect("page has a body"));
+        let data = host.dataset();
+        let config = Self::from_attributes(data.get("basePath"), data.get("apiBase"), data.get("embedded"));
+        (host, config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_at_the_site_root() {
+        let c = AppConfig::from_attributes(None, None, None);
+        assert_eq!(c, AppConfig { base_path: String::new(), api_base: "/api/v1".into(), embedded: false });
+    }
+
+    #[test]
+    fn normalises_slashes_for_embedding() {
+        let c = AppConfig::from_attributes(Some("todoke/".into()), Some("/todoke/api/v1/".into()), Some("true".into()));
+        assert_eq!(c.base_path, "/todoke");
+        assert_eq!(c.api_base, "/todoke/api/v1");
+        assert!(c.embedded);
+    }
+}

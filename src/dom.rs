@@ -1,0 +1,25 @@
+//! Small DOM effects the pages need: the document title and moving focus.
+
+use crate::text as t;
+use wasm_bindgen::JsCast;
+
+/// Sets `<title>` to 「(エラー：)ページ名 | サービス名」 so screen-reader users hear where they
+/// are and whether the page shows errors.
+pub fn set_title(page: &str, has_errors: bool) {
+    let prefix = if has_errors { t::ERROR_PREFIX } else { "" };
+    leptos::prelude::document().set_title(&format!("{prefix}{page} | {}", t::SERVICE_NAME));
+}
+
+/// Focuses the element with `id` and scrolls it into view, on the next frame so that it exists.
+pub fn focus_by_id(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(true);
+        }
+    });
+}

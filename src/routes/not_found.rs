@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::page::PageHeading;
+use crate::session::START_PATH;
+use crate::text as t;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <div class="todoke-page">
+            <PageHeading text=t::NOT_FOUND_TITLE />
+            <p>{t::NOT_FOUND_BODY}</p>
+            <p>
+                <A href=START_PATH>{t::BACK_TO_TOP}</A>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,256 @@
+//! One harness for every browser: starts the server and a WebDriver, opens a session, and
+//! offers the few actions the journeys need. Driver processes run in their own process group
+//! and are killed on drop, so a failing test leaves no browser behind.
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+use todoke_server::{Config, RunningServer, SystemClock};
+
+/// The browsers the journeys must pass in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    WebKit,
+}
+
+/// Browsers share two cores with the server: run one journey at a time.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub struct Driver {
+    child: Child,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // Negative pid: the whole process group (xvfb-run, Xvfb, the driver and its browser).
+        let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", self.child.id())).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+impl Browser {
+    fn start_driver(self, port: u16) -> Driver {
+        let mut cmd = match self {
+            Browser::Chromium => {
+                let mut c = Command::new("/usr/bin/chromedriver");
+                c.arg(format!("--port={port}"));
+                c
+            }
+            // WebKitGTK needs a display; without one the session hangs.
+            Browser::WebKit => {
+                let mut c = Command::new("xvfb-run");
+                c.args(["-a", "/usr/bin/WebKitWebDriver", &format!("--port={port}")]);
+                c
+            }
+        };
+        let child = cmd
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start the {self:?} WebDriver ({e}); `cargo xtask test` installs it"));
+        Driver { child }
+    }
+
+    fn capabilities(self) -> serde_json::Map<String, Value> {
+        let caps = match self {
+            Browser::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-quic", "--no-first-run", "--disable-background-networking",
+                             "--disable-component-update", "--disable-sync", "--window-size=1200,900",
+                             "--lang=ja"]
+                }
+            }),
+            Browser::WebKit => json!({}),
+        };
+        caps.as_object().cloned().unwrap_or_default()
+    }
+}
+
+/// What a journey needs to change in the server's configuration.
+#[derive(Default)]
+pub struct ServerOptions {
+    pub session_idle: Option<time::Duration>,
+    pub service_hours: Option<todoke_core::ServiceHours>,
+}
+
+/// A running server with the demo accounts, and a browser session pointed at it.
+pub struct Journey {
+    pub client: Client,
+    pub base: String,
+    _server: RunningServer,
+    _driver: Driver,
+    _db: tempfile::TempDir,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("TODOKE_DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(dir.join("index.html").exists(), "no SPA build in {}: run `cargo xtask test`, which builds it first", dir.display());
+    dir
+}
+
+impl Journey {
+    pub async fn start(browser: Browser, options: ServerOptions) -> Journey {
+        let turn = ONE_AT_A_TIME.lock().await;
+        let db = tempfile::tempdir().expect("temp dir");
+        let mut config = Config::for_tests(&format!("sqlite://{}", db.path().join("todoke.db").display()));
+        config.dist_dir = Some(dist_dir());
+        if let Some(idle) = options.session_idle {
+            config.session_idle = idle;
+        }
+        if let Some(hours) = options.service_hours {
+            config.service_hours = hours;
+        }
+        let state = todoke_server::build_state(config, Arc::new(SystemClock)).await.expect("server state");
+        todoke_server::accounts::seed_demo(&state).await.expect("demo accounts");
+        let server = todoke_server::start(state).await.expect("server starts");
+        let base = format!("http://{}", server.addr);
+
+        let port = free_port();
+        let driver = browser.start_driver(port);
+        let client = connect(browser, port).await;
+        Journey { client, base, _server: server, _driver: driver, _db: db, _turn: turn }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client.goto(&format!("{}{}", self.base, path)).await.expect("navigate");
+    }
+
+    /// Waits for the page whose `<h1>` reads `text`.
+    pub async fn wait_for_heading(&self, text: &str) {
+        let xpath = format!("//h1[normalize-space()='{text}']");
+        if let Err(e) = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
+            let body = self.client.source().await.unwrap_or_default();
+            panic!("no heading {text:?}: {e}\n--- page ---\n{body}");
+        }
+    }
+
+    pub async fn wait_for_text(&self, text: &str) -> Element {
+        let xpath = format!("//*[contains(normalize-space(), '{text}') and not(*[contains(normalize-space(), '{text}')])]");
+        match self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
+            Ok(el) => el,
+            Err(e) => {
+                let body = self.client.source().await.unwrap_or_default();
+                panic!("text {text:?} never appeared: {e}\n--- page ---\n{body}");
+            }
+        }
+    }
+
+    pub async fn by_id(&self, id: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no element #{id}: {e}"))
+    }
+
+    /// The id of the focused element (empty when none has an id).
+    pub async fn focused_id(&self) -> String {
+        let v = self.client.execute("return document.activeElement ? document.activeElement.id : ''", vec![]).await.expect("script");
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Types into the focused element, as a keyboard user would.
+    pub async fn type_text(&self, text: &str) {
+        self.client.active_element().await.expect("a focused element").send_keys(text).await.expect("typing");
+    }
+
+    pub async fn press(&self, key: Key) {
+        let k: char = key.into();
+        self.type_text(&k.to_string()).await;
+    }
+
+    /// Moves focus with Tab until the element with `id` has it (bounded), like a keyboard user.
+    pub async fn tab_to(&self, id: &str) {
+        for _ in 0..40 {
+            if self.focused_id().await == id {
+                return;
+            }
+            self.press(Key::Tab).await;
+        }
+        panic!("Tab never reached #{id}");
+    }
+
+    /// Replaces the value of the focused field.
+    pub async fn retype(&self, text: &str) {
+        let el = self.client.active_element().await.expect("focused");
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("typing");
+    }
+
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("title")
+    }
+
+    pub async fn attr(&self, id: &str, name: &str) -> Option<String> {
+        self.by_id(id).await.attr(name).await.expect("attribute")
+    }
+
+    pub async fn value(&self, id: &str) -> String {
+        self.by_id(id).await.prop("value").await.expect("value").unwrap_or_default()
+    }
+
+    /// Runs axe-core with the WCAG 2.x A/AA rules and fails on any violation, naming `state`.
+    pub async fn assert_accessible(&self, state: &str) {
+        let axe_path = std::env::var_os("TODOKE_AXE_JS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js"));
+        let axe = std::fs::read_to_string(&axe_path)
+            .unwrap_or_else(|e| panic!("axe-core not found at {} ({e}): `cargo xtask test` installs it", axe_path.display()));
+        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
+                  .then(r => done(JSON.stringify({ ok: true, passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary) })) })))
+                  .catch(e => done(JSON.stringify({ ok: false, error: String(e) })));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let report: Value = serde_json::from_str(result.as_str().unwrap_or("{}")).expect("axe report");
+        assert_eq!(report["ok"], true, "axe failed to run on {state}: {report}");
+        assert!(report["passes"].as_u64().unwrap_or(0) > 0, "axe checked nothing on {state}");
+        let violations = report["violations"].as_array().cloned().unwrap_or_default();
+        assert!(violations.is_empty(), "accessibility violations on {state}:\n{}", serde_json::to_string_pretty(&violations).unwrap_or_default());
+    }
+
+    pub async fn finish(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+async fn connect(browser: Browser, port: u16) -> Client {
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last_err = String::new();
+    for _ in 0..100 {
+        let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(browser.capabilities());
+        match tokio::time::timeout(Duration::from_secs(30), builder.connect(&url)).await {
+            Ok(Ok(client)) => return client,
+            Ok(Err(e)) => last_err = e.to_string(),
+            Err(_) => last_err = "timed out creating the session".into(),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("could not open a {browser:?} session: {last_err}");
+}

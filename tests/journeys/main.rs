@@ -1,0 +1,8 @@
+//! Browser journeys: the release build of the SPA, served by the real server on a fresh SQLite
+//! database, driven over WebDriver in headless Chromium (Edge's engine) and WebKitGTK (Safari's
+//! engine). Every page and error state is checked with axe-core (WCAG 2.x A/AA), and the
+//! journeys use the keyboard: typing, Tab and Enter.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+mod sign_in;

@@ -1,0 +1,184 @@
+//! Issue 2's journeys: first sign-in with the mailed password, the forced change (with a policy
+//! error shown and fixed), the list page, sign-out, sign-in with the new password; the session
+//! timeout warning; the out-of-hours page; the manual and not-found pages.
+
+use fantoccini::key::Key;
+use std::time::Duration;
+use time::Time;
+use todoke_core::ServiceHours;
+use todoke_core::service_hours::JST;
+
+use crate::harness::{Browser, Journey, ServerOptions};
+
+const NEW_PASSWORD: &str = "Hakone-Yu7#Kx";
+
+async fn first_sign_in_journey(browser: Browser) {
+    let j = Journey::start(browser, ServerOptions::default()).await;
+
+    j.open("/login").await;
+    j.wait_for_heading("ログイン").await;
+    assert!(j.title().await.starts_with("ログイン"), "title: {}", j.title().await);
+    j.assert_accessible("login").await;
+
+    // Submitting nothing: an error summary takes focus, the page title says エラー.
+    j.tab_to("todoke-user_id").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("入力内容に誤りがあります").await;
+    j.wait_for_text("ユーザIDを入力してください").await;
+    assert!(j.title().await.starts_with("エラー："), "title: {}", j.title().await);
+    assert_eq!(j.attr("todoke-user_id", "aria-invalid").await.as_deref(), Some("true"));
+    assert_eq!(j.focused_id().await, "todoke-error-summary");
+    j.assert_accessible("login with missing input").await;
+
+    // A wrong password: one message for ID and password alike, and what was typed stays.
+    j.tab_to("todoke-user_id").await;
+    j.type_text("demo-med").await;
+    j.press(Key::Tab).await;
+    assert_eq!(j.focused_id().await, "todoke-password");
+    j.type_text("Wrong#Pass123").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("ユーザIDまたはパスワードが正しくありません").await;
+    assert_eq!(j.value("todoke-user_id").await, "demo-med");
+    j.assert_accessible("login with wrong credentials").await;
+
+    // The mailed initial password leads to the forced change, with focus on the new page's heading.
+    j.tab_to("todoke-password").await;
+    j.retype("Demo#Med0001").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("パスワード変更").await;
+    wait_until(|| async { j.focused_id().await == "todoke-page-heading" }, "focus on the heading").await;
+    j.wait_for_text("10文字以上20文字以下（まだ満たしていません）").await;
+    j.assert_accessible("password change").await;
+
+    // A policy violation: messages on each field, nothing typed is lost.
+    j.tab_to("todoke-current_password").await;
+    j.type_text("Demo#Med0001").await;
+    j.tab_to("todoke-new_password").await;
+    j.type_text("short").await;
+    j.tab_to("todoke-new_password_confirmation").await;
+    j.type_text("different").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("新しいパスワードは10文字以上で入力してください（現在5文字）").await;
+    j.wait_for_text("新しいパスワード（確認用）が新しいパスワードと一致しません").await;
+    assert!(j.title().await.starts_with("エラー："));
+    assert_eq!(j.attr("todoke-new_password", "aria-invalid").await.as_deref(), Some("true"));
+    assert_eq!(j.value("todoke-current_password").await, "Demo#Med0001");
+    assert_eq!(j.value("todoke-new_password").await, "short");
+    j.assert_accessible("password change with errors").await;
+
+    // Fixed: on to the list page.
+    j.tab_to("todoke-new_password").await;
+    j.retype(NEW_PASSWORD).await;
+    j.wait_for_text("10文字以上20文字以下（満たしています）").await;
+    j.tab_to("todoke-new_password_confirmation").await;
+    j.retype(NEW_PASSWORD).await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("届書・申請書検索一覧").await;
+    j.wait_for_text("パスワードを変更しました").await;
+    j.wait_for_text("とどけ内科クリニック").await;
+    j.wait_for_text("1310100019").await;
+    j.wait_for_text("まだ届書・申請書はありません").await;
+    j.assert_accessible("submission list").await;
+
+    // Sign out, then sign in with the new password: no password page this time.
+    j.tab_to("todoke-logout").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("ログイン").await;
+    j.wait_for_text("ログアウトしました").await;
+    j.tab_to("todoke-user_id").await;
+    j.type_text("DEMO-MED").await;
+    j.press(Key::Tab).await;
+    j.type_text(NEW_PASSWORD).await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("届書・申請書検索一覧").await;
+    j.wait_for_text("前回ログイン").await;
+
+    // The manual and an unknown address.
+    j.open("/manual").await;
+    j.wait_for_heading("マニュアル（ご利用の手引き）").await;
+    j.wait_for_text("よくあるお問い合わせ").await;
+    j.assert_accessible("manual").await;
+    j.open("/no-such-page").await;
+    j.wait_for_heading("ページが見つかりません").await;
+    j.assert_accessible("not found").await;
+    j.finish().await;
+}
+
+async fn timeout_warning_journey(browser: Browser) {
+    // A 14-second session warns at 7 seconds and signs out at about 11.
+    let j = Journey::start(browser, ServerOptions { session_idle: Some(time::Duration::seconds(14)), ..Default::default() }).await;
+    j.open("/login").await;
+    j.wait_for_heading("ログイン").await;
+    j.tab_to("todoke-user_id").await;
+    j.type_text("DEMO-PHARM").await;
+    j.press(Key::Tab).await;
+    j.type_text("Demo#Phar0001").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("パスワード変更").await;
+
+    wait_until(|| async { dialog_open(&j).await }, "the timeout warning").await;
+    j.wait_for_text("ログインを延長する").await;
+    wait_until(|| async { j.focused_id().await == "todoke-timeout-extend" }, "focus in the dialog").await;
+    j.assert_accessible("session timeout warning").await;
+    j.press(Key::Enter).await;
+    wait_until(|| async { !dialog_open(&j).await }, "the dialog to close after extending").await;
+    assert!(j.client.find(fantoccini::Locator::Id("todoke-current_password")).await.is_ok(), "still on the page");
+
+    // Left alone, the session ends and the login page says why.
+    j.wait_for_text("一定時間操作がなかったため").await;
+    j.wait_for_heading("ログイン").await;
+    j.assert_accessible("signed out after inactivity").await;
+    j.finish().await;
+}
+
+async fn out_of_hours_journey(browser: Browser) {
+    // Open only tomorrow: today is outside the hours whatever the time.
+    let tomorrow = time::OffsetDateTime::now_utc().to_offset(JST).weekday().next();
+    let mut days = [false; 7];
+    days[usize::from(tomorrow.number_days_from_monday())] = true;
+    let hours = ServiceHours::Weekly { days, opens: Time::from_hms(8, 0, 0).unwrap(), closes: Time::from_hms(21, 0, 0).unwrap() };
+    let j = Journey::start(browser, ServerOptions { service_hours: Some(hours), ..Default::default() }).await;
+    j.open("/login").await;
+    j.wait_for_heading("サービス時間外です").await;
+    j.wait_for_text("から利用できます").await;
+    let weekday = ["月", "火", "水", "木", "金", "土", "日"][usize::from(tomorrow.number_days_from_monday())];
+    j.wait_for_text(&format!("（{weekday}）8時00分")).await;
+    j.assert_accessible("out of service hours").await;
+    j.finish().await;
+}
+
+async fn dialog_open(j: &Journey) -> bool {
+    j.client
+        .execute("const d = document.querySelector('dialog'); return !!(d && d.open);", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+async fn wait_until<F, Fut>(mut check: F, what: &str)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..200 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+macro_rules! in_both_browsers {
+    ($($journey:ident),* $(,)?) => {
+        mod chromium {
+            $(#[tokio::test] async fn $journey() { super::$journey(super::Browser::Chromium).await })*
+        }
+        mod webkit {
+            $(#[tokio::test] async fn $journey() { super::$journey(super::Browser::WebKit).await })*
+        }
+    };
+}
+
+in_both_browsers!(first_sign_in_journey, timeout_warning_journey, out_of_hours_journey);
