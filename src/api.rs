@@ -6,8 +6,8 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::{Serialize, de::DeserializeOwned};
 use std::cell::{Cell, RefCell};
 use todoke_core::api::{
-    ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest,
-    PasswordPolicyInfo, ServiceStatus, SessionInfo,
+    ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest, PasswordPolicyInfo,
+    ServiceStatus, SessionInfo,
 };
 
 use crate::text as t;
@@ -75,7 +75,9 @@ async fn request<B: Serialize, T: DeserializeOwned>(
 ) -> Result<Option<T>, ClientError> {
     let url = format!("{}{}", BASE.with(|b| b.borrow().clone()), path);
     // The custom header is half of the CSRF defence: a cross-site form cannot send it.
-    let builder = RequestBuilder::new(&url).method(method).header("X-Requested-With", "todoke");
+    let builder = RequestBuilder::new(&url)
+        .method(method)
+        .header("X-Requested-With", "todoke");
     let req = match body {
         Some(b) => builder.json(b).map_err(|_| ClientError::Unexpected)?,
         None => builder.build().map_err(|_| ClientError::Unexpected)?,
@@ -90,7 +92,11 @@ async fn request<B: Serialize, T: DeserializeOwned>(
         if status == 204 {
             return Ok(None);
         }
-        return resp.json::<T>().await.map(Some).map_err(|_| ClientError::Unexpected);
+        return resp
+            .json::<T>()
+            .await
+            .map(Some)
+            .map_err(|_| ClientError::Unexpected);
     }
     match resp.json::<ApiError>().await {
         Ok(e) => Err(ClientError::Api(e)),
@@ -99,11 +105,19 @@ async fn request<B: Serialize, T: DeserializeOwned>(
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    request::<(), T>(Method::GET, path, None).await?.ok_or(ClientError::Unexpected)
+    request::<(), T>(Method::GET, path, None)
+        .await?
+        .ok_or(ClientError::Unexpected)
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, ClientError> {
-    request::<B, T>(method, path, Some(body)).await?.ok_or(ClientError::Unexpected)
+async fn send<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &B,
+) -> Result<T, ClientError> {
+    request::<B, T>(method, path, Some(body))
+        .await?
+        .ok_or(ClientError::Unexpected)
 }
 
 pub async fn service_status() -> Result<ServiceStatus, ClientError> {
@@ -123,11 +137,15 @@ pub async fn login(req: &LoginRequest) -> Result<SessionInfo, ClientError> {
 }
 
 pub async fn extend_session() -> Result<SessionInfo, ClientError> {
-    request::<(), SessionInfo>(Method::POST, "/session/extend", None).await?.ok_or(ClientError::Unexpected)
+    request::<(), SessionInfo>(Method::POST, "/session/extend", None)
+        .await?
+        .ok_or(ClientError::Unexpected)
 }
 
 pub async fn logout() -> Result<(), ClientError> {
-    request::<(), serde_json::Value>(Method::DELETE, "/session", None).await.map(|_| ())
+    request::<(), serde_json::Value>(Method::DELETE, "/session", None)
+        .await
+        .map(|_| ())
 }
 
 pub async fn change_password(req: &PasswordChangeRequest) -> Result<SessionInfo, ClientError> {

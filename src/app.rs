@@ -92,7 +92,10 @@ pub fn App(config: AppConfig) -> impl IntoView {
         let state = match api::current_session().await {
             Ok(info) => SessionState::SignedIn(info),
             Err(e) => {
-                ctx.handle_common_error(&e);
+                // No session yet is the normal start, not an expiry: only a closed service needs saying.
+                if e.code() == Some(ErrorCode::ServiceClosed) {
+                    ctx.handle_common_error(&e);
+                }
                 SessionState::Anonymous
             }
         };
@@ -180,7 +183,8 @@ fn Main(embedded: bool) -> impl IntoView {
     if embedded {
         view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT tabindex="-1">{routes}</div> }.into_any()
     } else {
-        view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{routes}</main> }.into_any()
+        view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{routes}</main> }
+            .into_any()
     }
 }
 
@@ -198,7 +202,13 @@ fn Guard(access: PageAccess, children: ChildrenFn) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(to) = ctx.session.with(|s| redirect_for(access, s)) {
-            navigate(to, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     view! {
@@ -219,7 +229,13 @@ fn RootRedirect() -> impl IntoView {
             SessionState::Anonymous => LOGIN_PATH,
             SessionState::SignedIn(_) => session::START_PATH,
         };
-        navigate(to, NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            to,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
     view! { <p class="todoke-loading">{t::LOADING}</p> }
 }

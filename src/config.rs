@@ -15,8 +15,16 @@ pub struct AppConfig {
 
 impl AppConfig {
     /// Builds the configuration from raw attribute values, normalising slashes.
-    pub fn from_attributes(base_path: Option<String>, api_base: Option<String>, embedded: Option<String>) -> Self {
-        let base_path = base_path.unwrap_or_default().trim().trim_end_matches('/').to_string();
+    pub fn from_attributes(
+        base_path: Option<String>,
+        api_base: Option<String>,
+        embedded: Option<String>,
+    ) -> Self {
+        let base_path = base_path
+            .unwrap_or_default()
+            .trim()
+            .trim_end_matches('/')
+            .to_string();
         let base_path = if base_path.is_empty() || base_path.starts_with('/') {
             base_path
         } else {
@@ -27,10 +35,13 @@ impl AppConfig {
             .filter(|a| !a.is_empty())
             .unwrap_or_else(|| "/api/v1".to_string());
         let embedded = embedded.is_some_and(|e| e == "true" || e.is_empty());
-        Self { base_path, api_base, embedded }
+        Self {
+            base_path,
+            api_base,
+            embedded,
+        }
     }
 
-    #[cfg(target_arch = "wasm32")]
     pub fn from_host_element() -> (web_sys::HtmlElement, Self) {
         use wasm_bindgen::JsCast;
         let document = leptos::prelude::document();
@@ -41,7 +52,11 @@ impl AppConfig {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             .unwrap_or_else(|| document.body().expect("page has a body"));
         let data = host.dataset();
-        let config = Self::from_attributes(data.get("basePath"), data.get("apiBase"), data.get("embedded"));
+        let config = Self::from_attributes(
+            data.get("basePath"),
+            data.get("apiBase"),
+            data.get("embedded"),
+        );
         (host, config)
     }
 }
@@ -53,12 +68,23 @@ mod tests {
     #[test]
     fn defaults_at_the_site_root() {
         let c = AppConfig::from_attributes(None, None, None);
-        assert_eq!(c, AppConfig { base_path: String::new(), api_base: "/api/v1".into(), embedded: false });
+        assert_eq!(
+            c,
+            AppConfig {
+                base_path: String::new(),
+                api_base: "/api/v1".into(),
+                embedded: false
+            }
+        );
     }
 
     #[test]
     fn normalises_slashes_for_embedding() {
-        let c = AppConfig::from_attributes(Some("todoke/".into()), Some("/todoke/api/v1/".into()), Some("true".into()));
+        let c = AppConfig::from_attributes(
+            Some("todoke/".into()),
+            Some("/todoke/api/v1/".into()),
+            Some("true".into()),
+        );
         assert_eq!(c.base_path, "/todoke");
         assert_eq!(c.api_base, "/todoke/api/v1");
         assert!(c.embedded);

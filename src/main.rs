@@ -13,12 +13,10 @@ mod routes;
 mod session;
 mod text;
 
+// Native builds exist only so the unit tests run with `cargo test`; the app runs in the browser.
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        console_error_panic_hook::set_once();
-        let (host, config) = config::AppConfig::from_host_element();
-        api::set_base(&config.api_base);
-        leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();
-    }
+    console_error_panic_hook::set_once();
+    let (host, config) = config::AppConfig::from_host_element();
+    api::set_base(&config.api_base);
+    leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();
 }

@@ -33,7 +33,11 @@ fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
 }
 
 /// `aria-describedby` for a field: its hint, then its error when there is one.
-fn described_by(hint_id: Option<String>, error_id: String, error: Signal<Option<String>>) -> impl Fn() -> Option<String> {
+fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> {
     move || {
         let mut ids: Vec<String> = hint_id.iter().cloned().collect();
         if error.with(Option::is_some) {
@@ -95,7 +99,8 @@ pub fn PasswordField(
     #[prop(into)] error: Signal<Option<String>>,
     autocomplete: &'static str,
     /// Extra element ids to describe the field with (e.g. the rules checklist).
-    #[prop(optional)] described_by_extra: Option<&'static str>,
+    #[prop(optional)]
+    described_by_extra: Option<&'static str>,
 ) -> impl IntoView {
     let id = input_id(name);
     let hint_id = hint.map(|_| format!("{id}-hint"));

@@ -24,13 +24,19 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn from_fields(fields: FieldErrors) -> Self {
-        Self { fields, general: Vec::new() }
+        Self {
+            fields,
+            general: Vec::new(),
+        }
     }
 
     pub fn general(target_field: &str, message: impl Into<String>) -> Self {
         Self {
             fields: FieldErrors::default(),
-            general: vec![SummaryItem { target: input_id(target_field), message: message.into() }],
+            general: vec![SummaryItem {
+                target: input_id(target_field),
+                message: message.into(),
+            }],
         }
     }
 
@@ -48,7 +54,10 @@ impl FormErrors {
     pub fn summary(&self, order: &[&str]) -> Vec<SummaryItem> {
         let mut items = self.general.clone();
         let mut push = |field: &str, msgs: &[String]| {
-            items.extend(msgs.iter().map(|m| SummaryItem { target: input_id(field), message: m.clone() }));
+            items.extend(msgs.iter().map(|m| SummaryItem {
+                target: input_id(field),
+                message: m.clone(),
+            }));
         };
         for field in order {
             if let Some(msgs) = self.fields.get(field) {
@@ -75,7 +84,11 @@ mod tests {
         f.add("a", "first");
         f.add("zz", "server-only");
         let e = FormErrors::from_fields(f);
-        let s: Vec<_> = e.summary(&["a", "b"]).into_iter().map(|i| i.message).collect();
+        let s: Vec<_> = e
+            .summary(&["a", "b"])
+            .into_iter()
+            .map(|i| i.message)
+            .collect();
         assert_eq!(s, vec!["first", "second", "server-only"]);
         assert_eq!(e.first_for("a").as_deref(), Some("first"));
         assert_eq!(e.first_for("c"), None);
@@ -84,7 +97,13 @@ mod tests {
     #[test]
     fn general_messages_link_to_a_field() {
         let e = FormErrors::general("user_id", "wrong");
-        assert_eq!(e.summary(&[]), vec![SummaryItem { target: "todoke-user_id".into(), message: "wrong".into() }]);
+        assert_eq!(
+            e.summary(&[]),
+            vec![SummaryItem {
+                target: "todoke-user_id".into(),
+                message: "wrong".into()
+            }]
+        );
         assert!(!e.is_empty());
         assert!(FormErrors::default().is_empty());
     }

@@ -9,14 +9,20 @@ use crate::text as t;
 /// Warns before the idle timeout (WCAG 2.2.1) in a modal dialog that offers
 /// 「ログインを延長する」; signs out when the time is up.
 #[component]
-pub fn TimeoutDialog(#[prop(into)] on_expired: Callback<()>, #[prop(into)] on_logout: Callback<()>) -> impl IntoView {
+pub fn TimeoutDialog(
+    #[prop(into)] on_expired: Callback<()>,
+    #[prop(into)] on_logout: Callback<()>,
+) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let phase = RwSignal::new(IdlePhase::Active);
 
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let Some(idle) = ctx.session.with_untracked(|s| s.info().map(|i| i.idle_timeout_secs)) else {
+            let Some(idle) = ctx
+                .session
+                .with_untracked(|s| s.info().map(|i| i.idle_timeout_secs))
+            else {
                 return;
             };
             phase.set(idle_phase(idle, api::now_ms() - api::last_activity_ms()));
@@ -47,7 +53,8 @@ pub fn TimeoutDialog(#[prop(into)] on_expired: Callback<()>, #[prop(into)] on_lo
         leptos::task::spawn_local(async move {
             // Success refreshes the activity clock in `api`; the next tick closes the dialog.
             if let Ok(info) = api::extend_session().await {
-                ctx.session.set(crate::session::SessionState::SignedIn(info));
+                ctx.session
+                    .set(crate::session::SessionState::SignedIn(info));
                 phase.set(IdlePhase::Active);
             }
         });

@@ -31,7 +31,10 @@ pub fn LoginPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let req = LoginRequest { user_id: user_id.get_untracked(), password: password.get_untracked() };
+        let req = LoginRequest {
+            user_id: user_id.get_untracked(),
+            password: password.get_untracked(),
+        };
         // The same presence check the server makes; whether the ID and password match is the server's call.
         if let Err(fields) = req.check() {
             errors.set(FormErrors::from_fields(fields));

@@ -28,12 +28,17 @@ pub fn PasswordPage() -> impl IntoView {
     let confirmation = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let pending = RwSignal::new(false);
-    let must_change = ctx.session.with_untracked(|s| s.info().is_some_and(|i| i.must_change_password));
+    let must_change = ctx
+        .session
+        .with_untracked(|s| s.info().is_some_and(|i| i.must_change_password));
 
     // The server's policy is authoritative; the default is the same rule unless a bureau changed it.
     spawn_local(async move {
         if let Ok(p) = api::password_policy().await {
-            policy.set(PasswordPolicy { min_len: p.min_len, max_len: p.max_len });
+            policy.set(PasswordPolicy {
+                min_len: p.min_len,
+                max_len: p.max_len,
+            });
         }
     });
 
@@ -42,15 +47,24 @@ pub fn PasswordPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let user_id = ctx.session.with_untracked(|s| s.info().map(|i| i.account.user_id.clone()).unwrap_or_default());
+        let user_id = ctx.session.with_untracked(|s| {
+            s.info()
+                .map(|i| i.account.user_id.clone())
+                .unwrap_or_default()
+        });
         let req = PasswordChangeRequest {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
             new_password_confirmation: confirmation.get_untracked(),
         };
-        if let Err(fields) =
-            policy.with_untracked(|p| p.check_change(&user_id, &req.current_password, &req.new_password, &req.new_password_confirmation))
-        {
+        if let Err(fields) = policy.with_untracked(|p| {
+            p.check_change(
+                &user_id,
+                &req.current_password,
+                &req.new_password,
+                &req.new_password_confirmation,
+            )
+        }) {
             errors.set(FormErrors::from_fields(fields));
             return;
         }
@@ -74,7 +88,8 @@ pub fn PasswordPage() -> impl IntoView {
         });
     };
 
-    let error_for = move |name: &'static str| Signal::derive(move || errors.with(|e| e.first_for(name)));
+    let error_for =
+        move |name: &'static str| Signal::derive(move || errors.with(|e| e.first_for(name)));
     let has_errors = Signal::derive(move || !errors.with(FormErrors::is_empty));
     view! {
         <div class="todoke-page todoke-page--narrow">

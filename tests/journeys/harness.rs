@@ -30,13 +30,18 @@ pub struct Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // Negative pid: the whole process group (xvfb-run, Xvfb, the driver and its browser).
-        let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", self.child.id())).status();
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.wait();
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 impl Browser {
@@ -59,7 +64,9 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start the {self:?} WebDriver ({e}); `cargo xtask test` installs it"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start the {self:?} WebDriver ({e}); `cargo xtask test` installs it")
+            });
         Driver { child }
     }
 
@@ -102,7 +109,11 @@ fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("TODOKE_DIST_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(dir.join("index.html").exists(), "no SPA build in {}: run `cargo xtask test`, which builds it first", dir.display());
+    assert!(
+        dir.join("index.html").exists(),
+        "no SPA build in {}: run `cargo xtask test`, which builds it first",
+        dir.display()
+    );
     dir
 }
 
@@ -110,7 +121,10 @@ impl Journey {
     pub async fn start(browser: Browser, options: ServerOptions) -> Journey {
         let turn = ONE_AT_A_TIME.lock().await;
         let db = tempfile::tempdir().expect("temp dir");
-        let mut config = Config::for_tests(&format!("sqlite://{}", db.path().join("todoke.db").display()));
+        let mut config = Config::for_tests(&format!(
+            "sqlite://{}",
+            db.path().join("todoke.db").display()
+        ));
         config.dist_dir = Some(dist_dir());
         if let Some(idle) = options.session_idle {
             config.session_idle = idle;
@@ -118,33 +132,61 @@ impl Journey {
         if let Some(hours) = options.service_hours {
             config.service_hours = hours;
         }
-        let state = todoke_server::build_state(config, Arc::new(SystemClock)).await.expect("server state");
-        todoke_server::accounts::seed_demo(&state).await.expect("demo accounts");
+        let state = todoke_server::build_state(config, Arc::new(SystemClock))
+            .await
+            .expect("server state");
+        todoke_server::accounts::seed_demo(&state)
+            .await
+            .expect("demo accounts");
         let server = todoke_server::start(state).await.expect("server starts");
         let base = format!("http://{}", server.addr);
 
         let port = free_port();
         let driver = browser.start_driver(port);
         let client = connect(browser, port).await;
-        Journey { client, base, _server: server, _driver: driver, _db: db, _turn: turn }
+        Journey {
+            client,
+            base,
+            _server: server,
+            _driver: driver,
+            _db: db,
+            _turn: turn,
+        }
     }
 
     pub async fn open(&self, path: &str) {
-        self.client.goto(&format!("{}{}", self.base, path)).await.expect("navigate");
+        self.client
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .expect("navigate");
     }
 
     /// Waits for the page whose `<h1>` reads `text`.
     pub async fn wait_for_heading(&self, text: &str) {
         let xpath = format!("//h1[normalize-space()='{text}']");
-        if let Err(e) = self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
+        if let Err(e) = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
             let body = self.client.source().await.unwrap_or_default();
             panic!("no heading {text:?}: {e}\n--- page ---\n{body}");
         }
     }
 
     pub async fn wait_for_text(&self, text: &str) -> Element {
-        let xpath = format!("//*[contains(normalize-space(), '{text}') and not(*[contains(normalize-space(), '{text}')])]");
-        match self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
+        let xpath = format!(
+            "//*[contains(normalize-space(), '{text}') and not(*[contains(normalize-space(), '{text}')])]"
+        );
+        match self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
             Ok(el) => el,
             Err(e) => {
                 let body = self.client.source().await.unwrap_or_default();
@@ -164,13 +206,26 @@ impl Journey {
 
     /// The id of the focused element (empty when none has an id).
     pub async fn focused_id(&self) -> String {
-        let v = self.client.execute("return document.activeElement ? document.activeElement.id : ''", vec![]).await.expect("script");
+        let v = self
+            .client
+            .execute(
+                "return document.activeElement ? document.activeElement.id : ''",
+                vec![],
+            )
+            .await
+            .expect("script");
         v.as_str().unwrap_or_default().to_string()
     }
 
     /// Types into the focused element, as a keyboard user would.
     pub async fn type_text(&self, text: &str) {
-        self.client.active_element().await.expect("a focused element").send_keys(text).await.expect("typing");
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(text)
+            .await
+            .expect("typing");
     }
 
     pub async fn press(&self, key: Key) {
@@ -205,17 +260,32 @@ impl Journey {
     }
 
     pub async fn value(&self, id: &str) -> String {
-        self.by_id(id).await.prop("value").await.expect("value").unwrap_or_default()
+        self.by_id(id)
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
     }
 
     /// Runs axe-core with the WCAG 2.x A/AA rules and fails on any violation, naming `state`.
     pub async fn assert_accessible(&self, state: &str) {
         let axe_path = std::env::var_os("TODOKE_AXE_JS")
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js"));
-        let axe = std::fs::read_to_string(&axe_path)
-            .unwrap_or_else(|e| panic!("axe-core not found at {} ({e}): `cargo xtask test` installs it", axe_path.display()));
-        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+            .unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join(".tools/node_modules/axe-core/axe.min.js")
+            });
+        let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core not found at {} ({e}): `cargo xtask test` installs it",
+                axe_path.display()
+            )
+        });
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("inject axe-core");
         let result = self
             .client
             .execute_async(
@@ -227,11 +297,19 @@ impl Journey {
             )
             .await
             .expect("run axe-core");
-        let report: Value = serde_json::from_str(result.as_str().unwrap_or("{}")).expect("axe report");
+        let report: Value =
+            serde_json::from_str(result.as_str().unwrap_or("{}")).expect("axe report");
         assert_eq!(report["ok"], true, "axe failed to run on {state}: {report}");
-        assert!(report["passes"].as_u64().unwrap_or(0) > 0, "axe checked nothing on {state}");
+        assert!(
+            report["passes"].as_u64().unwrap_or(0) > 0,
+            "axe checked nothing on {state}"
+        );
         let violations = report["violations"].as_array().cloned().unwrap_or_default();
-        assert!(violations.is_empty(), "accessibility violations on {state}:\n{}", serde_json::to_string_pretty(&violations).unwrap_or_default());
+        assert!(
+            violations.is_empty(),
+            "accessibility violations on {state}:\n{}",
+            serde_json::to_string_pretty(&violations).unwrap_or_default()
+        );
     }
 
     pub async fn finish(self) {
@@ -240,17 +318,24 @@ impl Journey {
 }
 
 async fn connect(browser: Browser, port: u16) -> Client {
-    let url = format!("http://127.0.0.1:{port}");
-    let mut last_err = String::new();
-    for _ in 0..100 {
-        let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(browser.capabilities());
-        match tokio::time::timeout(Duration::from_secs(30), builder.connect(&url)).await {
-            Ok(Ok(client)) => return client,
-            Ok(Err(e)) => last_err = e.to_string(),
-            Err(_) => last_err = "timed out creating the session".into(),
+    // Wait until the driver listens, then open one session; WebKit under Xvfb can take a while.
+    let addr = format!("127.0.0.1:{port}");
+    for _ in 0..300 {
+        if tokio::net::TcpStream::connect(&addr).await.is_ok() {
+            break;
         }
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("could not open a {browser:?} session: {last_err}");
+    let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+    builder.capabilities(browser.capabilities());
+    match tokio::time::timeout(
+        Duration::from_secs(90),
+        builder.connect(&format!("http://{addr}")),
+    )
+    .await
+    {
+        Ok(Ok(client)) => client,
+        Ok(Err(e)) => panic!("could not open a {browser:?} session: {e}"),
+        Err(_) => panic!("opening a {browser:?} session timed out"),
+    }
 }

@@ -17,7 +17,11 @@ async fn first_sign_in_journey(browser: Browser) {
 
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
-    assert!(j.title().await.starts_with("ログイン"), "title: {}", j.title().await);
+    assert!(
+        j.title().await.starts_with("ログイン"),
+        "title: {}",
+        j.title().await
+    );
     j.assert_accessible("login").await;
 
     // Submitting nothing: an error summary takes focus, the page title says エラー.
@@ -25,8 +29,15 @@ async fn first_sign_in_journey(browser: Browser) {
     j.press(Key::Enter).await;
     j.wait_for_text("入力内容に誤りがあります").await;
     j.wait_for_text("ユーザIDを入力してください").await;
-    assert!(j.title().await.starts_with("エラー："), "title: {}", j.title().await);
-    assert_eq!(j.attr("todoke-user_id", "aria-invalid").await.as_deref(), Some("true"));
+    assert!(
+        j.title().await.starts_with("エラー："),
+        "title: {}",
+        j.title().await
+    );
+    assert_eq!(
+        j.attr("todoke-user_id", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
     assert_eq!(j.focused_id().await, "todoke-error-summary");
     j.assert_accessible("login with missing input").await;
 
@@ -37,7 +48,8 @@ async fn first_sign_in_journey(browser: Browser) {
     assert_eq!(j.focused_id().await, "todoke-password");
     j.type_text("Wrong#Pass123").await;
     j.press(Key::Enter).await;
-    j.wait_for_text("ユーザIDまたはパスワードが正しくありません").await;
+    j.wait_for_text("ユーザIDまたはパスワードが正しくありません")
+        .await;
     assert_eq!(j.value("todoke-user_id").await, "demo-med");
     j.assert_accessible("login with wrong credentials").await;
 
@@ -46,8 +58,13 @@ async fn first_sign_in_journey(browser: Browser) {
     j.retype("Demo#Med0001").await;
     j.press(Key::Enter).await;
     j.wait_for_heading("パスワード変更").await;
-    wait_until(|| async { j.focused_id().await == "todoke-page-heading" }, "focus on the heading").await;
-    j.wait_for_text("10文字以上20文字以下（まだ満たしていません）").await;
+    wait_until(
+        || async { j.focused_id().await == "todoke-page-heading" },
+        "focus on the heading",
+    )
+    .await;
+    j.wait_for_text("10文字以上20文字以下（まだ満たしていません）")
+        .await;
     j.assert_accessible("password change").await;
 
     // A policy violation: messages on each field, nothing typed is lost.
@@ -58,10 +75,17 @@ async fn first_sign_in_journey(browser: Browser) {
     j.tab_to("todoke-new_password_confirmation").await;
     j.type_text("different").await;
     j.press(Key::Enter).await;
-    j.wait_for_text("新しいパスワードは10文字以上で入力してください（現在5文字）").await;
-    j.wait_for_text("新しいパスワード（確認用）が新しいパスワードと一致しません").await;
+    j.wait_for_text("新しいパスワードは10文字以上で入力してください（現在5文字）")
+        .await;
+    j.wait_for_text("新しいパスワード（確認用）が新しいパスワードと一致しません")
+        .await;
     assert!(j.title().await.starts_with("エラー："));
-    assert_eq!(j.attr("todoke-new_password", "aria-invalid").await.as_deref(), Some("true"));
+    assert_eq!(
+        j.attr("todoke-new_password", "aria-invalid")
+            .await
+            .as_deref(),
+        Some("true")
+    );
     assert_eq!(j.value("todoke-current_password").await, "Demo#Med0001");
     assert_eq!(j.value("todoke-new_password").await, "short");
     j.assert_accessible("password change with errors").await;
@@ -69,7 +93,8 @@ async fn first_sign_in_journey(browser: Browser) {
     // Fixed: on to the list page.
     j.tab_to("todoke-new_password").await;
     j.retype(NEW_PASSWORD).await;
-    j.wait_for_text("10文字以上20文字以下（満たしています）").await;
+    j.wait_for_text("10文字以上20文字以下（満たしています）")
+        .await;
     j.tab_to("todoke-new_password_confirmation").await;
     j.retype(NEW_PASSWORD).await;
     j.press(Key::Enter).await;
@@ -106,7 +131,14 @@ async fn first_sign_in_journey(browser: Browser) {
 
 async fn timeout_warning_journey(browser: Browser) {
     // A 14-second session warns at 7 seconds and signs out at about 11.
-    let j = Journey::start(browser, ServerOptions { session_idle: Some(time::Duration::seconds(14)), ..Default::default() }).await;
+    let j = Journey::start(
+        browser,
+        ServerOptions {
+            session_idle: Some(time::Duration::seconds(14)),
+            ..Default::default()
+        },
+    )
+    .await;
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
     j.tab_to("todoke-user_id").await;
@@ -118,11 +150,25 @@ async fn timeout_warning_journey(browser: Browser) {
 
     wait_until(|| async { dialog_open(&j).await }, "the timeout warning").await;
     j.wait_for_text("ログインを延長する").await;
-    wait_until(|| async { j.focused_id().await == "todoke-timeout-extend" }, "focus in the dialog").await;
+    wait_until(
+        || async { j.focused_id().await == "todoke-timeout-extend" },
+        "focus in the dialog",
+    )
+    .await;
     j.assert_accessible("session timeout warning").await;
     j.press(Key::Enter).await;
-    wait_until(|| async { !dialog_open(&j).await }, "the dialog to close after extending").await;
-    assert!(j.client.find(fantoccini::Locator::Id("todoke-current_password")).await.is_ok(), "still on the page");
+    wait_until(
+        || async { !dialog_open(&j).await },
+        "the dialog to close after extending",
+    )
+    .await;
+    assert!(
+        j.client
+            .find(fantoccini::Locator::Id("todoke-current_password"))
+            .await
+            .is_ok(),
+        "still on the page"
+    );
 
     // Left alone, the session ends and the login page says why.
     j.wait_for_text("一定時間操作がなかったため").await;
@@ -133,15 +179,30 @@ async fn timeout_warning_journey(browser: Browser) {
 
 async fn out_of_hours_journey(browser: Browser) {
     // Open only tomorrow: today is outside the hours whatever the time.
-    let tomorrow = time::OffsetDateTime::now_utc().to_offset(JST).weekday().next();
+    let tomorrow = time::OffsetDateTime::now_utc()
+        .to_offset(JST)
+        .weekday()
+        .next();
     let mut days = [false; 7];
     days[usize::from(tomorrow.number_days_from_monday())] = true;
-    let hours = ServiceHours::Weekly { days, opens: Time::from_hms(8, 0, 0).unwrap(), closes: Time::from_hms(21, 0, 0).unwrap() };
-    let j = Journey::start(browser, ServerOptions { service_hours: Some(hours), ..Default::default() }).await;
+    let hours = ServiceHours::Weekly {
+        days,
+        opens: Time::from_hms(8, 0, 0).unwrap(),
+        closes: Time::from_hms(21, 0, 0).unwrap(),
+    };
+    let j = Journey::start(
+        browser,
+        ServerOptions {
+            service_hours: Some(hours),
+            ..Default::default()
+        },
+    )
+    .await;
     j.open("/login").await;
     j.wait_for_heading("サービス時間外です").await;
     j.wait_for_text("から利用できます").await;
-    let weekday = ["月", "火", "水", "木", "金", "土", "日"][usize::from(tomorrow.number_days_from_monday())];
+    let weekday =
+        ["月", "火", "水", "木", "金", "土", "日"][usize::from(tomorrow.number_days_from_monday())];
     j.wait_for_text(&format!("（{weekday}）8時00分")).await;
     j.assert_accessible("out of service hours").await;
     j.finish().await;
@@ -149,7 +210,10 @@ async fn out_of_hours_journey(browser: Browser) {
 
 async fn dialog_open(j: &Journey) -> bool {
     j.client
-        .execute("const d = document.querySelector('dialog'); return !!(d && d.open);", vec![])
+        .execute(
+            "const d = document.querySelector('dialog'); return !!(d && d.open);",
+            vec![],
+        )
         .await
         .ok()
         .and_then(|v| v.as_bool())
@@ -173,12 +237,16 @@ where
 macro_rules! in_both_browsers {
     ($($journey:ident),* $(,)?) => {
         mod chromium {
-            $(#[tokio::test] async fn $journey() { super::$journey(super::Browser::Chromium).await })*
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::Chromium).await })*
         }
         mod webkit {
-            $(#[tokio::test] async fn $journey() { super::$journey(super::Browser::WebKit).await })*
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::WebKit).await })*
         }
     };
 }
 
-in_both_browsers!(first_sign_in_journey, timeout_warning_journey, out_of_hours_journey);
+in_both_browsers!(
+    first_sign_in_journey,
+    timeout_warning_journey,
+    out_of_hours_journey
+);

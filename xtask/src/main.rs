@@ -11,8 +11,14 @@ use std::process::{Command, ExitCode};
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_VERSION: &str = "132.0.0";
 const AXE_VERSION: &str = "4.14.1";
-const APT_PACKAGES: &[&str] =
-    &["chromium", "chromium-driver", "xvfb", "webkit2gtk-driver", "fonts-noto-cjk", "brotli"];
+const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "xvfb",
+    "webkit2gtk-driver",
+    "fonts-noto-cjk",
+    "brotli",
+];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -41,7 +47,10 @@ const USAGE: &str = "usage: cargo xtask <run|test|build|install>
   install  only install the tools";
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn tools_dir() -> PathBuf {
@@ -56,8 +65,15 @@ fn cargo() -> String {
 /// which silently breaks the module.
 fn tool_path() -> String {
     let bin = tools_dir().join("node_modules/.bin");
-    let cargo_bin = env::var("HOME").map(|h| format!("{h}/.cargo/bin")).unwrap_or_default();
-    format!("{}:{}:{}", bin.display(), cargo_bin, env::var("PATH").unwrap_or_default())
+    let cargo_bin = env::var("HOME")
+        .map(|h| format!("{h}/.cargo/bin"))
+        .unwrap_or_default();
+    format!(
+        "{}:{}:{}",
+        bin.display(),
+        cargo_bin,
+        env::var("PATH").unwrap_or_default()
+    )
 }
 
 fn step(msg: &str) {
@@ -66,37 +82,76 @@ fn step(msg: &str) {
 
 fn status(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
-    let st = cmd.env("PATH", tool_path()).status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    if st.success() { Ok(()) } else { Err(format!("{shown} failed ({st})")) }
+    let st = cmd
+        .env("PATH", tool_path())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if st.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({st})"))
+    }
 }
 
 /// The first line of `cmd --version`, or None when it is not installed.
 fn version_of(program: &str) -> Option<String> {
-    let out = Command::new(program).arg("--version").env("PATH", tool_path()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string())
+    let out = Command::new(program)
+        .arg("--version")
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    })
 }
 
 fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).ok_or_else(|| format!("{package} not in Cargo.lock"))? + needle.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string())
 }
 
 fn ensure_build_tools() -> Result {
-    let targets = Command::new("rustup").args(["target", "list", "--installed"]).output();
-    if !targets.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown")) {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    if !targets.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
+    {
         step("Adding the wasm32-unknown-unknown target");
         status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     if !version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
-        step(&format!("Installing trunk {TRUNK_VERSION} (about 10 minutes, once per machine)"));
+        step(&format!(
+            "Installing trunk {TRUNK_VERSION} (about 10 minutes, once per machine)"
+        ));
         // 0.22.1 declares rustc 1.96.1 but builds and works on 1.95.
-        status(Command::new(cargo()).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--ignore-rust-version"]))?;
+        status(Command::new(cargo()).args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--ignore-rust-version",
+        ]))?;
     }
     let wbg = locked_version("wasm-bindgen")?;
     if !version_of("wasm-bindgen").is_some_and(|v| v.ends_with(&wbg)) {
-        step(&format!("Installing wasm-bindgen-cli {wbg} (about 4 minutes, once per machine)"));
+        step(&format!(
+            "Installing wasm-bindgen-cli {wbg} (about 4 minutes, once per machine)"
+        ));
         // Not --locked: its lock file names a crate version this registry lacks.
         status(Command::new(cargo()).args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
     }
@@ -104,14 +159,23 @@ fn ensure_build_tools() -> Result {
 }
 
 fn npm_package_version(name: &str) -> Option<String> {
-    let text = std::fs::read_to_string(tools_dir().join("node_modules").join(name).join("package.json")).ok()?;
+    let text = std::fs::read_to_string(
+        tools_dir()
+            .join("node_modules")
+            .join(name)
+            .join("package.json"),
+    )
+    .ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json["version"].as_str().map(str::to_string)
 }
 
 fn ensure_npm_tools() -> Result {
     let wanted = [("binaryen", BINARYEN_VERSION), ("axe-core", AXE_VERSION)];
-    if wanted.iter().all(|(n, v)| npm_package_version(n).as_deref() == Some(*v)) {
+    if wanted
+        .iter()
+        .all(|(n, v)| npm_package_version(n).as_deref() == Some(*v))
+    {
         return Ok(());
     }
     step("Installing wasm-opt (binaryen) and axe-core from npm into .tools/");
@@ -121,23 +185,47 @@ fn ensure_npm_tools() -> Result {
         std::fs::write(&pkg, "{\"private\": true}\n").map_err(|e| e.to_string())?;
     }
     let specs: Vec<String> = wanted.iter().map(|(n, v)| format!("{n}@{v}")).collect();
-    status(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).args(&specs))
+    status(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .args(&specs),
+    )
 }
 
 fn ensure_test_tools() -> Result {
-    let needed = ["/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/WebKitWebDriver", "/usr/bin/xvfb-run", "/usr/bin/brotli"];
+    let needed = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromedriver",
+        "/usr/bin/WebKitWebDriver",
+        "/usr/bin/xvfb-run",
+        "/usr/bin/brotli",
+    ];
     let fonts = Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
     if needed.iter().all(|p| Path::new(p).exists()) && fonts {
         return Ok(());
     }
     step("Installing Chromium, WebKitGTK's WebDriver, Xvfb and a Japanese font from Debian");
-    status(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
-    status(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(APT_PACKAGES).env("DEBIAN_FRONTEND", "noninteractive"))
+    status(
+        Command::new("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    status(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(APT_PACKAGES)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 fn build_spa() -> Result {
     step("Building the single-page app (trunk, release)");
-    status(Command::new("trunk").args(["build", "--release"]).current_dir(root()))
+    status(
+        Command::new("trunk")
+            .args(["build", "--release"])
+            .current_dir(root()),
+    )
 }
 
 fn run() -> Result {
@@ -162,7 +250,10 @@ fn test(extra: &[String]) -> Result {
             .args(["test", "--workspace"])
             .args(extra)
             .env("TODOKE_DIST_DIR", root().join("dist"))
-            .env("TODOKE_AXE_JS", tools_dir().join("node_modules/axe-core/axe.min.js"))
+            .env(
+                "TODOKE_AXE_JS",
+                tools_dir().join("node_modules/axe-core/axe.min.js"),
+            )
             .current_dir(root()),
     )
 }

@@ -18,7 +18,10 @@ pub struct FieldErrors(pub BTreeMap<String, Vec<String>>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_string()).or_default().push(message.into());
+        self.0
+            .entry(field.to_string())
+            .or_default()
+            .push(message.into());
     }
 
     pub fn get(&self, field: &str) -> Option<&[String]> {
@@ -66,18 +69,30 @@ pub struct ApiError {
     #[serde(default, skip_serializing_if = "FieldErrors::is_empty")]
     pub fields: FieldErrors,
     /// For `service_closed`: when the service opens again.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub resumes_at: Option<OffsetDateTime>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: FieldErrors::default(), resumes_at: None }
+        Self {
+            code,
+            message: message.into(),
+            fields: FieldErrors::default(),
+            resumes_at: None,
+        }
     }
 
     pub fn validation(fields: FieldErrors) -> Self {
-        Self { fields, ..Self::new(ErrorCode::ValidationFailed, ja::VALIDATION_FAILED) }
+        Self {
+            fields,
+            ..Self::new(ErrorCode::ValidationFailed, ja::VALIDATION_FAILED)
+        }
     }
 }
 
@@ -98,7 +113,11 @@ impl LoginRequest {
         let mut errors = FieldErrors::default();
         if let Err(e) = self.validate() {
             for (field, errs) in e.field_errors() {
-                let too_long = errs.iter().any(|e| e.params.get("value").is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty())));
+                let too_long = errs.iter().any(|e| {
+                    e.params
+                        .get("value")
+                        .is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+                });
                 let message = match (field.as_ref(), too_long) {
                     ("user_id", false) => ja::USER_ID_REQUIRED,
                     ("user_id", true) => ja::USER_ID_SHAPE,
@@ -213,14 +232,32 @@ mod tests {
     #[test]
     fn login_request_reports_missing_fields() {
         let err = LoginRequest::default().check().unwrap_err();
-        assert_eq!(err.get("user_id").unwrap(), &[ja::USER_ID_REQUIRED.to_string()]);
-        assert_eq!(err.get("password").unwrap(), &[ja::PASSWORD_REQUIRED.to_string()]);
-        let ok = LoginRequest { user_id: "DEMO-MED".into(), password: "x".into() };
+        assert_eq!(
+            err.get("user_id").unwrap(),
+            &[ja::USER_ID_REQUIRED.to_string()]
+        );
+        assert_eq!(
+            err.get("password").unwrap(),
+            &[ja::PASSWORD_REQUIRED.to_string()]
+        );
+        let ok = LoginRequest {
+            user_id: "DEMO-MED".into(),
+            password: "x".into(),
+        };
         assert_eq!(ok.check(), Ok(()));
-        let long = LoginRequest { user_id: "A".repeat(65), password: "p".repeat(257) };
+        let long = LoginRequest {
+            user_id: "A".repeat(65),
+            password: "p".repeat(257),
+        };
         let err = long.check().unwrap_err();
-        assert_eq!(err.get("user_id").unwrap(), &[ja::USER_ID_SHAPE.to_string()]);
-        assert_eq!(err.get("password").unwrap(), &[ja::PASSWORD_TOO_LONG_FOR_LOGIN.to_string()]);
+        assert_eq!(
+            err.get("user_id").unwrap(),
+            &[ja::USER_ID_SHAPE.to_string()]
+        );
+        assert_eq!(
+            err.get("password").unwrap(),
+            &[ja::PASSWORD_TOO_LONG_FOR_LOGIN.to_string()]
+        );
     }
 
     #[test]

@@ -17,15 +17,27 @@ pub fn era_year(date: Date) -> Option<String> {
         let start = Date::from_calendar_date(y, m, d).ok()?;
         (date >= start).then(|| {
             let n = date.year() - y + 1;
-            if n == 1 { format!("{name}元年") } else { format!("{name}{n}年") }
+            if n == 1 {
+                format!("{name}元年")
+            } else {
+                format!("{name}{n}年")
+            }
         })
     })
 }
 
 /// 「2024年（令和6年）11月18日」
 pub fn format_date(date: Date) -> String {
-    let era = era_year(date).map(|e| format!("（{e}）")).unwrap_or_default();
-    format!("{}年{}{}月{}日", date.year(), era, u8::from(date.month()), date.day())
+    let era = era_year(date)
+        .map(|e| format!("（{e}）"))
+        .unwrap_or_default();
+    format!(
+        "{}年{}{}月{}日",
+        date.year(),
+        era,
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 #[cfg(test)]
@@ -45,6 +57,9 @@ mod tests {
 
     #[test]
     fn formats_western_year_with_era() {
-        assert_eq!(format_date(date!(2024 - 11 - 18)), "2024年（令和6年）11月18日");
+        assert_eq!(
+            format_date(date!(2024 - 11 - 18)),
+            "2024年（令和6年）11月18日"
+        );
     }
 }

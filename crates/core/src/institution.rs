@@ -50,9 +50,7 @@ impl FeeScheduleClass {
     pub fn parse(input: &str) -> Option<Self> {
         let s = to_half_width(input.trim()).value;
         Self::ALL.into_iter().find(|c| {
-            s == c.label()
-                || s.eq_ignore_ascii_case(c.as_str())
-                || s == c.digit().to_string()
+            s == c.label() || s.eq_ignore_ascii_case(c.as_str()) || s == c.digit().to_string()
         })
     }
 
@@ -131,7 +129,10 @@ impl RegionalBureau {
         Self::ALL.into_iter().find(|b| {
             s.eq_ignore_ascii_case(b.as_str())
                 || s == b.name()
-                || b.name().trim_end_matches("厚生局").trim_end_matches("厚生支局") == s
+                || b.name()
+                    .trim_end_matches("厚生局")
+                    .trim_end_matches("厚生支局")
+                    == s
         })
     }
 
@@ -283,8 +284,10 @@ pub struct InstitutionCode(String);
 impl InstitutionCode {
     pub fn parse(input: &str) -> Result<Self, InstitutionCodeError> {
         let half = to_half_width(input).value;
-        let digits: String =
-            half.chars().filter(|c| !matches!(c, ' ' | '-' | ',' | '.')).collect();
+        let digits: String = half
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | ',' | '.'))
+            .collect();
         if digits.is_empty() {
             return Err(InstitutionCodeError::Empty);
         }
@@ -325,7 +328,9 @@ impl InstitutionCode {
         if self.class() == class {
             Ok(())
         } else {
-            Err(InstitutionCodeError::ClassMismatch { expected: self.class() })
+            Err(InstitutionCodeError::ClassMismatch {
+                expected: self.class(),
+            })
         }
     }
 
@@ -397,7 +402,10 @@ mod tests {
     #[test]
     fn wrong_check_digit_names_the_expected_one() {
         let c = InstitutionCode::parse("3410712360").unwrap();
-        assert_eq!(c.verify_check_digit(), Err(InstitutionCodeError::CheckDigit { expected: 2 }));
+        assert_eq!(
+            c.verify_check_digit(),
+            Err(InstitutionCodeError::CheckDigit { expected: 2 })
+        );
         assert!(InstitutionCode::parse_strict("3410712360").is_err());
     }
 
@@ -417,11 +425,26 @@ mod tests {
     #[test]
     fn shape_errors() {
         assert_eq!(InstitutionCode::parse(""), Err(InstitutionCodeError::Empty));
-        assert_eq!(InstitutionCode::parse("341071236"), Err(InstitutionCodeError::NotTenDigits));
-        assert_eq!(InstitutionCode::parse("34107123a2"), Err(InstitutionCodeError::NotTenDigits));
-        assert_eq!(InstitutionCode::parse("4810712362"), Err(InstitutionCodeError::UnknownPrefecture));
-        assert_eq!(InstitutionCode::parse("0010712362"), Err(InstitutionCodeError::UnknownPrefecture));
-        assert_eq!(InstitutionCode::parse("3420712362"), Err(InstitutionCodeError::UnknownClassDigit));
+        assert_eq!(
+            InstitutionCode::parse("341071236"),
+            Err(InstitutionCodeError::NotTenDigits)
+        );
+        assert_eq!(
+            InstitutionCode::parse("34107123a2"),
+            Err(InstitutionCodeError::NotTenDigits)
+        );
+        assert_eq!(
+            InstitutionCode::parse("4810712362"),
+            Err(InstitutionCodeError::UnknownPrefecture)
+        );
+        assert_eq!(
+            InstitutionCode::parse("0010712362"),
+            Err(InstitutionCodeError::UnknownPrefecture)
+        );
+        assert_eq!(
+            InstitutionCode::parse("3420712362"),
+            Err(InstitutionCodeError::UnknownClassDigit)
+        );
     }
 
     #[test]
@@ -440,11 +463,23 @@ mod tests {
         for b in RegionalBureau::ALL {
             assert!(b.prefectures().count() > 0, "{b:?}");
         }
-        let total: usize = RegionalBureau::ALL.iter().map(|b| b.prefectures().count()).sum();
+        let total: usize = RegionalBureau::ALL
+            .iter()
+            .map(|b| b.prefectures().count())
+            .sum();
         assert_eq!(total, 47);
-        assert_eq!(Prefecture::parse("大阪").unwrap().bureau(), RegionalBureau::Kinki);
-        assert_eq!(Prefecture::parse("福井県").unwrap().bureau(), RegionalBureau::Kinki);
-        assert_eq!(Prefecture::parse("香川").unwrap().bureau(), RegionalBureau::Shikoku);
+        assert_eq!(
+            Prefecture::parse("大阪").unwrap().bureau(),
+            RegionalBureau::Kinki
+        );
+        assert_eq!(
+            Prefecture::parse("福井県").unwrap().bureau(),
+            RegionalBureau::Kinki
+        );
+        assert_eq!(
+            Prefecture::parse("香川").unwrap().bureau(),
+            RegionalBureau::Shikoku
+        );
         assert_eq!(Prefecture::parse("北海道").unwrap().code(), 1);
         assert_eq!(Prefecture::parse("１３").unwrap().name(), "東京都");
         assert_eq!(Prefecture::parse("48"), None);
@@ -453,9 +488,18 @@ mod tests {
 
     #[test]
     fn class_parse_accepts_labels_identifiers_and_digits() {
-        assert_eq!(FeeScheduleClass::parse("調剤"), Some(FeeScheduleClass::Pharmacy));
-        assert_eq!(FeeScheduleClass::parse("dental"), Some(FeeScheduleClass::Dental));
-        assert_eq!(FeeScheduleClass::parse("1"), Some(FeeScheduleClass::Medical));
+        assert_eq!(
+            FeeScheduleClass::parse("調剤"),
+            Some(FeeScheduleClass::Pharmacy)
+        );
+        assert_eq!(
+            FeeScheduleClass::parse("dental"),
+            Some(FeeScheduleClass::Dental)
+        );
+        assert_eq!(
+            FeeScheduleClass::parse("1"),
+            Some(FeeScheduleClass::Medical)
+        );
         assert_eq!(FeeScheduleClass::parse("2"), None);
     }
 }

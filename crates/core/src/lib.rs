@@ -13,7 +13,9 @@ pub mod user_id;
 pub mod width;
 
 pub use api::{ApiError, ErrorCode, FieldErrors};
-pub use institution::{FeeScheduleClass, InstitutionCode, InstitutionCodeError, Prefecture, RegionalBureau};
+pub use institution::{
+    FeeScheduleClass, InstitutionCode, InstitutionCodeError, Prefecture, RegionalBureau,
+};
 pub use password::{PasswordPolicy, PasswordRule};
 pub use service_hours::{ServiceHours, ServiceState};
 pub use user_id::UserId;

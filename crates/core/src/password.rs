@@ -57,7 +57,10 @@ pub struct PasswordPolicy {
 
 impl Default for PasswordPolicy {
     fn default() -> Self {
-        Self { min_len: 10, max_len: 20 }
+        Self {
+            min_len: 10,
+            max_len: 20,
+        }
     }
 }
 
@@ -71,7 +74,10 @@ pub mod field {
 impl PasswordPolicy {
     pub fn rules(&self) -> [PasswordRule; 6] {
         [
-            PasswordRule::Length { min: self.min_len, max: self.max_len },
+            PasswordRule::Length {
+                min: self.min_len,
+                max: self.max_len,
+            },
             PasswordRule::HalfWidthOnly,
             PasswordRule::UpperCase,
             PasswordRule::LowerCase,
@@ -82,7 +88,10 @@ impl PasswordPolicy {
 
     /// Each rule with whether `candidate` meets it: the live checklist.
     pub fn checklist(&self, candidate: &str) -> Vec<(PasswordRule, bool)> {
-        self.rules().into_iter().map(|r| (r, r.is_met(candidate))).collect()
+        self.rules()
+            .into_iter()
+            .map(|r| (r, r.is_met(candidate)))
+            .collect()
     }
 
     /// Messages for a candidate new password, most useful first. Empty when it is acceptable.
@@ -114,7 +123,11 @@ impl PasswordPolicy {
             out.push(ja::password_missing_kinds(&missing));
         }
         if out.is_empty() {
-            if !user_id.is_empty() && candidate.to_ascii_lowercase().contains(&user_id.to_ascii_lowercase()) {
+            if !user_id.is_empty()
+                && candidate
+                    .to_ascii_lowercase()
+                    .contains(&user_id.to_ascii_lowercase())
+            {
                 out.push(ja::PASSWORD_CONTAINS_USER_ID.to_string());
             } else if is_common(candidate) {
                 out.push(ja::PASSWORD_TOO_COMMON.to_string());
@@ -155,13 +168,65 @@ impl PasswordPolicy {
 /// Words that make a password guessable however they are decorated with capitals, digits and
 /// symbols ("Password1!", "P@ssw0rd2024#"). Compared after undoing common letter substitutions.
 const COMMON_WORDS: &[&str] = &[
-    "password", "passwd", "pass", "qwerty", "qwertyuiop", "asdfgh", "asdfghjkl", "zxcvbn",
-    "welcome", "admin", "administrator", "letmein", "iloveyou", "abc", "abcd", "abcde", "abcdef",
-    "abcdefg", "abcdefgh", "test", "guest", "user", "login", "changeme", "secret", "master",
-    "monkey", "dragon", "sunshine", "princess", "football", "baseball", "superman", "trustno",
-    "hello", "default", "system", "todoke", "hoken", "iryo", "iryou", "kusuri", "yakkyoku",
-    "byouin", "clinic", "hospital", "pharmacy", "tokyo", "osaka", "japan", "nippon", "nihon",
-    "sakura", "aaaa", "aaaaa", "aaaaaa", "qazwsx", "zaq", "zaqxsw",
+    "password",
+    "passwd",
+    "pass",
+    "qwerty",
+    "qwertyuiop",
+    "asdfgh",
+    "asdfghjkl",
+    "zxcvbn",
+    "welcome",
+    "admin",
+    "administrator",
+    "letmein",
+    "iloveyou",
+    "abc",
+    "abcd",
+    "abcde",
+    "abcdef",
+    "abcdefg",
+    "abcdefgh",
+    "test",
+    "guest",
+    "user",
+    "login",
+    "changeme",
+    "secret",
+    "master",
+    "monkey",
+    "dragon",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "superman",
+    "trustno",
+    "hello",
+    "default",
+    "system",
+    "todoke",
+    "hoken",
+    "iryo",
+    "iryou",
+    "kusuri",
+    "yakkyoku",
+    "byouin",
+    "clinic",
+    "hospital",
+    "pharmacy",
+    "tokyo",
+    "osaka",
+    "japan",
+    "nippon",
+    "nihon",
+    "sakura",
+    "aaaa",
+    "aaaaa",
+    "aaaaaa",
+    "qazwsx",
+    "zaq",
+    "zaqxsw",
 ];
 
 /// True when the password is a common word or keyboard run dressed up to meet the rules.
@@ -185,13 +250,17 @@ pub fn is_common(candidate: &str) -> bool {
     let letters: String = lowered.chars().filter(|c| c.is_ascii_lowercase()).collect();
     let plain_letters: String = plain.chars().filter(|c| c.is_ascii_lowercase()).collect();
     let repeated = !plain_letters.is_empty()
-        && plain_letters.chars().all(|c| Some(c) == plain_letters.chars().next());
+        && plain_letters
+            .chars()
+            .all(|c| Some(c) == plain_letters.chars().next());
     core.is_empty()
         || repeated
         || COMMON_WORDS.contains(&core)
         || COMMON_WORDS.contains(&plain_core)
         || COMMON_WORDS.contains(&letters.as_str())
-        || COMMON_WORDS.iter().any(|w| w.len() >= 6 && core.starts_with(w) && core.len() <= w.len() + 2)
+        || COMMON_WORDS
+            .iter()
+            .any(|w| w.len() >= 6 && core.starts_with(w) && core.len() <= w.len() + 2)
 }
 
 #[cfg(test)]
@@ -233,18 +302,32 @@ mod tests {
     #[test]
     fn missing_kinds_are_named_together() {
         let p = policy().problems("abcdefghijk", "U");
-        assert_eq!(p, vec![ja::password_missing_kinds(&[
-            ja::PASSWORD_KIND_UPPER,
-            ja::PASSWORD_KIND_DIGIT,
-            ja::PASSWORD_KIND_SYMBOL
-        ])]);
+        assert_eq!(
+            p,
+            vec![ja::password_missing_kinds(&[
+                ja::PASSWORD_KIND_UPPER,
+                ja::PASSWORD_KIND_DIGIT,
+                ja::PASSWORD_KIND_SYMBOL
+            ])]
+        );
     }
 
     #[test]
     fn common_passwords_are_refused_even_when_they_meet_the_rules() {
-        for pw in ["Password1!", "P@ssw0rd12", "Passw0rd!!", "Qwerty123!", "Welcome2024#", "Aaaaaa1!Aa"] {
+        for pw in [
+            "Password1!",
+            "P@ssw0rd12",
+            "Passw0rd!!",
+            "Qwerty123!",
+            "Welcome2024#",
+            "Aaaaaa1!Aa",
+        ] {
             assert!(PasswordRule::UpperCase.is_met(pw));
-            assert_eq!(policy().problems(pw, "U"), vec![ja::PASSWORD_TOO_COMMON.to_string()], "{pw}");
+            assert_eq!(
+                policy().problems(pw, "U"),
+                vec![ja::PASSWORD_TOO_COMMON.to_string()],
+                "{pw}"
+            );
         }
         assert!(!is_common("Kx7#mQ2!vRt"));
         assert!(!is_common("Tr4in-Hakone9"));
@@ -258,18 +341,36 @@ mod tests {
 
     #[test]
     fn change_form_checks_every_field() {
-        let err = policy().check_change("U", "", "short", "other").unwrap_err();
+        let err = policy()
+            .check_change("U", "", "short", "other")
+            .unwrap_err();
         assert!(err.get(field::CURRENT).is_some());
         assert!(err.get(field::NEW).is_some());
-        assert_eq!(err.get(field::CONFIRMATION).unwrap(), &[ja::PASSWORD_CONFIRMATION_MISMATCH.to_string()]);
+        assert_eq!(
+            err.get(field::CONFIRMATION).unwrap(),
+            &[ja::PASSWORD_CONFIRMATION_MISMATCH.to_string()]
+        );
 
-        let err = policy().check_change("U", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt").unwrap_err();
-        assert_eq!(err.get(field::NEW).unwrap(), &[ja::PASSWORD_SAME_AS_CURRENT.to_string()]);
+        let err = policy()
+            .check_change("U", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt")
+            .unwrap_err();
+        assert_eq!(
+            err.get(field::NEW).unwrap(),
+            &[ja::PASSWORD_SAME_AS_CURRENT.to_string()]
+        );
 
-        let err = policy().check_change("U", "old", "Kx7#mQ2!vRt", "").unwrap_err();
-        assert_eq!(err.get(field::CONFIRMATION).unwrap(), &[ja::PASSWORD_CONFIRMATION_REQUIRED.to_string()]);
+        let err = policy()
+            .check_change("U", "old", "Kx7#mQ2!vRt", "")
+            .unwrap_err();
+        assert_eq!(
+            err.get(field::CONFIRMATION).unwrap(),
+            &[ja::PASSWORD_CONFIRMATION_REQUIRED.to_string()]
+        );
 
-        assert_eq!(policy().check_change("U", "old", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt"), Ok(()));
+        assert_eq!(
+            policy().check_change("U", "old", "Kx7#mQ2!vRt", "Kx7#mQ2!vRt"),
+            Ok(())
+        );
     }
 
     #[test]

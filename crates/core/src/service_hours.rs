@@ -20,7 +20,11 @@ pub enum ServiceHours {
     /// No gate (development, tests, or a bureau that runs around the clock).
     Always,
     /// Open on `days` from `opens` until `closes` (exclusive), Japan time.
-    Weekly { days: [bool; 7], opens: Time, closes: Time },
+    Weekly {
+        days: [bool; 7],
+        opens: Time,
+        closes: Time,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +75,20 @@ impl ServiceHours {
         if opens >= closes || !days.contains(&true) {
             return Err(err());
         }
-        Ok(Self::Weekly { days, opens, closes })
+        Ok(Self::Weekly {
+            days,
+            opens,
+            closes,
+        })
     }
 
     pub fn state_at(&self, now: OffsetDateTime) -> ServiceState {
-        let Self::Weekly { days, opens, closes } = self else {
+        let Self::Weekly {
+            days,
+            opens,
+            closes,
+        } = self
+        else {
             return ServiceState::Open;
         };
         let now = now.to_offset(JST);
@@ -90,20 +103,34 @@ impl ServiceHours {
         while !open_on(day) {
             day += Duration::days(1);
         }
-        ServiceState::Closed { resumes_at: day.with_time(*opens).assume_offset(JST) }
+        ServiceState::Closed {
+            resumes_at: day.with_time(*opens).assume_offset(JST),
+        }
     }
 
     /// The hours in Japanese, e.g. 「月曜日から土曜日の8時00分から21時00分まで（日本時間）」.
     pub fn describe(&self) -> String {
         match self {
             Self::Always => ja::SERVICE_ALWAYS.to_string(),
-            Self::Weekly { days, opens, closes } => {
+            Self::Weekly {
+                days,
+                opens,
+                closes,
+            } => {
                 let names: Vec<usize> = (0..7).filter(|&i| days[i]).collect();
                 let contiguous = names.windows(2).all(|w| w[1] == w[0] + 1);
                 let days = if contiguous && names.len() > 2 {
-                    format!("{}から{}", ja::WEEKDAY_LONG[names[0]], ja::WEEKDAY_LONG[names[names.len() - 1]])
+                    format!(
+                        "{}から{}",
+                        ja::WEEKDAY_LONG[names[0]],
+                        ja::WEEKDAY_LONG[names[names.len() - 1]]
+                    )
                 } else {
-                    names.iter().map(|&i| ja::WEEKDAY_LONG[i]).collect::<Vec<_>>().join("・")
+                    names
+                        .iter()
+                        .map(|&i| ja::WEEKDAY_LONG[i])
+                        .collect::<Vec<_>>()
+                        .join("・")
                 };
                 ja::service_hours(&days, &hm(*opens), &hm(*closes))
             }
@@ -120,15 +147,29 @@ impl fmt::Display for ServiceHours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Always => f.write_str("always"),
-            Self::Weekly { days, opens, closes } => {
+            Self::Weekly {
+                days,
+                opens,
+                closes,
+            } => {
                 let idx: Vec<usize> = (0..7).filter(|&i| days[i]).collect();
                 let contiguous = idx.windows(2).all(|w| w[1] == w[0] + 1);
                 let d = if contiguous && idx.len() > 1 {
                     format!("{}-{}", DAY_NAMES[idx[0]], DAY_NAMES[idx[idx.len() - 1]])
                 } else {
-                    idx.iter().map(|&i| DAY_NAMES[i]).collect::<Vec<_>>().join(",")
+                    idx.iter()
+                        .map(|&i| DAY_NAMES[i])
+                        .collect::<Vec<_>>()
+                        .join(",")
                 };
-                write!(f, "{d} {:02}:{:02}-{:02}:{:02}", opens.hour(), opens.minute(), closes.hour(), closes.minute())
+                write!(
+                    f,
+                    "{d} {:02}:{:02}-{:02}:{:02}",
+                    opens.hour(),
+                    opens.minute(),
+                    closes.hour(),
+                    closes.minute()
+                )
             }
         }
     }
@@ -142,15 +183,26 @@ fn hm(t: Time) -> String {
 pub fn format_jst_minute(at: OffsetDateTime) -> String {
     let at = at.to_offset(JST);
     let wd = usize::from(at.weekday().number_days_from_monday());
-    format!("{}月{}日（{}）{}", u8::from(at.month()), at.day(), ja::WEEKDAY_SHORT[wd], hm(at.time()))
+    format!(
+        "{}月{}日（{}）{}",
+        u8::from(at.month()),
+        at.day(),
+        ja::WEEKDAY_SHORT[wd],
+        hm(at.time())
+    )
 }
 
 /// 「2026年11月25日 12時30分」 in Japan time, for times shown to the user (last login etc.).
 pub fn format_jst_datetime(at: OffsetDateTime) -> String {
     let at = at.to_offset(JST);
-    format!("{}年{}月{}日 {}", at.year(), u8::from(at.month()), at.day(), hm(at.time()))
+    format!(
+        "{}年{}月{}日 {}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        hm(at.time())
+    )
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -165,15 +217,25 @@ mod tests {
     fn open_inside_hours_closed_at_the_edges() {
         let h = default_hours();
         // 2026-11-25 is a Wednesday.
-        assert_eq!(h.state_at(datetime!(2026-11-25 08:00 +9)), ServiceState::Open);
-        assert_eq!(h.state_at(datetime!(2026-11-25 20:59 +9)), ServiceState::Open);
+        assert_eq!(
+            h.state_at(datetime!(2026-11-25 08:00 +9)),
+            ServiceState::Open
+        );
+        assert_eq!(
+            h.state_at(datetime!(2026-11-25 20:59 +9)),
+            ServiceState::Open
+        );
         assert_eq!(
             h.state_at(datetime!(2026-11-25 21:00 +9)),
-            ServiceState::Closed { resumes_at: datetime!(2026-11-26 08:00 +9) }
+            ServiceState::Closed {
+                resumes_at: datetime!(2026-11-26 08:00 +9)
+            }
         );
         assert_eq!(
             h.state_at(datetime!(2026-11-25 07:59 +9)),
-            ServiceState::Closed { resumes_at: datetime!(2026-11-25 08:00 +9) }
+            ServiceState::Closed {
+                resumes_at: datetime!(2026-11-25 08:00 +9)
+            }
         );
     }
 
@@ -183,18 +245,25 @@ mod tests {
         // Saturday 2026-11-28 21:30 JST = 12:30 UTC.
         assert_eq!(
             h.state_at(datetime!(2026-11-28 12:30 UTC)),
-            ServiceState::Closed { resumes_at: datetime!(2026-11-30 08:00 +9) }
+            ServiceState::Closed {
+                resumes_at: datetime!(2026-11-30 08:00 +9)
+            }
         );
         assert_eq!(
             h.state_at(datetime!(2026-11-29 10:00 +9)),
-            ServiceState::Closed { resumes_at: datetime!(2026-11-30 08:00 +9) }
+            ServiceState::Closed {
+                resumes_at: datetime!(2026-11-30 08:00 +9)
+            }
         );
     }
 
     #[test]
     fn always_is_always_open() {
         let h = ServiceHours::parse("always").unwrap();
-        assert_eq!(h.state_at(datetime!(2026-11-29 03:00 +9)), ServiceState::Open);
+        assert_eq!(
+            h.state_at(datetime!(2026-11-29 03:00 +9)),
+            ServiceState::Open
+        );
     }
 
     #[test]
@@ -203,7 +272,14 @@ mod tests {
             let h = ServiceHours::parse(spec).unwrap();
             assert_eq!(h.to_string(), spec);
         }
-        for bad in ["", "Mon-Sat", "Sat-Mon 08:00-21:00", "Mon-Sat 21:00-08:00", "Xyz 08:00-09:00", "Mon 25:00-26:00"] {
+        for bad in [
+            "",
+            "Mon-Sat",
+            "Sat-Mon 08:00-21:00",
+            "Mon-Sat 21:00-08:00",
+            "Xyz 08:00-09:00",
+            "Mon 25:00-26:00",
+        ] {
             assert!(ServiceHours::parse(bad).is_err(), "{bad}");
         }
     }
@@ -211,7 +287,10 @@ mod tests {
     #[test]
     fn describes_in_japanese() {
         let h = default_hours();
-        assert_eq!(h.describe(), "月曜日から土曜日の8時00分から21時00分まで（日本時間）");
+        assert_eq!(
+            h.describe(),
+            "月曜日から土曜日の8時00分から21時00分まで（日本時間）"
+        );
         let msg = h.closed_message(datetime!(2026-11-30 08:00 +9));
         assert!(msg.contains("11月30日（月）8時00分"), "{msg}");
     }

@@ -59,7 +59,10 @@ mod tests {
 
     #[test]
     fn normalises_width_and_case() {
-        assert_eq!(UserId::parse(" ｄｅｍｏ－ｍｅｄ ").unwrap().as_str(), "DEMO-MED");
+        assert_eq!(
+            UserId::parse(" ｄｅｍｏ－ｍｅｄ ").unwrap().as_str(),
+            "DEMO-MED"
+        );
     }
 
     #[test]

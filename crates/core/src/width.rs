@@ -24,8 +24,8 @@ fn half_width_char(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
         // Dashes people type in codes and phone numbers: hyphen, minus, bars, prolonged sound mark.
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
-        | '\u{30FC}' | '\u{FF70}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{30FC}' | '\u{FF70}' => '-',
         _ => c,
     }
 }

@@ -1,0 +1,84 @@
+//! Authentication: password hashing, the sign-in throttle, server-side sessions, and the two
+//! extractors that handlers use to require a session.
+//!
+//! * [`AnySession`]: any valid session, also one that must still change its initial password.
+//!   Used by the session routes and the password change itself.
+//! * [`FullSession`]: a session whose password has been changed. Everything else uses this, so
+//!   "until the password is changed, every other API call is refused" holds by construction.
+
+pub mod lockout;
+pub mod password;
+pub mod session;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use todoke_core::api::SessionInfo;
+use todoke_core::service_hours::JST;
+
+use crate::AppState;
+use crate::accounts::{self, Account};
+use crate::config::Config;
+use crate::db::from_unix;
+use crate::error::AppError;
+use session::Session;
+
+/// A valid session and its account; the password may still need changing.
+#[derive(Debug, Clone)]
+pub struct AnySession {
+    pub session: Session,
+    pub account: Account,
+}
+
+/// A valid session of an account whose initial password has been changed.
+#[derive(Debug, Clone)]
+pub struct FullSession(pub AnySession);
+
+impl FromRequestParts<AppState> for AnySession {
+    type Rejection = AppError;
+
+    /// Finds the session behind the cookie, refuses expired ones and restarts the idle timer.
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = session::token_from_headers(&parts.headers, &state.config)
+            .ok_or(AppError::Unauthenticated)?;
+        let now = state.clock.now();
+        let session = session::find_and_touch(&state.pool, token, now, &state.config)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let account = accounts::find_by_id(&state.pool, session.account_id)
+            .await?
+            .filter(|a| a.ended_at.is_none())
+            .ok_or(AppError::Unauthenticated)?;
+        Ok(AnySession { session, account })
+    }
+}
+
+impl FromRequestParts<AppState> for FullSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let any = AnySession::from_request_parts(parts, state).await?;
+        if any.account.must_change_password {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(FullSession(any))
+    }
+}
+
+/// The API's view of a session. Times are given in Japan time, which is what users read.
+pub fn session_info(
+    account: &Account,
+    session: &Session,
+    config: &Config,
+) -> Result<SessionInfo, AppError> {
+    Ok(SessionInfo {
+        account: account.summary()?,
+        must_change_password: account.must_change_password,
+        idle_timeout_secs: config.session_idle.whole_seconds().max(0) as u64,
+        expires_at: from_unix(session.expires_at)?.to_offset(JST),
+        previous_login_at: session
+            .previous_login_at
+            .map(from_unix)
+            .transpose()?
+            .map(|t| t.to_offset(JST)),
+    })
+}

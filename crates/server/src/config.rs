@@ -1,0 +1,324 @@
+//! Server configuration, read from environment variables so that the same binary runs on a
+//! developer's laptop, in CI and behind a bureau's reverse proxy.
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `TODOKE_ADDR` | `127.0.0.1:8080` | address and port to listen on |
+//! | `TODOKE_DATABASE_URL` | `sqlite://todoke.db` | SQLite database; the file is created (in the working directory for the default) when missing |
+//! | `TODOKE_SERVICE_HOURS` | `Mon-Sat 08:00-21:00` | service hours, Japan time (`Mon,Wed,Fri 09:00-17:00` style); `always` disables the gate |
+//! | `TODOKE_LOCKOUT_THRESHOLD` | `5` | consecutive failed sign-ins that lock a user ID |
+//! | `TODOKE_LOCKOUT_MINUTES` | `15` | how long a locked user ID stays locked |
+//! | `TODOKE_SESSION_IDLE_MINUTES` | `30` | a session ends after this long without a request |
+//! | `TODOKE_SESSION_ABSOLUTE_HOURS` | `12` | a session ends this long after sign-in, whatever the activity |
+//! | `TODOKE_DIST_DIR` | `dist` | the built SPA (trunk's output); empty disables static serving |
+//! | `TODOKE_COOKIE_SECURE` | `false` | `true` when served over HTTPS: the cookie becomes `__Host-todoke_session` with `Secure` |
+//! | `TODOKE_ALLOWED_ORIGINS` | (none) | comma-separated extra origins (`https://kouseikyoku.example.jp`) allowed to call state-changing endpoints |
+//! | `TODOKE_FRAME_ANCESTORS` | `'self'` | the CSP `frame-ancestors` value: the bureau sites allowed to embed the app |
+//! | `TODOKE_BODY_LIMIT_BYTES` | `65536` | largest request body accepted |
+//! | `RUST_LOG` | `info` | log filter (tracing-subscriber `EnvFilter` syntax) |
+//!
+//! A bad value stops the server at startup with a message naming the variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use time::Duration;
+use todoke_core::{PasswordPolicy, ServiceHours};
+
+/// Everything the server can be told from outside. See the module documentation for the
+/// environment variables behind each field.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `TODOKE_ADDR`. Port 0 picks a free port (tests).
+    pub addr: SocketAddr,
+    /// `TODOKE_DATABASE_URL`, e.g. `sqlite://todoke.db` or `sqlite:///var/lib/todoke/todoke.db`.
+    pub database_url: String,
+    /// `TODOKE_SERVICE_HOURS`.
+    pub service_hours: ServiceHours,
+    /// `TODOKE_LOCKOUT_THRESHOLD`: consecutive failures before a user ID is locked.
+    pub lockout_threshold: u32,
+    /// `TODOKE_LOCKOUT_MINUTES`.
+    pub lockout_duration: Duration,
+    /// `TODOKE_SESSION_IDLE_MINUTES`.
+    pub session_idle: Duration,
+    /// `TODOKE_SESSION_ABSOLUTE_HOURS`.
+    pub session_absolute: Duration,
+    /// `TODOKE_DIST_DIR`: where the built SPA lives; `None` serves the API only.
+    pub dist_dir: Option<PathBuf>,
+    /// `TODOKE_COOKIE_SECURE`: set when the site is reached over HTTPS (directly or via a proxy).
+    pub cookie_secure: bool,
+    /// `TODOKE_ALLOWED_ORIGINS`: origins besides our own that may send state-changing requests.
+    pub allowed_origins: Vec<String>,
+    /// `TODOKE_FRAME_ANCESTORS`: CSP `frame-ancestors`, e.g. `'self' https://kouseikyoku.mhlw.go.jp`.
+    pub frame_ancestors: String,
+    /// The password rule; the ministry's by default.
+    pub password_policy: PasswordPolicy,
+    /// `TODOKE_BODY_LIMIT_BYTES`.
+    pub body_limit_bytes: usize,
+}
+
+/// A configuration value that cannot be used, named so the operator can fix it.
+#[derive(Debug, thiserror::Error)]
+#[error("environment variable {var} has an unusable value {value:?}: {reason}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub value: String,
+    pub reason: String,
+}
+
+impl Default for Config {
+    /// The documented defaults.
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: "sqlite://todoke.db".to_string(),
+            service_hours: ServiceHours::default(),
+            lockout_threshold: 5,
+            lockout_duration: Duration::minutes(15),
+            session_idle: Duration::minutes(30),
+            session_absolute: Duration::hours(12),
+            dist_dir: Some(PathBuf::from("dist")),
+            cookie_secure: false,
+            allowed_origins: Vec::new(),
+            frame_ancestors: "'self'".to_string(),
+            password_policy: PasswordPolicy::default(),
+            body_limit_bytes: 64 * 1024,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the `TODOKE_*` environment variables (see the module documentation).
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Defaults for tests: no service-hours gate, a free port, no SPA.
+    pub fn for_tests(database_url: &str) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: database_url.to_string(),
+            service_hours: ServiceHours::Always,
+            dist_dir: None,
+            ..Config::default()
+        }
+    }
+
+    /// Builds the configuration from any variable source, so parsing is testable without
+    /// touching the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        let get = |var: &'static str| lookup(var).map(|v| (var, v));
+
+        if let Some((var, v)) = get("TODOKE_ADDR") {
+            config.addr = v
+                .trim()
+                .parse()
+                .map_err(|_| bad(var, &v, "expected host:port such as 127.0.0.1:8080"))?;
+        }
+        if let Some((_, v)) = get("TODOKE_DATABASE_URL") {
+            config.database_url = v.trim().to_string();
+        }
+        if let Some((var, v)) = get("TODOKE_SERVICE_HOURS") {
+            config.service_hours =
+                ServiceHours::parse(&v).map_err(|e| bad(var, &v, &e.to_string()))?;
+        }
+        if let Some((var, v)) = get("TODOKE_LOCKOUT_THRESHOLD") {
+            config.lockout_threshold = positive(var, &v, 1000)? as u32;
+        }
+        if let Some((var, v)) = get("TODOKE_LOCKOUT_MINUTES") {
+            config.lockout_duration = Duration::minutes(positive(var, &v, 7 * 24 * 60)?);
+        }
+        if let Some((var, v)) = get("TODOKE_SESSION_IDLE_MINUTES") {
+            config.session_idle = Duration::minutes(positive(var, &v, 24 * 60)?);
+        }
+        if let Some((var, v)) = get("TODOKE_SESSION_ABSOLUTE_HOURS") {
+            config.session_absolute = Duration::hours(positive(var, &v, 24 * 30)?);
+        }
+        if let Some((_, v)) = get("TODOKE_DIST_DIR") {
+            let v = v.trim();
+            config.dist_dir = (!v.is_empty()).then(|| PathBuf::from(v));
+        }
+        if let Some((var, v)) = get("TODOKE_COOKIE_SECURE") {
+            config.cookie_secure = boolean(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_ALLOWED_ORIGINS") {
+            config.allowed_origins = origins(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_FRAME_ANCESTORS") {
+            config.frame_ancestors = frame_ancestors(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_BODY_LIMIT_BYTES") {
+            config.body_limit_bytes = positive(var, &v, 64 * 1024 * 1024)? as usize;
+        }
+        if config.session_idle > config.session_absolute {
+            return Err(bad(
+                "TODOKE_SESSION_IDLE_MINUTES",
+                &config.session_idle.whole_minutes().to_string(),
+                "the idle timeout must not exceed TODOKE_SESSION_ABSOLUTE_HOURS",
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The session cookie's name. The `__Host-` prefix makes browsers refuse the cookie unless it
+    /// is `Secure`, has `Path=/` and no `Domain`, so a sibling subdomain cannot plant or read it.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.cookie_secure {
+            "__Host-todoke_session"
+        } else {
+            "todoke_session"
+        }
+    }
+}
+
+fn bad(var: &'static str, value: &str, reason: &str) -> ConfigError {
+    ConfigError {
+        var,
+        value: value.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// A whole number from 1 to `max`.
+fn positive(var: &'static str, value: &str, max: i64) -> Result<i64, ConfigError> {
+    match value.trim().parse::<i64>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(bad(
+            var,
+            value,
+            &format!("expected a whole number from 1 to {max}"),
+        )),
+    }
+}
+
+fn boolean(var: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => Err(bad(var, value, "expected true or false")),
+    }
+}
+
+/// Origins are compared with the browser's `Origin` header, which is `scheme://host[:port]`
+/// without a path or trailing slash; anything else could never match, so it is refused.
+fn origins(var: &'static str, value: &str) -> Result<Vec<String>, ConfigError> {
+    let mut out = Vec::new();
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let item = item.trim_end_matches('/');
+        let rest = item
+            .strip_prefix("https://")
+            .or_else(|| item.strip_prefix("http://"));
+        let ok = rest.is_some_and(|host| {
+            !host.is_empty() && !host.contains('/') && host.chars().all(|c| c.is_ascii_graphic())
+        });
+        if !ok {
+            return Err(bad(
+                var,
+                value,
+                "expected comma-separated origins such as https://example.jp",
+            ));
+        }
+        out.push(item.to_ascii_lowercase());
+    }
+    Ok(out)
+}
+
+/// The value goes verbatim into a CSP header, so it must not be able to end the directive.
+fn frame_ancestors(var: &'static str, value: &str) -> Result<String, ConfigError> {
+    let v = value.trim();
+    if v.is_empty()
+        || v.contains([';', ','])
+        || !v.chars().all(|c| c == ' ' || c.is_ascii_graphic())
+    {
+        return Err(bad(
+            var,
+            value,
+            "expected CSP sources such as 'self' https://example.jp",
+        ));
+    }
+    Ok(v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
+        let c = from(&[]).unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://todoke.db");
+        assert_eq!(c.service_hours, ServiceHours::default());
+        assert_eq!(c.lockout_threshold, 5);
+        assert_eq!(c.lockout_duration, Duration::minutes(15));
+        assert_eq!(c.session_idle, Duration::minutes(30));
+        assert_eq!(c.session_absolute, Duration::hours(12));
+        assert_eq!(c.dist_dir, Some(PathBuf::from("dist")));
+        assert!(!c.cookie_secure);
+        assert_eq!(c.frame_ancestors, "'self'");
+        assert_eq!(c.body_limit_bytes, 65536);
+        assert_eq!(c.session_cookie_name(), "todoke_session");
+    }
+
+    #[test]
+    fn values_are_read() {
+        let c = from(&[
+            ("TODOKE_ADDR", "0.0.0.0:9000"),
+            ("TODOKE_SERVICE_HOURS", "always"),
+            ("TODOKE_LOCKOUT_THRESHOLD", "3"),
+            ("TODOKE_LOCKOUT_MINUTES", "1"),
+            ("TODOKE_SESSION_IDLE_MINUTES", "10"),
+            ("TODOKE_SESSION_ABSOLUTE_HOURS", "2"),
+            ("TODOKE_DIST_DIR", ""),
+            ("TODOKE_COOKIE_SECURE", "true"),
+            (
+                "TODOKE_ALLOWED_ORIGINS",
+                "https://a.example.jp, https://B.example.jp/",
+            ),
+            ("TODOKE_FRAME_ANCESTORS", "'self' https://a.example.jp"),
+            ("TODOKE_BODY_LIMIT_BYTES", "1024"),
+        ])
+        .unwrap();
+        assert_eq!(c.addr.port(), 9000);
+        assert_eq!(c.service_hours, ServiceHours::Always);
+        assert_eq!(c.lockout_threshold, 3);
+        assert_eq!(c.session_idle, Duration::minutes(10));
+        assert_eq!(c.dist_dir, None);
+        assert_eq!(c.session_cookie_name(), "__Host-todoke_session");
+        assert_eq!(
+            c.allowed_origins,
+            vec!["https://a.example.jp", "https://b.example.jp"]
+        );
+        assert_eq!(c.body_limit_bytes, 1024);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        for (var, value) in [
+            ("TODOKE_ADDR", "localhost"),
+            ("TODOKE_SERVICE_HOURS", "weekdays"),
+            ("TODOKE_LOCKOUT_THRESHOLD", "0"),
+            ("TODOKE_LOCKOUT_MINUTES", "-5"),
+            ("TODOKE_SESSION_IDLE_MINUTES", "abc"),
+            ("TODOKE_COOKIE_SECURE", "maybe"),
+            ("TODOKE_ALLOWED_ORIGINS", "example.jp"),
+            ("TODOKE_FRAME_ANCESTORS", "'self'; script-src *"),
+            ("TODOKE_BODY_LIMIT_BYTES", "lots"),
+            ("TODOKE_SESSION_IDLE_MINUTES", "1440"),
+        ] {
+            let err = from(&[(var, value)]).unwrap_err();
+            assert_eq!(err.var, var, "{value}");
+            assert!(err.to_string().contains(var));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The signed-in account and its password.
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use todoke_core::ApiError;
+use todoke_core::FieldErrors;
+use todoke_core::api::{AccountSummary, PasswordChangeRequest, SessionInfo};
+use todoke_core::password::field;
+use todoke_core::text::ja;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::session::signed_in_response;
+use super::tags;
+use crate::AppState;
+use crate::accounts;
+use crate::auth::{AnySession, FullSession, lockout, password, session};
+use crate::db;
+use crate::error::AppError;
+use crate::extract::AppJson;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(account))
+        .routes(routes!(change_password))
+}
+
+/// The signed-in account
+///
+/// Like every endpoint outside `/api/v1/session*`, refused with 403 `password_change_required`
+/// until the initial password has been changed.
+#[utoipa::path(
+    get,
+    path = "/api/v1/account",
+    tag = tags::ACCOUNT,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The account: institution for applicants, bureau for reviewers", body = AccountSummary),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "The initial password must be changed first", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>, AppError> {
+    Ok(Json(s.account.summary()?))
+}
+
+/// Change the password
+///
+/// Checks the new password against the policy (422 with messages per field), then the current
+/// password (a wrong one counts toward the sign-in lock). On success every session of the
+/// account ends, including this one, and a new session cookie is issued.
+#[utoipa::path(
+    put,
+    path = "/api/v1/account/password",
+    tag = tags::ACCOUNT,
+    security(("session_cookie" = [])),
+    request_body = PasswordChangeRequest,
+    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    responses(
+        (status = 200, description = "Changed; a new session cookie replaces the old one", body = SessionInfo,
+            headers(("set-cookie" = String, description = "The new session cookie"))),
+        (status = 400, description = "Malformed JSON", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "CSRF check failed", body = ApiError),
+        (status = 415, description = "Body is not JSON", body = ApiError),
+        (status = 422, description = "Messages keyed current_password / new_password / new_password_confirmation", body = ApiError),
+        (status = 429, description = "Too many wrong current passwords; locked for a while", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn change_password(
+    State(state): State<AppState>,
+    s: AnySession,
+    AppJson(request): AppJson<PasswordChangeRequest>,
+) -> Result<Response, AppError> {
+    let AnySession {
+        mut account,
+        session: old_session,
+    } = s;
+    state
+        .config
+        .password_policy
+        .check_change(
+            &account.user_id,
+            &request.current_password,
+            &request.new_password,
+            &request.new_password_confirmation,
+        )
+        .map_err(AppError::Validation)?;
+
+    let now = state.clock.now();
+    let key = lockout::throttle_key(&account.user_id);
+    lockout::ensure_not_locked(&state.pool, &key, now).await?;
+    if !password::verify(request.current_password, account.password_hash.clone()).await? {
+        if let Some(locked) = lockout::record_failure(&state.pool, &key, now, &state.config).await?
+        {
+            return Err(locked);
+        }
+        let mut fields = FieldErrors::default();
+        fields.add(field::CURRENT, ja::PASSWORD_CURRENT_WRONG);
+        return Err(AppError::Validation(fields));
+    }
+    lockout::clear(&state.pool, &key).await?;
+
+    let new_hash = password::hash(request.new_password).await?;
+    let mut tx = db::begin_write(&state.pool).await?;
+    accounts::set_password(&mut tx, account.id, &new_hash, now).await?;
+    session::revoke_all(&mut tx, account.id).await?;
+    let (token, new_session) = session::create(
+        &mut tx,
+        account.id,
+        old_session.previous_login_at,
+        now,
+        &state.config,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id = account.user_id,
+        "password changed; other sessions ended"
+    );
+
+    account.must_change_password = false;
+    account.password_hash = new_hash;
+    signed_in_response(&state, &account, &token, &new_session)
+}

@@ -1,0 +1,183 @@
+//! Sign-in, the current session, extending it, and sign-out.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use todoke_core::ApiError;
+use todoke_core::UserId;
+use todoke_core::api::{LoginRequest, SessionInfo};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::tags;
+use crate::AppState;
+use crate::accounts::{self, Account};
+use crate::auth::{AnySession, lockout, password, session, session_info};
+use crate::db;
+use crate::error::AppError;
+use crate::extract::AppJson;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login, current_session, logout))
+        .routes(routes!(extend_session))
+}
+
+/// Sign in
+///
+/// Checks the user ID and password and starts a session (cookie `todoke_session`, or
+/// `__Host-todoke_session` over HTTPS). The same 401 answers an unknown ID, a wrong password and
+/// an ended account. After `TODOKE_LOCKOUT_THRESHOLD` consecutive failures for one user ID
+/// (known or not) sign-in with that ID is refused with 429 for `TODOKE_LOCKOUT_MINUTES`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/session",
+    tag = tags::SESSION,
+    request_body = LoginRequest,
+    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    responses(
+        (status = 200, description = "Signed in", body = SessionInfo,
+            headers(("set-cookie" = String, description = "The new session cookie"))),
+        (status = 400, description = "Malformed JSON", body = ApiError),
+        (status = 401, description = "Wrong user ID or password", body = ApiError),
+        (status = 403, description = "CSRF check failed", body = ApiError),
+        (status = 415, description = "Body is not JSON", body = ApiError),
+        (status = 422, description = "A field is missing or too long", body = ApiError),
+        (status = 429, description = "Sign-in with this user ID is locked for a while", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    AppJson(request): AppJson<LoginRequest>,
+) -> Result<Response, AppError> {
+    request.check().map_err(AppError::Validation)?;
+    let now = state.clock.now();
+    let key = lockout::throttle_key(&request.user_id);
+    lockout::ensure_not_locked(&state.pool, &key, now).await?;
+
+    let account = match UserId::parse(&request.user_id) {
+        Ok(user_id) => accounts::find_by_user_id(&state.pool, &user_id).await?,
+        Err(_) => None,
+    };
+    // Unknown IDs are checked against a dummy hash so that they take as long as known ones.
+    let stored_hash = account
+        .as_ref()
+        .map_or_else(|| state.dummy_hash.to_string(), |a| a.password_hash.clone());
+    let password_matches = password::verify(request.password, stored_hash).await?;
+    let account = match account {
+        Some(account) if password_matches && account.ended_at.is_none() => account,
+        _ => {
+            let locked = lockout::record_failure(&state.pool, &key, now, &state.config).await?;
+            return Err(locked.unwrap_or(AppError::InvalidCredentials));
+        }
+    };
+    lockout::clear(&state.pool, &key).await?;
+
+    // A fresh token at every sign-in; a session the browser still held is ended.
+    if let Some(old) = session::token_from_headers(&headers, &state.config) {
+        session::revoke(&state.pool, old).await?;
+    }
+    session::purge_expired(&state.pool, now, &state.config).await?;
+    let mut tx = db::begin_write(&state.pool).await?;
+    let previous_login_at = accounts::record_login(&mut tx, account.id, now).await?;
+    let (token, new_session) =
+        session::create(&mut tx, account.id, previous_login_at, now, &state.config).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = account.user_id, "signed in");
+    signed_in_response(&state, &account, &token, &new_session)
+}
+
+/// The current session
+///
+/// Also answers while the initial password must still be changed (`must_change_password`).
+/// Every authenticated request restarts the idle timer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/session",
+    tag = tags::SESSION,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Signed in", body = SessionInfo),
+        (status = 401, description = "Not signed in, or the session expired or was ended", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn current_session(
+    State(state): State<AppState>,
+    s: AnySession,
+) -> Result<Json<SessionInfo>, AppError> {
+    Ok(Json(session_info(&s.account, &s.session, &state.config)?))
+}
+
+/// Extend the session
+///
+/// What 「ログインを延長する」 calls: restarts the idle timer (not the absolute lifetime).
+#[utoipa::path(
+    post,
+    path = "/api/v1/session/extend",
+    tag = tags::SESSION,
+    security(("session_cookie" = [])),
+    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    responses(
+        (status = 200, description = "The session, with its idle timer restarted", body = SessionInfo),
+        (status = 401, description = "Not signed in, or the session already expired", body = ApiError),
+        (status = 403, description = "CSRF check failed", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn extend_session(
+    State(state): State<AppState>,
+    s: AnySession,
+) -> Result<Json<SessionInfo>, AppError> {
+    Ok(Json(session_info(&s.account, &s.session, &state.config)?))
+}
+
+/// Sign out
+///
+/// Ends the session on the server and clears the cookie. Answers 204 even without a session,
+/// so signing out twice is harmless.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/session",
+    tag = tags::SESSION,
+    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    responses(
+        (status = 204, description = "Signed out", headers(("set-cookie" = String, description = "Clears the cookie (Max-Age=0)"))),
+        (status = 403, description = "CSRF check failed", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if let Some(token) = session::token_from_headers(&headers, &state.config) {
+        session::revoke(&state.pool, token).await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session::clear_cookie(&state.config)?)],
+    )
+        .into_response())
+}
+
+/// 200 with the session and the cookie that carries its token.
+pub(crate) fn signed_in_response(
+    state: &AppState,
+    account: &Account,
+    token: &session::SessionToken,
+    new_session: &session::Session,
+) -> Result<Response, AppError> {
+    let info = session_info(account, new_session, &state.config)?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session::set_cookie(&state.config, token)?,
+        )],
+        Json(info),
+    )
+        .into_response())
+}

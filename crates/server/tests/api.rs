@@ -1,0 +1,16 @@
+//! Integration tests of the API, zero2prod style: every test gets a fresh SQLite database in a
+//! temporary directory and a manual clock, and drives the real router with `oneshot` (no socket).
+
+mod api {
+    pub mod helpers;
+
+    mod admin;
+    mod csrf;
+    mod errors;
+    mod openapi;
+    mod password_change;
+    mod server;
+    mod service_hours;
+    mod session;
+    mod static_files;
+}

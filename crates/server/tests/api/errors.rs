@@ -1,0 +1,184 @@
+//! Client mistakes get a 4xx in the one error shape, never a 500 or a panic.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::json;
+use todoke_core::ErrorCode;
+use todoke_core::text::ja;
+
+use super::helpers::spawn_app;
+
+fn json_post(path: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(path)
+        .header("x-requested-with", "todoke")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn malformed_json_is_400() {
+    let app = spawn_app().await;
+    for body in ["{", "not json", "{\"user_id\": \"a\",}", ""] {
+        let response = app.request(json_post("/api/v1/session", body)).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{body:?}");
+        let error = response.api_error();
+        assert_eq!(error.code, ErrorCode::MalformedJson);
+        assert_eq!(error.message, ja::MALFORMED_JSON);
+    }
+}
+
+#[tokio::test]
+async fn json_with_wrong_or_missing_fields_is_422() {
+    let app = spawn_app().await;
+    for body in [
+        json!({"user_id": 1, "password": "x"}),
+        json!({"user_id": "DEMO-MED"}),
+        json!([1, 2]),
+        json!("x"),
+    ] {
+        let response = app
+            .request(json_post("/api/v1/session", body.to_string()))
+            .await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let error = response.api_error();
+        assert_eq!(error.code, ErrorCode::ValidationFailed);
+        assert_eq!(error.message, ja::JSON_FIELDS_INVALID);
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_413() {
+    let app = spawn_app().await;
+    let huge = json!({"user_id": "DEMO-MED", "password": "x".repeat(70_000)}).to_string();
+    // Declared length over the limit: refused before reading.
+    let response = app
+        .request(json_post("/api/v1/session", huge.clone()))
+        .await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.api_error().code, ErrorCode::PayloadTooLarge);
+    // No declared length (streamed): refused while reading.
+    let stream = futures_stream(huge);
+    let response = app.request(json_post("/api/v1/session", stream)).await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.api_error().message, ja::PAYLOAD_TOO_LARGE);
+}
+
+/// A body without a known length, as a chunked upload arrives.
+fn futures_stream(text: String) -> Body {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = text
+        .as_bytes()
+        .chunks(8192)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    Body::from_stream(futures_util::stream::iter(chunks))
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_404_in_the_error_shape() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/nope",
+        "/api",
+        "/api/",
+        "/api/v2/session",
+        "/api/v1/session/extend/more",
+    ] {
+        let response = app.get(path, None).await;
+        assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
+        let error = response.api_error();
+        assert_eq!(error.code, ErrorCode::NotFound);
+        assert_eq!(error.message, ja::NOT_FOUND);
+    }
+    let post = app
+        .send(Method::POST, "/api/v1/nope", Some(json!({})), None)
+        .await;
+    assert_eq!(post.status, StatusCode::NOT_FOUND);
+    // Without a built SPA, other paths are 404 too.
+    assert_eq!(app.get("/login", None).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_405_in_the_error_shape() {
+    let app = spawn_app().await;
+    let cases = [
+        (Method::PATCH, "/api/v1/session"),
+        (Method::GET, "/api/v1/session/extend"),
+        (Method::POST, "/api/v1/account"),
+        (Method::DELETE, "/api/v1/service-status"),
+        (Method::POST, "/healthz"),
+    ];
+    for (method, path) in cases {
+        let request = Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header("x-requested-with", "todoke")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.request(request).await;
+        assert_eq!(
+            response.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+        let error = response.api_error();
+        assert_eq!(error.code, ErrorCode::MethodNotAllowed);
+        assert_eq!(error.message, ja::METHOD_NOT_ALLOWED);
+        assert!(
+            response.header("allow").is_some(),
+            "{method} {path}: Allow header"
+        );
+    }
+}
+
+#[tokio::test]
+async fn healthz_reports_the_database() {
+    let app = spawn_app().await;
+    let response = app.get("/healthz", None).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!({"status": "ok", "database": "ok"}));
+
+    app.state.pool.close().await;
+    let response = app.get("/healthz", None).await;
+    assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        response.json(),
+        json!({"status": "degraded", "database": "unavailable"})
+    );
+}
+
+#[tokio::test]
+async fn a_database_failure_is_a_500_without_details() {
+    let app = spawn_app().await;
+    app.state.pool.close().await;
+    let response = app.login("DEMO-MED", "Demo#Med0001").await;
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let error = response.api_error();
+    assert_eq!(error.code, ErrorCode::Internal);
+    assert_eq!(error.message, ja::INTERNAL);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/healthz", "/api/v1/service-status", "/api/v1/nope"] {
+        let response = app.get(path, None).await;
+        assert_eq!(
+            response.header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            response.header("referrer-policy").as_deref(),
+            Some("same-origin"),
+            "{path}"
+        );
+        assert_eq!(
+            response.header("cache-control").as_deref(),
+            Some("no-store"),
+            "{path}"
+        );
+        assert!(response.header("x-frame-options").is_none());
+        assert!(response.header("content-security-policy").is_some());
+    }
+}

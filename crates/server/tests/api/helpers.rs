@@ -1,0 +1,223 @@
+//! `spawn_app()` and request helpers shared by the test modules.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use time::OffsetDateTime;
+use time::macros::datetime;
+use todoke_core::ApiError;
+use todoke_server::accounts::{self, IssuedCredentials, NewApplicant};
+use todoke_server::{AppState, Config, ManualClock, app, build_state};
+use tower::ServiceExt;
+
+/// Wednesday, inside the default service hours.
+pub const WEDNESDAY_MORNING: OffsetDateTime = datetime!(2026-11-25 10:00 +9);
+/// A password that satisfies the default policy.
+pub const NEW_PASSWORD: &str = "Kx7#mQ2!vRt9";
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
+    /// Keeps the database file alive for the test's duration.
+    pub dir: TempDir,
+}
+
+/// The application on a fresh database, with the test defaults (no service-hours gate).
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with the configuration adjusted first.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("todoke.db").display());
+    let mut config = Config::for_tests(&url);
+    adjust(&mut config);
+    let clock = Arc::new(ManualClock::new(WEDNESDAY_MORNING));
+    let state = build_state(config, clock.clone()).await.expect("state");
+    TestApp {
+        router: app(state.clone()),
+        state,
+        clock,
+        dir,
+    }
+}
+
+#[derive(Debug)]
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The body as the API's error shape; fails the test when it is not exactly that.
+    pub fn api_error(&self) -> ApiError {
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/json"),
+            "{self:?}"
+        );
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not an ApiError ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().expect("ASCII header").to_string())
+    }
+
+    /// The raw `Set-Cookie` header.
+    pub fn set_cookie(&self) -> Option<String> {
+        self.header("set-cookie")
+    }
+
+    /// `name=value` from `Set-Cookie`, ready for a `Cookie` header.
+    pub fn cookie(&self) -> String {
+        let set = self.set_cookie().expect("a Set-Cookie header");
+        set.split(';').next().expect("name=value").to_string()
+    }
+}
+
+impl TestApp {
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> TestResponse {
+        let mut builder = Request::get(path);
+        if let Some(cookie) = cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        self.request(builder.body(Body::empty()).unwrap()).await
+    }
+
+    /// A state-changing request as the SPA sends it: JSON body and the CSRF header.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
+            .header("x-requested-with", "todoke");
+        if let Some(cookie) = cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        let body = match body {
+            Some(value) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/json");
+                Body::from(value.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.request(builder.body(body).unwrap()).await
+    }
+
+    pub async fn login(&self, user_id: &str, password: &str) -> TestResponse {
+        self.send(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"user_id": user_id, "password": password})),
+            None,
+        )
+        .await
+    }
+
+    pub async fn change_password(
+        &self,
+        cookie: &str,
+        current: &str,
+        new: &str,
+        confirmation: &str,
+    ) -> TestResponse {
+        let body = json!({"current_password": current, "new_password": new, "new_password_confirmation": confirmation});
+        self.send(
+            Method::PUT,
+            "/api/v1/account/password",
+            Some(body),
+            Some(cookie),
+        )
+        .await
+    }
+
+    /// Issues an applicant account the way the admin command does.
+    pub async fn create_applicant(&self) -> IssuedCredentials {
+        accounts::create_applicant(&self.state, hiroshima_clinic())
+            .await
+            .expect("account issued")
+    }
+
+    /// A new applicant, signed in with the initial password: (credentials, cookie).
+    pub async fn signed_in_applicant(&self) -> (IssuedCredentials, String) {
+        let creds = self.create_applicant().await;
+        let response = self.login(&creds.user_id, &creds.initial_password).await;
+        assert_eq!(response.status, StatusCode::OK, "{response:?}");
+        (creds, response.cookie())
+    }
+
+    /// A new applicant whose password has been changed to [`NEW_PASSWORD`]: (user ID, cookie).
+    pub async fn signed_in_with_changed_password(&self) -> (String, String) {
+        let (creds, cookie) = self.signed_in_applicant().await;
+        let response = self
+            .change_password(&cookie, &creds.initial_password, NEW_PASSWORD, NEW_PASSWORD)
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{response:?}");
+        (creds.user_id, response.cookie())
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.state.pool)
+            .await
+            .unwrap()
+    }
+}
+
+/// The domain guide's example code: a clinic in Hiroshima.
+pub fn hiroshima_clinic() -> NewApplicant {
+    NewApplicant {
+        institution_code: "3410712362".into(),
+        class: "医科".into(),
+        institution_name: "広島内科クリニック".into(),
+        prefecture: "広島県".into(),
+    }
+}

@@ -1,0 +1,118 @@
+//! The OpenAPI document is generated from the routes: a route cannot be missing from it.
+
+use std::collections::BTreeSet;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::Value;
+
+use super::helpers::spawn_app;
+
+/// Every operation the API offers. Adding a route means adding it here, and the test below
+/// fails until the route is also in the document.
+const EXPECTED: &[(&str, &str)] = &[
+    ("get", "/healthz"),
+    ("get", "/api/openapi.json"),
+    ("get", "/api/v1/service-status"),
+    ("get", "/api/v1/password-policy"),
+    ("post", "/api/v1/session"),
+    ("get", "/api/v1/session"),
+    ("delete", "/api/v1/session"),
+    ("post", "/api/v1/session/extend"),
+    ("get", "/api/v1/account"),
+    ("put", "/api/v1/account/password"),
+];
+
+fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            if [
+                "get", "put", "post", "delete", "patch", "head", "options", "trace",
+            ]
+            .contains(&method.as_str())
+            {
+                out.insert((method.clone(), path.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_document_lists_every_route_and_the_schemas() {
+    let app = spawn_app().await;
+    let response = app.get("/api/openapi.json", None).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(
+        response.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    let doc = response.json();
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        doc["openapi"]
+    );
+    assert_eq!(doc["info"]["title"], "Todoke API");
+
+    let expected: BTreeSet<(String, String)> = EXPECTED
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(operations(&doc), expected);
+
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    for name in [
+        "ApiError",
+        "ErrorCode",
+        "FieldErrors",
+        "LoginRequest",
+        "SessionInfo",
+        "AccountSummary",
+        "InstitutionSummary",
+        "PasswordChangeRequest",
+        "PasswordPolicyInfo",
+        "ServiceStatus",
+        "Health",
+    ] {
+        assert!(schemas.contains_key(name), "schema {name} missing");
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["session_cookie"]["in"],
+        "cookie"
+    );
+    assert_eq!(
+        serde_json::to_value(todoke_server::openapi::document()).unwrap(),
+        doc
+    );
+}
+
+#[tokio::test]
+async fn every_documented_operation_is_served() {
+    let app = spawn_app().await;
+    let doc = serde_json::to_value(todoke_server::openapi::document()).unwrap();
+    for (method, path) in operations(&doc) {
+        let mut builder = Request::builder()
+            .method(method.to_uppercase().as_str())
+            .uri(&path)
+            .header("x-requested-with", "todoke");
+        let body = if method == "post" || method == "put" {
+            builder = builder.header(header::CONTENT_TYPE, "application/json");
+            Body::from("{}")
+        } else {
+            Body::empty()
+        };
+        let response = app.request(builder.body(body).unwrap()).await;
+        assert_ne!(response.status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert_ne!(
+            response.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+        assert!(
+            !response.status.is_server_error(),
+            "{method} {path}: {response:?}"
+        );
+    }
+}
