@@ -185,6 +185,37 @@ impl CheckReport {
     pub fn computed_value(&self, id: &str) -> Option<&ComputedValue> {
         self.computed.iter().find(|c| c.id == id)
     }
+
+    /// Paths whose typed value was rewritten by normalisation (full-width digits made half-width,
+    /// half-width kana made full-width, …), so the page can tell the user what changed. Values
+    /// that were left empty (e.g. a prefilled institution code) or kept as typed are not listed.
+    pub fn changed_by_normalisation(&self, answers: &Answers) -> Vec<String> {
+        let differs = |typed: Option<&Value>, normalised: Option<&Value>| match (typed, normalised) {
+            (Some(t), Some(n)) => !is_empty(Some(t)) && t != n,
+            _ => false,
+        };
+        let mut paths = Vec::new();
+        for (key, normalised) in &self.normalised {
+            match (answers.get(key), normalised) {
+                (Some(Value::Array(typed_rows)), Value::Array(rows)) => {
+                    for (i, (typed, row)) in typed_rows.iter().zip(rows).enumerate() {
+                        let Value::Object(row) = row else { continue };
+                        for (field, n) in row {
+                            if differs(typed.get(field), Some(n)) {
+                                paths.push(format!("{key}[{i}].{field}"));
+                            }
+                        }
+                    }
+                }
+                (typed, n) => {
+                    if differs(typed, Some(n)) {
+                        paths.push(key.clone());
+                    }
+                }
+            }
+        }
+        paths
+    }
 }
 
 /// One line of 「入力内容の確認」.
@@ -1016,6 +1047,21 @@ mod tests {
         assert_eq!(r.issues_at("rows[2].integer").len(), 1);
         assert_eq!(r.issues_on_page("p").len(), 1);
         assert!(r.issues_on_page("q").is_empty());
+    }
+
+    #[test]
+    fn changed_values_are_listed_for_the_notice() {
+        let mut a = Answers::new();
+        a.insert("phone".into(), json!("０３１２３４５６７８"));
+        a.insert("text".into(), json!("same"));
+        a.insert("integer".into(), json!("bad"));
+        a.insert("rows".into(), json!([{"furigana": "ｱｲ", "text": "x"}]));
+        let c = ctx().with_institution_code(InstitutionCode::parse("0110113719").unwrap());
+        let r = check(&every_kind(), &a, &c);
+        let mut changed = r.changed_by_normalisation(&a);
+        changed.sort();
+        assert_eq!(changed, ["phone", "rows[0].furigana"]);
+        assert_eq!(r.normalised["institution_code"], "0110113719");
     }
 
     #[test]

@@ -83,12 +83,16 @@ pub(super) fn text(max_chars: usize) -> FieldKind {
     FieldKind::Text { max_chars }
 }
 
-pub(super) fn integer(min: i64, max: i64, unit: &str) -> FieldKind {
-    FieldKind::Integer { min, max, unit: Some(unit.to_string()) }
+fn unit(unit: &str) -> Option<String> {
+    (!unit.is_empty()).then(|| unit.to_string())
 }
 
-pub(super) fn decimal(scale: u32, min: &str, max: &str, unit: &str) -> FieldKind {
-    FieldKind::Decimal { scale, min: min.to_string(), max: max.to_string(), unit: Some(unit.to_string()) }
+pub(super) fn integer(min: i64, max: i64, unit_text: &str) -> FieldKind {
+    FieldKind::Integer { min, max, unit: unit(unit_text) }
+}
+
+pub(super) fn decimal(scale: u32, min: &str, max: &str, unit_text: &str) -> FieldKind {
+    FieldKind::Decimal { scale, min: min.to_string(), max: max.to_string(), unit: unit(unit_text) }
 }
 
 pub(super) fn date(not_before_days: Option<i64>, not_after_days: Option<i64>) -> FieldKind {
