@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod era;
+pub mod forms;
 pub mod institution;
 pub mod password;
 pub mod service_hours;
