@@ -55,6 +55,10 @@ pub enum ErrorCode {
     NotFound,
     MethodNotAllowed,
     ServiceClosed,
+    /// A draft was changed elsewhere (another tab) since this copy was loaded.
+    DraftConflict,
+    /// The form cannot be filed by this account (e.g. a pharmacy-only form for a clinic).
+    FormNotAvailable,
     Internal,
 }
 
@@ -223,6 +227,148 @@ pub struct Health {
     pub status: String,
     /// `ok` or `unavailable`
     pub database: String,
+}
+
+// ---- Forms, drafts and submissions ---------------------------------------------------------
+
+/// One procedure the account may file, for the start page (`GET /api/v1/forms`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormSummary {
+    pub id: String,
+    /// The fee revision the definition follows, e.g. "2024".
+    pub version: String,
+    pub title: String,
+    pub description: String,
+    /// How many pages the wizard has (before the review page).
+    pub page_count: usize,
+}
+
+/// `GET /api/v1/forms/{form_id}`: the definition, and the context the server will check with
+/// (the account's class and code, today in Japan, the periodic-report as-of date), so the
+/// browser's check is the server's check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormBundle {
+    pub definition: crate::forms::FormDefinition,
+    pub context: crate::forms::CheckContext,
+}
+
+/// `POST /api/v1/forms/{form_id}/check`: answers in, the same report the browser computes out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: crate::forms::Answers,
+}
+
+/// `POST /api/v1/drafts`
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewDraft {
+    pub form_id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: crate::forms::Answers,
+}
+
+/// `PUT /api/v1/drafts/{id}`: the answers and the version they were based on. A stale version is
+/// answered with 409 `draft_conflict` and nothing is overwritten.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftUpdate {
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: crate::forms::Answers,
+    pub version: i64,
+}
+
+/// A saved, unsent filing (作成中), kept on the server so it survives sign-out and browsers
+/// that delete script storage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Draft {
+    pub id: i64,
+    pub form_id: String,
+    pub form_version: String,
+    pub title: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: crate::forms::Answers,
+    /// Increases with every save; sent back with the next save (optimistic concurrency).
+    pub version: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub updated_at: OffsetDateTime,
+}
+
+/// `POST /api/v1/drafts/{id}/submit`. Submitting the same draft again (a double click, a retried
+/// request) answers with the submission already made, not a second one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmitRequest {
+    /// The draft version the user reviewed; a stale one is a 409 `draft_conflict`.
+    pub version: i64,
+    /// `Issue::key()` of every warning the user acknowledged on the review page.
+    #[serde(default)]
+    pub acknowledged_warnings: Vec<String>,
+}
+
+/// Status of a filing (domain.md §7). Issue 4 adds the bureau's transitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FilingStatus {
+    /// 作成中
+    Draft,
+    /// 提出済
+    Submitted,
+}
+
+impl FilingStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => ja::STATUS_DRAFT,
+            Self::Submitted => ja::STATUS_SUBMITTED,
+        }
+    }
+}
+
+/// A filing as sent: its arrival number (到達番号), time, the form and version it used, and the
+/// normalised answers the server checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Submission {
+    pub id: i64,
+    pub arrival_number: String,
+    pub form_id: String,
+    pub form_version: String,
+    pub title: String,
+    pub status: FilingStatus,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: crate::forms::Answers,
+    /// The warnings the user acknowledged, by `Issue::key()`.
+    pub acknowledged_warnings: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub submitted_at: OffsetDateTime,
+}
+
+/// One row of 「届書・申請書検索一覧」 (`GET /api/v1/filings`): drafts and submissions together,
+/// newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FilingSummary {
+    /// The draft id for drafts, the submission id otherwise.
+    pub id: i64,
+    pub status: FilingStatus,
+    pub form_id: String,
+    pub title: String,
+    pub arrival_number: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub updated_at: OffsetDateTime,
 }
 
 #[cfg(test)]

@@ -52,7 +52,12 @@ pub struct CheckContext {
 impl CheckContext {
     /// A context with no account code and the default as-of date ([`Self::default_as_of`]).
     pub fn new(class: FeeScheduleClass, today: Date) -> Self {
-        Self { class, institution_code: None, today, periodic_report_as_of: Self::default_as_of(today) }
+        Self {
+            class,
+            institution_code: None,
+            today,
+            periodic_report_as_of: Self::default_as_of(today),
+        }
     }
 
     pub fn with_institution_code(mut self, code: InstitutionCode) -> Self {
@@ -113,7 +118,10 @@ pub struct NamedValue {
 
 impl NamedValue {
     pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
-        Self { label: label.into(), value: value.into() }
+        Self {
+            label: label.into(),
+            value: value.into(),
+        }
     }
 }
 
@@ -160,7 +168,9 @@ impl CheckReport {
     }
 
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -179,7 +189,9 @@ impl CheckReport {
     /// Keys of the warnings not in `acknowledged`: submission may go ahead when this is empty
     /// and there are no errors.
     pub fn unacknowledged_warnings<'a>(&'a self, acknowledged: &'a [String]) -> Vec<&'a Issue> {
-        self.warnings().filter(|w| !acknowledged.contains(&w.key())).collect()
+        self.warnings()
+            .filter(|w| !acknowledged.contains(&w.key()))
+            .collect()
     }
 
     pub fn computed_value(&self, id: &str) -> Option<&ComputedValue> {
@@ -190,7 +202,8 @@ impl CheckReport {
     /// half-width kana made full-width, …), so the page can tell the user what changed. Values
     /// that were left empty (e.g. a prefilled institution code) or kept as typed are not listed.
     pub fn changed_by_normalisation(&self, answers: &Answers) -> Vec<String> {
-        let differs = |typed: Option<&Value>, normalised: Option<&Value>| match (typed, normalised) {
+        let differs = |typed: Option<&Value>, normalised: Option<&Value>| match (typed, normalised)
+        {
             (Some(t), Some(n)) => !is_empty(Some(t)) && t != n,
             _ => false,
         };
@@ -246,7 +259,9 @@ pub fn check(def: &FormDefinition, answers: &Answers, ctx: &CheckContext) -> Che
     for page in &def.pages {
         for item in &page.items {
             match item {
-                Item::Field(f) if f.applies_to(ctx.class) => c.field(f, answers.get(&f.id), &f.id, ""),
+                Item::Field(f) if f.applies_to(ctx.class) => {
+                    c.field(f, answers.get(&f.id), &f.id, "")
+                }
                 Item::Group(g) => c.group(g, answers.get(&g.id)),
                 _ => {}
             }
@@ -254,7 +269,11 @@ pub fn check(def: &FormDefinition, answers: &Answers, ctx: &CheckContext) -> Che
     }
     catalogue::apply_rules(&mut c);
     c.sort_issues();
-    CheckReport { normalised: c.normalised, computed: c.computed, issues: c.issues }
+    CheckReport {
+        normalised: c.normalised,
+        computed: c.computed,
+        issues: c.issues,
+    }
 }
 
 /// The rows of the check-your-answers page for `normalised` (the answers from a [`CheckReport`]).
@@ -277,7 +296,9 @@ pub fn review_rows(def: &FormDefinition, normalised: &Answers) -> Vec<ReviewRow>
                     });
                 }
                 Item::Group(g) => {
-                    let Some(Value::Array(items)) = normalised.get(&g.id) else { continue };
+                    let Some(Value::Array(items)) = normalised.get(&g.id) else {
+                        continue;
+                    };
                     for (i, row) in items.iter().enumerate() {
                         let heading = t::row_heading(&g.row_label, i);
                         for f in &g.fields {
@@ -314,7 +335,12 @@ fn is_empty(v: Option<&Value>) -> bool {
 /// A value as the review page shows it.
 pub fn display_value(f: &FieldDefinition, v: Option<&Value>) -> String {
     if let FieldKind::Declaration { .. } = f.kind {
-        return if matches!(v, Some(Value::Bool(true))) { t::YES } else { t::NO }.to_string();
+        return if matches!(v, Some(Value::Bool(true))) {
+            t::YES
+        } else {
+            t::NO
+        }
+        .to_string();
     }
     let Some(s) = v.and_then(scalar_text).filter(|s| !s.trim().is_empty()) else {
         return t::NOT_ENTERED.to_string();
@@ -331,7 +357,11 @@ pub fn display_value(f: &FieldDefinition, v: Option<&Value>) -> String {
         FieldKind::Decimal { unit, .. } => with_unit(s, unit),
         FieldKind::WeeklyHours => format!("{s}{}", t::UNIT_HOURS),
         FieldKind::Date { .. } => parse_iso_date(&s).map(format_date).unwrap_or(s),
-        FieldKind::Choice { options } => options.iter().find(|o| o.value == s).map(|o| o.label.clone()).unwrap_or(s),
+        FieldKind::Choice { options } => options
+            .iter()
+            .find(|o| o.value == s)
+            .map(|o| o.label.clone())
+            .unwrap_or(s),
         _ => s,
     }
 }
@@ -371,15 +401,24 @@ struct FieldResult {
 
 impl FieldResult {
     fn ok(value: Value) -> Self {
-        Self { value: Some(value), issues: Vec::new() }
+        Self {
+            value: Some(value),
+            issues: Vec::new(),
+        }
     }
 
     fn empty() -> Self {
-        Self { value: None, issues: Vec::new() }
+        Self {
+            value: None,
+            issues: Vec::new(),
+        }
     }
 
     fn error(raw: Option<&Value>, code: &'static str, message: String) -> Self {
-        Self { value: raw.cloned(), issues: vec![(Severity::Error, code, message)] }
+        Self {
+            value: raw.cloned(),
+            issues: vec![(Severity::Error, code, message)],
+        }
     }
 }
 
@@ -396,12 +435,21 @@ pub(crate) struct Checker<'a> {
 
 impl Checker<'_> {
     fn page_of(&self, path: &str) -> String {
-        self.def.locate(path).map(|l| l.page.id.clone()).unwrap_or_default()
+        self.def
+            .locate(path)
+            .map(|l| l.page.id.clone())
+            .unwrap_or_default()
     }
 
     pub fn issue(&mut self, path: &str, severity: Severity, code: &str, message: String) {
         let page = self.page_of(path);
-        self.issues.push(Issue { path: path.to_string(), page, severity, code: code.to_string(), message });
+        self.issues.push(Issue {
+            path: path.to_string(),
+            page,
+            severity,
+            code: code.to_string(),
+            message,
+        });
     }
 
     pub fn error(&mut self, path: &str, code: &str, message: String) {
@@ -420,7 +468,9 @@ impl Checker<'_> {
     pub fn value(&self, path: &str) -> Option<&Value> {
         match split_path(path) {
             (head, None, None) => self.normalised.get(head),
-            (head, Some(row), Some(field)) => self.normalised.get(head)?.as_array()?.get(row)?.get(field),
+            (head, Some(row), Some(field)) => {
+                self.normalised.get(head)?.as_array()?.get(row)?.get(field)
+            }
             _ => None,
         }
     }
@@ -430,7 +480,9 @@ impl Checker<'_> {
         if self.invalid.contains(path) {
             return None;
         }
-        self.value(path).and_then(Value::as_str).filter(|s| !s.is_empty())
+        self.value(path)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
     }
 
     pub fn decimal(&self, path: &str) -> Option<Decimal> {
@@ -447,7 +499,10 @@ impl Checker<'_> {
 
     /// Rows in a group's normalised answer.
     pub fn row_count(&self, group: &str) -> usize {
-        self.normalised.get(group).and_then(Value::as_array).map_or(0, Vec::len)
+        self.normalised
+            .get(group)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
     }
 
     /// Whether the field passed its own check (or was empty).
@@ -476,7 +531,13 @@ impl Checker<'_> {
         }
     }
 
-    fn field_in_row(&mut self, f: &FieldDefinition, raw: Option<&Value>, path: &str, context: &str) -> Option<Value> {
+    fn field_in_row(
+        &mut self,
+        f: &FieldDefinition,
+        raw: Option<&Value>,
+        path: &str,
+        context: &str,
+    ) -> Option<Value> {
         let result = check_field(f, raw, self.ctx, context);
         if result.issues.iter().any(|(s, _, _)| *s == Severity::Error) {
             self.invalid.insert(path.to_string());
@@ -498,10 +559,18 @@ impl Checker<'_> {
             }
         };
         if rows.len() < g.min_rows {
-            self.error(&g.id, "group_too_few_rows", t::group_too_few_rows(&g.label, &g.row_label, g.min_rows));
+            self.error(
+                &g.id,
+                "group_too_few_rows",
+                t::group_too_few_rows(&g.label, &g.row_label, g.min_rows),
+            );
         }
         if rows.len() > g.max_rows {
-            self.error(&g.id, "group_too_many_rows", t::group_too_many_rows(&g.label, g.max_rows, rows.len()));
+            self.error(
+                &g.id,
+                "group_too_many_rows",
+                t::group_too_many_rows(&g.label, g.max_rows, rows.len()),
+            );
         }
         let mut out = Vec::with_capacity(rows.len());
         let empty = serde_json::Map::new();
@@ -510,7 +579,11 @@ impl Checker<'_> {
             let fields = match row {
                 Value::Object(m) => m,
                 _ => {
-                    self.error(&row_path, "group_row_invalid", t::group_row_invalid(&g.row_label, i));
+                    self.error(
+                        &row_path,
+                        "group_row_invalid",
+                        t::group_row_invalid(&g.row_label, i),
+                    );
                     self.invalid.insert(row_path.clone());
                     &empty
                 }
@@ -532,15 +605,26 @@ impl Checker<'_> {
     /// share a position (field checks before the rules that build on them).
     fn sort_issues(&mut self) {
         let def = self.def;
-        self.issues.sort_by_cached_key(|i| match def.locate(&i.path) {
-            Some(l) => (l.page_index, l.item_index, l.row.map_or(0, |r| r + 1), l.field_index),
-            None => (usize::MAX, 0, 0, 0),
-        });
+        self.issues
+            .sort_by_cached_key(|i| match def.locate(&i.path) {
+                Some(l) => (
+                    l.page_index,
+                    l.item_index,
+                    l.row.map_or(0, |r| r + 1),
+                    l.field_index,
+                ),
+                None => (usize::MAX, 0, 0, 0),
+            });
     }
 }
 
 /// Normalises and checks one value. `context` prefixes messages for row fields (「職員（2行目）の」).
-fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, context: &str) -> FieldResult {
+fn check_field(
+    f: &FieldDefinition,
+    raw: Option<&Value>,
+    ctx: &CheckContext,
+    context: &str,
+) -> FieldResult {
     let label = f.label.as_str();
     // Declarations are booleans; everything else is text.
     if let FieldKind::Declaration { .. } = f.kind {
@@ -549,14 +633,20 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
             Some(Value::Bool(b)) => *b,
             Some(Value::String(s)) if s == "true" => true,
             Some(Value::String(s)) if s == "false" || s.is_empty() => false,
-            Some(_) => return FieldResult::error(raw, "invalid_type", t::invalid_type(context, label)),
+            Some(_) => {
+                return FieldResult::error(raw, "invalid_type", t::invalid_type(context, label));
+            }
         };
         return if checked {
             FieldResult::ok(Value::Bool(true))
         } else if f.required {
             FieldResult {
                 value: None,
-                issues: vec![(Severity::Error, "declaration_required", t::declaration_required(label))],
+                issues: vec![(
+                    Severity::Error,
+                    "declaration_required",
+                    t::declaration_required(label),
+                )],
             }
         } else {
             FieldResult::empty()
@@ -566,7 +656,9 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
         None | Some(Value::Null) => String::new(),
         Some(v) => match scalar_text(v) {
             Some(s) => s,
-            None => return FieldResult::error(raw, "invalid_type", t::invalid_type(context, label)),
+            None => {
+                return FieldResult::error(raw, "invalid_type", t::invalid_type(context, label));
+            }
         },
     };
     let trimmed = text.trim();
@@ -581,44 +673,77 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
             FieldKind::Choice { .. } => t::required_choice(context, label),
             _ => t::required_input(context, label),
         };
-        return FieldResult { value: raw.cloned(), issues: vec![(Severity::Error, "required", message)] };
+        return FieldResult {
+            value: raw.cloned(),
+            issues: vec![(Severity::Error, "required", message)],
+        };
     }
     let s = |v: String| FieldResult::ok(Value::String(v));
     match &f.kind {
         FieldKind::Text { max_chars } => {
             let len = trimmed.chars().count();
             if len > *max_chars {
-                return FieldResult::error(raw, "too_long", t::too_long(context, label, *max_chars, len));
+                return FieldResult::error(
+                    raw,
+                    "too_long",
+                    t::too_long(context, label, *max_chars, len),
+                );
             }
             s(trimmed.to_string())
         }
         FieldKind::Furigana { max_chars } => {
             let k = normalise_furigana(trimmed);
             if !k.valid {
-                return FieldResult::error(raw, "furigana_not_katakana", t::furigana_not_katakana(context, label));
+                return FieldResult::error(
+                    raw,
+                    "furigana_not_katakana",
+                    t::furigana_not_katakana(context, label),
+                );
             }
             let len = k.value.chars().count();
             if len > *max_chars {
-                return FieldResult::error(raw, "too_long", t::too_long(context, label, *max_chars, len));
+                return FieldResult::error(
+                    raw,
+                    "too_long",
+                    t::too_long(context, label, *max_chars, len),
+                );
             }
             s(k.value)
         }
         FieldKind::Integer { min, max, unit } => {
             let d = match Decimal::parse(trimmed) {
                 Ok(d) => d,
-                Err(_) => return FieldResult::error(raw, "integer_shape", t::integer_shape(context, label)),
+                Err(_) => {
+                    return FieldResult::error(
+                        raw,
+                        "integer_shape",
+                        t::integer_shape(context, label),
+                    );
+                }
             };
             let Some(n) = d.to_i128_exact() else {
                 return FieldResult::error(raw, "integer_shape", t::integer_shape(context, label));
             };
             if n < i128::from(*min) || n > i128::from(*max) {
                 let unit = unit.as_deref().unwrap_or("");
-                let (lo, hi) = (Decimal::from(*min).to_grouped(), Decimal::from(*max).to_grouped());
-                return FieldResult::error(raw, "out_of_range", t::out_of_range(context, label, &lo, &hi, unit));
+                let (lo, hi) = (
+                    Decimal::from(*min).to_grouped(),
+                    Decimal::from(*max).to_grouped(),
+                );
+                return FieldResult::error(
+                    raw,
+                    "out_of_range",
+                    t::out_of_range(context, label, &lo, &hi, unit),
+                );
             }
             s(n.to_string())
         }
-        FieldKind::Decimal { scale, min, max, unit } => {
+        FieldKind::Decimal {
+            scale,
+            min,
+            max,
+            unit,
+        } => {
             let unit = unit.as_deref().unwrap_or("");
             let (min, max) = (Decimal::parse(min).ok(), Decimal::parse(max).ok());
             check_decimal(trimmed, raw, *scale, min, max, context, label, unit)
@@ -631,7 +756,11 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
             };
             let hours = Decimal::parse(&v).unwrap_or(Decimal::ZERO);
             if hours <= Decimal::ZERO || hours > Decimal::from(MAX_WEEKLY_HOURS) {
-                return FieldResult::error(raw, "out_of_range", t::weekly_hours_range(context, label));
+                return FieldResult::error(
+                    raw,
+                    "out_of_range",
+                    t::weekly_hours_range(context, label),
+                );
             }
             let mut result = result;
             if hours > Decimal::from(UNUSUAL_WEEKLY_HOURS) {
@@ -643,21 +772,35 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
             }
             result
         }
-        FieldKind::Date { not_before_days, not_after_days } => {
+        FieldKind::Date {
+            not_before_days,
+            not_after_days,
+        } => {
             let date = match parse_date_input(trimmed) {
                 Ok(d) => d,
                 Err(DateInputError::Incomplete) => {
-                    return FieldResult::error(raw, "date_incomplete", t::date_incomplete(context, label));
+                    return FieldResult::error(
+                        raw,
+                        "date_incomplete",
+                        t::date_incomplete(context, label),
+                    );
                 }
                 Err(DateInputError::Shape) => {
                     return FieldResult::error(raw, "date_shape", t::date_shape(context, label));
                 }
                 Err(DateInputError::NoSuchDay { year, month, day }) => {
-                    return FieldResult::error(raw, "date_invalid", t::date_invalid(context, label, year, month, day));
+                    return FieldResult::error(
+                        raw,
+                        "date_invalid",
+                        t::date_invalid(context, label, year, month, day),
+                    );
                 }
             };
             if let Some(days) = not_before_days {
-                let earliest = ctx.today.checked_sub(Duration::days(*days)).unwrap_or(Date::MIN);
+                let earliest = ctx
+                    .today
+                    .checked_sub(Duration::days(*days))
+                    .unwrap_or(Date::MIN);
                 if date < earliest {
                     return FieldResult::error(
                         raw,
@@ -667,7 +810,10 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
                 }
             }
             if let Some(days) = not_after_days {
-                let latest = ctx.today.checked_add(Duration::days(*days)).unwrap_or(Date::MAX);
+                let latest = ctx
+                    .today
+                    .checked_add(Duration::days(*days))
+                    .unwrap_or(Date::MAX);
                 if date > latest {
                     return FieldResult::error(
                         raw,
@@ -678,7 +824,10 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
             }
             s(format_iso_date(date))
         }
-        FieldKind::Choice { options } => match options.iter().find(|o| o.value == trimmed || o.label == trimmed) {
+        FieldKind::Choice { options } => match options
+            .iter()
+            .find(|o| o.value == trimmed || o.label == trimmed)
+        {
             Some(o) => s(o.value.clone()),
             None => FieldResult::error(raw, "choice_unknown", t::choice_unknown(context, label)),
         },
@@ -710,27 +859,40 @@ fn check_field(f: &FieldDefinition, raw: Option<&Value>, ctx: &CheckContext, con
                     t::registration_number_prefecture(context, label, first),
                 )
             }
-            Err(_) => {
-                FieldResult::error(raw, "registration_number_shape", t::registration_number_shape(context, label))
-            }
+            Err(_) => FieldResult::error(
+                raw,
+                "registration_number_shape",
+                t::registration_number_shape(context, label),
+            ),
         },
         FieldKind::Phone => {
             let half = to_half_width(trimmed).value;
-            let ok_chars = half.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')' | ' '));
+            let ok_chars = half
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')' | ' '));
             let digits: String = half.chars().filter(char::is_ascii_digit).collect();
             if !ok_chars || !(10..=11).contains(&digits.len()) || !digits.starts_with('0') {
                 return FieldResult::error(raw, "phone_shape", t::phone_shape(context, label));
             }
-            let groups: Vec<&str> = half.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+            let groups: Vec<&str> = half
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|g| !g.is_empty())
+                .collect();
             s(groups.join("-"))
         }
         FieldKind::PostalCode => {
             let half = to_half_width(trimmed).value;
             let body = half.trim_start_matches('〒').trim();
-            let ok_chars = body.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+            let ok_chars = body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
             let digits: String = body.chars().filter(char::is_ascii_digit).collect();
             if !ok_chars || digits.len() != 7 {
-                return FieldResult::error(raw, "postal_code_shape", t::postal_code_shape(context, label));
+                return FieldResult::error(
+                    raw,
+                    "postal_code_shape",
+                    t::postal_code_shape(context, label),
+                );
             }
             s(format!("{}-{}", &digits[..3], &digits[3..]))
         }
@@ -751,11 +913,19 @@ fn check_decimal(
     let d = match Decimal::parse(text) {
         Ok(d) => d,
         Err(DecimalError::Empty | DecimalError::Shape | DecimalError::TooLong) => {
-            return FieldResult::error(raw, "decimal_shape", t::decimal_shape(context, label, scale));
+            return FieldResult::error(
+                raw,
+                "decimal_shape",
+                t::decimal_shape(context, label, scale),
+            );
         }
     };
     let Some(d) = d.rescale_exact(scale) else {
-        return FieldResult::error(raw, "decimal_scale", t::decimal_scale(context, label, scale));
+        return FieldResult::error(
+            raw,
+            "decimal_scale",
+            t::decimal_scale(context, label, scale),
+        );
     };
     let below = min.is_some_and(|m| d < m);
     let above = max.is_some_and(|m| d > m);
@@ -831,11 +1001,21 @@ fn parse_date_input(input: &str) -> Result<Date, DateInputError> {
         .trim()
         .trim_end_matches('日')
         .chars()
-        .map(|c| if matches!(c, '/' | '.' | '年' | '月') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '.' | '年' | '月') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     let parts: Vec<&str> = unified.split('-').map(str::trim).collect();
     if parts.len() != 3 {
-        return Err(if parts.len() < 3 { DateInputError::Incomplete } else { DateInputError::Shape });
+        return Err(if parts.len() < 3 {
+            DateInputError::Incomplete
+        } else {
+            DateInputError::Shape
+        });
     }
     if parts.iter().any(|p| p.is_empty()) {
         return Err(DateInputError::Incomplete);
@@ -865,7 +1045,14 @@ mod tests {
     use time::macros::date;
 
     fn f(id: &str, kind: FieldKind) -> FieldDefinition {
-        FieldDefinition { id: id.into(), label: id.into(), hint: None, required: false, kind, only_for: None }
+        FieldDefinition {
+            id: id.into(),
+            label: id.into(),
+            hint: None,
+            required: false,
+            kind,
+            only_for: None,
+        }
     }
 
     /// One optional field of every kind, and a group holding a few of them again.
@@ -873,16 +1060,45 @@ mod tests {
         let fields = vec![
             f("text", FieldKind::Text { max_chars: 5 }),
             f("furigana", FieldKind::Furigana { max_chars: 20 }),
-            f("integer", FieldKind::Integer { min: -5, max: 100_000, unit: Some("回".into()) }),
-            f("decimal", FieldKind::Decimal { scale: 2, min: "0".into(), max: "99.99".into(), unit: None }),
-            f("date", FieldKind::Date { not_before_days: None, not_after_days: None }),
+            f(
+                "integer",
+                FieldKind::Integer {
+                    min: -5,
+                    max: 100_000,
+                    unit: Some("回".into()),
+                },
+            ),
+            f(
+                "decimal",
+                FieldKind::Decimal {
+                    scale: 2,
+                    min: "0".into(),
+                    max: "99.99".into(),
+                    unit: None,
+                },
+            ),
+            f(
+                "date",
+                FieldKind::Date {
+                    not_before_days: None,
+                    not_after_days: None,
+                },
+            ),
             f(
                 "choice",
                 FieldKind::Choice {
-                    options: vec![ChoiceOption::new("a", "選択A"), ChoiceOption::new("b", "選択B")]
+                    options: vec![
+                        ChoiceOption::new("a", "選択A"),
+                        ChoiceOption::new("b", "選択B"),
+                    ],
                 },
             ),
-            f("declaration", FieldKind::Declaration { statement: "確認しました".into() }),
+            f(
+                "declaration",
+                FieldKind::Declaration {
+                    statement: "確認しました".into(),
+                },
+            ),
             f("institution_code", FieldKind::InstitutionCode),
             f("registration_number", FieldKind::RegistrationNumber),
             f("phone", FieldKind::Phone),
@@ -895,7 +1111,11 @@ mod tests {
             row_label: "行".into(),
             min_rows: 0,
             max_rows: 3,
-            fields: fields.iter().filter(|f| f.id != "institution_code").cloned().collect(),
+            fields: fields
+                .iter()
+                .filter(|f| f.id != "institution_code")
+                .cloned()
+                .collect(),
         };
         let mut items: Vec<Item> = fields.into_iter().map(Item::Field).collect();
         items.push(Item::Group(group));
@@ -905,7 +1125,12 @@ mod tests {
             title: "t".into(),
             description: "d".into(),
             classes: vec![FeeScheduleClass::Medical],
-            pages: vec![PageDefinition { id: "p".into(), title: "p".into(), intro: None, items }],
+            pages: vec![PageDefinition {
+                id: "p".into(),
+                title: "p".into(),
+                intro: None,
+                items,
+            }],
         }
     }
 
@@ -949,20 +1174,64 @@ mod tests {
             ("choice", json!("c"), Err("choice_unknown")),
             ("declaration", json!(true), Ok(json!(true))),
             ("declaration", json!(1), Err("invalid_type")),
-            ("institution_code", json!("３４１０７１２３６２"), Ok(json!("3410712362"))),
-            ("institution_code", json!("34-1071-2362"), Ok(json!("3410712362"))),
-            ("institution_code", json!("3410712360"), Err("institution_code_check_digit")),
-            ("institution_code", json!("3440712362"), Err("institution_code_class_mismatch")),
-            ("institution_code", json!("12345"), Err("institution_code_shape")),
-            ("registration_number", json!("阪医第５２７５２号"), Ok(json!("阪医52752"))),
-            ("registration_number", json!("阪歯52752"), Err("registration_number_profession")),
-            ("registration_number", json!("米医52752"), Err("registration_number_prefecture")),
-            ("registration_number", json!("52752"), Err("registration_number_shape")),
-            ("phone", json!("０９０－１２３４－５６７８"), Ok(json!("090-1234-5678"))),
+            (
+                "institution_code",
+                json!("３４１０７１２３６２"),
+                Ok(json!("3410712362")),
+            ),
+            (
+                "institution_code",
+                json!("34-1071-2362"),
+                Ok(json!("3410712362")),
+            ),
+            (
+                "institution_code",
+                json!("3410712360"),
+                Err("institution_code_check_digit"),
+            ),
+            (
+                "institution_code",
+                json!("3440712362"),
+                Err("institution_code_class_mismatch"),
+            ),
+            (
+                "institution_code",
+                json!("12345"),
+                Err("institution_code_shape"),
+            ),
+            (
+                "registration_number",
+                json!("阪医第５２７５２号"),
+                Ok(json!("阪医52752")),
+            ),
+            (
+                "registration_number",
+                json!("阪歯52752"),
+                Err("registration_number_profession"),
+            ),
+            (
+                "registration_number",
+                json!("米医52752"),
+                Err("registration_number_prefecture"),
+            ),
+            (
+                "registration_number",
+                json!("52752"),
+                Err("registration_number_shape"),
+            ),
+            (
+                "phone",
+                json!("０９０－１２３４－５６７８"),
+                Ok(json!("090-1234-5678")),
+            ),
             ("phone", json!("(03)1234-5678"), Ok(json!("03-1234-5678"))),
             ("phone", json!("1234567890"), Err("phone_shape")),
             ("postal_code", json!("〒1000001"), Ok(json!("100-0001"))),
-            ("postal_code", json!("１００－０００１"), Ok(json!("100-0001"))),
+            (
+                "postal_code",
+                json!("１００－０００１"),
+                Ok(json!("100-0001")),
+            ),
             ("postal_code", json!("100-00011"), Err("postal_code_shape")),
             ("weekly_hours", json!("40"), Ok(json!("40.0"))),
             ("weekly_hours", json!("３７．５"), Ok(json!("37.5"))),
@@ -980,7 +1249,11 @@ mod tests {
                 }
                 Err(code) => {
                     assert_eq!(r.issues.len(), 1, "{id} {input}: {:?}", r.issues);
-                    assert_eq!((r.issues[0].code.as_str(), r.issues[0].path.as_str()), (*code, *id), "{input}");
+                    assert_eq!(
+                        (r.issues[0].code.as_str(), r.issues[0].path.as_str()),
+                        (*code, *id),
+                        "{input}"
+                    );
                     assert_eq!(r.issues[0].page, "p");
                     assert!(!r.issues[0].message.is_empty());
                 }
@@ -1014,7 +1287,12 @@ mod tests {
         let r = check(&def, &Answers::new(), &ctx());
         let codes: Vec<&str> = r.issues.iter().map(|i| i.code.as_str()).collect();
         assert_eq!(codes.len(), 12);
-        assert!(codes.iter().all(|c| *c == "required" || *c == "declaration_required"), "{codes:?}");
+        assert!(
+            codes
+                .iter()
+                .all(|c| *c == "required" || *c == "declaration_required"),
+            "{codes:?}"
+        );
         let choice = r.issues.iter().find(|i| i.path == "choice").unwrap();
         assert_eq!(choice.message, "choiceを選んでください。");
     }
@@ -1039,11 +1317,20 @@ mod tests {
 
     #[test]
     fn group_rows_are_normalised_in_place() {
-        let r = one("rows", json!([{"phone": "０３１２３４５６７８", "furigana": "ｱｲ"}, {}, {"integer": "x"}]));
-        assert_eq!(r.normalised["rows"], json!([{"phone": "0312345678", "furigana": "アイ"}, {}, {"integer": "x"}]));
+        let r = one(
+            "rows",
+            json!([{"phone": "０３１２３４５６７８", "furigana": "ｱｲ"}, {}, {"integer": "x"}]),
+        );
+        assert_eq!(
+            r.normalised["rows"],
+            json!([{"phone": "0312345678", "furigana": "アイ"}, {}, {"integer": "x"}])
+        );
         assert_eq!(r.issues.len(), 1);
         assert_eq!(r.issues[0].path, "rows[2].integer");
-        assert_eq!(r.issues[0].message, "行（3行目）のintegerは小数点のない数字で入力してください（例：18500）。");
+        assert_eq!(
+            r.issues[0].message,
+            "行（3行目）のintegerは小数点のない数字で入力してください（例：18500）。"
+        );
         assert_eq!(r.issues_at("rows[2].integer").len(), 1);
         assert_eq!(r.issues_on_page("p").len(), 1);
         assert!(r.issues_on_page("q").is_empty());

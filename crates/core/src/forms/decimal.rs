@@ -48,8 +48,14 @@ fn pow10(exp: u32) -> Option<i128> {
 }
 
 impl Decimal {
-    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
-    pub const ONE: Decimal = Decimal { mantissa: 1, scale: 0 };
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+    pub const ONE: Decimal = Decimal {
+        mantissa: 1,
+        scale: 0,
+    };
 
     /// `mantissa / 10^scale`. Panics if `scale > MAX_SCALE` (a programming error).
     pub const fn new(mantissa: i128, scale: u32) -> Self {
@@ -58,7 +64,10 @@ impl Decimal {
     }
 
     pub const fn from_int(n: i64) -> Self {
-        Decimal { mantissa: n as i128, scale: 0 }
+        Decimal {
+            mantissa: n as i128,
+            scale: 0,
+        }
     }
 
     /// Parses `123`, `-4.5`, `+0.25`, `.5`, `18,500`, full-width `３７．５`. Commas are taken as
@@ -100,7 +109,10 @@ impl Decimal {
         if negative {
             mantissa = -mantissa;
         }
-        Ok(Decimal { mantissa, scale: frac_part.len() as u32 })
+        Ok(Decimal {
+            mantissa,
+            scale: frac_part.len() as u32,
+        })
     }
 
     pub fn mantissa(self) -> i128 {
@@ -154,7 +166,10 @@ impl Decimal {
     pub fn significant_scale(self) -> u32 {
         let mut d = self;
         while d.scale > 0 && d.mantissa % 10 == 0 {
-            d = Decimal { mantissa: d.mantissa / 10, scale: d.scale - 1 };
+            d = Decimal {
+                mantissa: d.mantissa / 10,
+                scale: d.scale - 1,
+            };
         }
         d.scale
     }
@@ -162,11 +177,17 @@ impl Decimal {
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.max(other.scale);
         let (a, b) = (self.widen(scale)?, other.widen(scale)?);
-        Some(Decimal { mantissa: a.mantissa.checked_add(b.mantissa)?, scale })
+        Some(Decimal {
+            mantissa: a.mantissa.checked_add(b.mantissa)?,
+            scale,
+        })
     }
 
     pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
-        self.checked_add(Decimal { mantissa: other.mantissa.checked_neg()?, scale: other.scale })
+        self.checked_add(Decimal {
+            mantissa: other.mantissa.checked_neg()?,
+            scale: other.scale,
+        })
     }
 
     /// Exact product; its scale is the sum of the scales (at most `MAX_SCALE`).
@@ -175,7 +196,10 @@ impl Decimal {
         if scale > MAX_SCALE {
             return None;
         }
-        Some(Decimal { mantissa: self.mantissa.checked_mul(other.mantissa)?, scale })
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale,
+        })
     }
 
     /// `self / other` at `scale` decimals with `rounding`; `None` when dividing by zero or on overflow.
@@ -193,11 +217,7 @@ impl Decimal {
         let q = match rounding {
             Rounding::Down => q,
             Rounding::HalfUp if r != 0 && r.unsigned_abs() * 2 >= den.unsigned_abs() => {
-                if negative {
-                    q - 1
-                } else {
-                    q + 1
-                }
+                if negative { q - 1 } else { q + 1 }
             }
             Rounding::HalfUp => q,
         };
@@ -206,7 +226,10 @@ impl Decimal {
 
     /// True when `self / other` has no more than `scale` decimals, i.e. the division is exact there.
     pub fn divides_exactly(self, other: Decimal, scale: u32) -> bool {
-        match (self.checked_div(other, scale, Rounding::Down), self.checked_div(other, scale, Rounding::HalfUp)) {
+        match (
+            self.checked_div(other, scale, Rounding::Down),
+            self.checked_div(other, scale, Rounding::HalfUp),
+        ) {
             (Some(a), Some(b)) => a == b && a.checked_mul(other).is_some_and(|p| p == self),
             _ => false,
         }
@@ -228,8 +251,12 @@ impl Decimal {
     /// Written with thousands separators in the integer part: `18,500`, `1,234.50`.
     pub fn to_grouped(self) -> String {
         let plain = self.to_string();
-        let (sign, rest) = plain.strip_prefix('-').map_or(("", plain.as_str()), |r| ("-", r));
-        let (int_part, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+        let (sign, rest) = plain
+            .strip_prefix('-')
+            .map_or(("", plain.as_str()), |r| ("-", r));
+        let (int_part, frac) = rest
+            .split_once('.')
+            .map_or((rest, None), |(i, f)| (i, Some(f)));
         let mut grouped = String::new();
         for (i, c) in int_part.chars().enumerate() {
             if i > 0 && (int_part.len() - i) % 3 == 0 {
@@ -297,7 +324,13 @@ impl fmt::Display for Decimal {
             return write!(f, "{sign}{abs}");
         }
         let div = 10u128.pow(self.scale);
-        write!(f, "{sign}{}.{:0width$}", abs / div, abs % div, width = self.scale as usize)
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            abs / div,
+            abs % div,
+            width = self.scale as usize
+        )
     }
 }
 
@@ -322,7 +355,9 @@ mod tests {
         assert_eq!(d("007").to_string(), "7");
         assert_eq!(Decimal::parse(""), Err(DecimalError::Empty));
         assert_eq!(Decimal::parse("  "), Err(DecimalError::Empty));
-        for bad in ["abc", "1.2.3", "12.", ".", "-", "1e5", "1 2", "3,5.", "0x10"] {
+        for bad in [
+            "abc", "1.2.3", "12.", ".", "-", "1e5", "1 2", "3,5.", "0x10",
+        ] {
             assert_eq!(Decimal::parse(bad), Err(DecimalError::Shape), "{bad}");
         }
         assert_eq!(Decimal::parse(&"9".repeat(30)), Err(DecimalError::TooLong));
@@ -356,13 +391,42 @@ mod tests {
     fn arithmetic_is_exact() {
         assert_eq!(d("0.1").checked_add(d("0.2")).unwrap(), d("0.3"));
         assert_eq!(d("1").checked_sub(d("0.9")).unwrap().to_string(), "0.1");
-        assert_eq!(d("1.5").checked_mul(d("2.25")).unwrap().to_string(), "3.375");
-        let x = d("600000").checked_div(d("18500"), 2, Rounding::HalfUp).unwrap();
+        assert_eq!(
+            d("1.5").checked_mul(d("2.25")).unwrap().to_string(),
+            "3.375"
+        );
+        let x = d("600000")
+            .checked_div(d("18500"), 2, Rounding::HalfUp)
+            .unwrap();
         assert_eq!(x.to_string(), "32.43");
-        assert_eq!(d("20").checked_div(d("32"), 3, Rounding::HalfUp).unwrap().to_string(), "0.625");
-        assert_eq!(d("2").checked_div(d("3"), 2, Rounding::HalfUp).unwrap().to_string(), "0.67");
-        assert_eq!(d("2").checked_div(d("3"), 2, Rounding::Down).unwrap().to_string(), "0.66");
-        assert_eq!(d("-2").checked_div(d("3"), 2, Rounding::HalfUp).unwrap().to_string(), "-0.67");
+        assert_eq!(
+            d("20")
+                .checked_div(d("32"), 3, Rounding::HalfUp)
+                .unwrap()
+                .to_string(),
+            "0.625"
+        );
+        assert_eq!(
+            d("2")
+                .checked_div(d("3"), 2, Rounding::HalfUp)
+                .unwrap()
+                .to_string(),
+            "0.67"
+        );
+        assert_eq!(
+            d("2")
+                .checked_div(d("3"), 2, Rounding::Down)
+                .unwrap()
+                .to_string(),
+            "0.66"
+        );
+        assert_eq!(
+            d("-2")
+                .checked_div(d("3"), 2, Rounding::HalfUp)
+                .unwrap()
+                .to_string(),
+            "-0.67"
+        );
         assert_eq!(d("1").checked_div(Decimal::ZERO, 2, Rounding::HalfUp), None);
         assert!(d("20").divides_exactly(d("32"), 3));
         assert!(!d("10").divides_exactly(d("33"), 4));

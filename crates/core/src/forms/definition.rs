@@ -85,13 +85,25 @@ pub enum FieldKind {
     /// Full-width katakana; half-width katakana and hiragana are converted.
     Furigana { max_chars: usize },
     /// Whole number in `min..=max`; full-width digits and thousands commas accepted.
-    Integer { min: i64, max: i64, unit: Option<String> },
+    Integer {
+        min: i64,
+        max: i64,
+        unit: Option<String>,
+    },
     /// Exact decimal with at most `scale` decimals in `min..=max` (decimal strings);
     /// normalised to exactly `scale` decimals.
-    Decimal { scale: u32, min: String, max: String, unit: Option<String> },
+    Decimal {
+        scale: u32,
+        min: String,
+        max: String,
+        unit: Option<String>,
+    },
     /// `YYYY-MM-DD`. When set, the date may be at most `not_before_days` days before the
     /// context's `today` and at most `not_after_days` days after it.
-    Date { not_before_days: Option<i64>, not_after_days: Option<i64> },
+    Date {
+        not_before_days: Option<i64>,
+        not_after_days: Option<i64>,
+    },
     /// One of the options, stored by `value`.
     Choice { options: Vec<ChoiceOption> },
     /// A checkbox the user must tick (JSON `true`) to confirm `statement`.
@@ -132,7 +144,10 @@ impl FieldDefinition {
 
 impl ChoiceOption {
     pub fn new(value: &str, label: &str) -> Self {
-        Self { value: value.to_string(), label: label.to_string() }
+        Self {
+            value: value.to_string(),
+            label: label.to_string(),
+        }
     }
 }
 
@@ -178,7 +193,8 @@ impl FormDefinition {
                         });
                     }
                     Item::Group(g) if g.id == head => {
-                        let found = field_id.and_then(|id| g.fields.iter().enumerate().find(|(_, f)| f.id == id));
+                        let found = field_id
+                            .and_then(|id| g.fields.iter().enumerate().find(|(_, f)| f.id == id));
                         return Some(Located {
                             page_index,
                             page,
@@ -189,7 +205,14 @@ impl FormDefinition {
                         });
                     }
                     Item::Computed(c) if c.id == head => {
-                        return Some(Located { page_index, page, item_index, row, field_index: 0, field: None });
+                        return Some(Located {
+                            page_index,
+                            page,
+                            item_index,
+                            row,
+                            field_index: 0,
+                            field: None,
+                        });
                     }
                     _ => {}
                 }
@@ -200,15 +223,20 @@ impl FormDefinition {
 
     /// The field definition with this id on any page (top-level fields only).
     pub fn field(&self, id: &str) -> Option<&FieldDefinition> {
-        self.locate(id).and_then(|l| l.field).filter(|_| !id.contains('['))
+        self.locate(id)
+            .and_then(|l| l.field)
+            .filter(|_| !id.contains('['))
     }
 
     /// The group definition with this id.
     pub fn group(&self, id: &str) -> Option<&GroupDefinition> {
-        self.pages.iter().flat_map(|p| &p.items).find_map(|i| match i {
-            Item::Group(g) if g.id == id => Some(g),
-            _ => None,
-        })
+        self.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .find_map(|i| match i {
+                Item::Group(g) if g.id == id => Some(g),
+                _ => None,
+            })
     }
 
     /// Every field and group id, for checking that a definition has no duplicates.
@@ -232,7 +260,10 @@ mod tests {
     #[test]
     fn paths_split_into_group_row_and_field() {
         assert_eq!(split_path("contact_phone"), ("contact_phone", None, None));
-        assert_eq!(split_path("staff[2].weekly_hours"), ("staff", Some(2), Some("weekly_hours")));
+        assert_eq!(
+            split_path("staff[2].weekly_hours"),
+            ("staff", Some(2), Some("weekly_hours"))
+        );
         assert_eq!(split_path("staff[10]"), ("staff", Some(10), None));
         assert_eq!(split_path("staff[x].name"), ("staff", None, Some("name")));
     }

@@ -26,8 +26,10 @@ fn half_width_kana(c: char) -> Option<char> {
 /// ガ from カ, ヴ from ウ; `None` when the kana takes no voiced mark.
 fn voiced(c: char) -> Option<char> {
     match c {
-        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ' | 'ツ' | 'テ' | 'ト'
-        | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(c as u32 + 1),
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ'
+        | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(c as u32 + 1)
+        }
         'ウ' => Some('ヴ'),
         'ワ' => Some('ヷ'),
         'ヲ' => Some('ヺ'),
@@ -54,7 +56,9 @@ pub fn normalise_furigana(input: &str) -> Furigana {
     for c in input.chars() {
         let c = match c {
             // Hiragana ぁ..ゖ and the iteration marks ゝゞ map onto katakana at +0x60.
-            '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' => {
+                char::from_u32(c as u32 + 0x60).unwrap_or(c)
+            }
             '\u{FF61}'..='\u{FF9D}' => half_width_kana(c).unwrap_or(c),
             ' ' | '\u{3000}' | '\t' => ' ',
             _ => c,
@@ -75,9 +79,16 @@ pub fn normalise_furigana(input: &str) -> Furigana {
         }
     }
     // One full-width space between words, none at either end.
-    let words: Vec<String> = out.split(|&c| c == ' ').filter(|w| !w.is_empty()).map(|w| w.iter().collect()).collect();
+    let words: Vec<String> = out
+        .split(|&c| c == ' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.iter().collect())
+        .collect();
     let value = words.join("\u{3000}");
-    let valid = !value.is_empty() && value.chars().all(|c| is_katakana_letter(c) || c == '\u{3000}');
+    let valid = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| is_katakana_letter(c) || c == '\u{3000}');
     Furigana { value, valid }
 }
 
@@ -115,8 +126,14 @@ mod tests {
 
     #[test]
     fn spaces_are_collapsed_and_trimmed() {
-        assert_eq!(normalise_furigana("  スズキ   イチロウ ").value, "スズキ　イチロウ");
-        assert_eq!(normalise_furigana("スズキ\u{3000}\u{3000}イチロウ").value, "スズキ　イチロウ");
+        assert_eq!(
+            normalise_furigana("  スズキ   イチロウ ").value,
+            "スズキ　イチロウ"
+        );
+        assert_eq!(
+            normalise_furigana("スズキ\u{3000}\u{3000}イチロウ").value,
+            "スズキ　イチロウ"
+        );
     }
 
     #[test]

@@ -67,12 +67,14 @@ pub use catalogue::{
 /// Rule data and arithmetic of the shipped forms (thresholds, per-10k, FTE), for display and tests.
 pub use catalogue::{periodic_report, regional_support, staff_change};
 pub use check::{
-    CheckContext, CheckReport, ComputedValue, Issue, MAX_WEEKLY_HOURS, NamedValue, ReviewRow, Severity,
-    UNUSUAL_WEEKLY_HOURS, check, display_value, format_iso_date, parse_iso_date, review_rows,
+    CheckContext, CheckReport, ComputedValue, Issue, MAX_WEEKLY_HOURS, NamedValue, ReviewRow,
+    Severity, UNUSUAL_WEEKLY_HOURS, check, display_value, format_iso_date, parse_iso_date,
+    review_rows,
 };
 pub use decimal::{Decimal, Rounding};
 pub use definition::{
-    ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, GroupDefinition, Item, PageDefinition,
+    ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, GroupDefinition,
+    Item, PageDefinition,
 };
 
 /// Field id → value (strings as typed, `true` for ticked declarations); group id → array of row
@@ -86,16 +88,25 @@ mod openapi_tests {
 
     #[test]
     fn schemas_describe_the_published_types() {
-        let json = |s: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>| serde_json::to_string(&s).unwrap();
+        let json = |s: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>| {
+            serde_json::to_string(&s).unwrap()
+        };
         let form = json(FormDefinition::schema());
         assert!(form.contains("pages") && form.contains("classes"), "{form}");
         let item = json(Item::schema());
         assert!(item.contains("\"type\""), "{item}");
         let report = json(CheckReport::schema());
-        assert!(report.contains("normalised") && report.contains("issues"), "{report}");
+        assert!(
+            report.contains("normalised") && report.contains("issues"),
+            "{report}"
+        );
         let ctx = json(CheckContext::schema());
         assert!(ctx.contains("\"date\""), "{ctx}");
-        for s in [json(FieldKind::schema()), json(ReviewRow::schema()), json(Severity::schema())] {
+        for s in [
+            json(FieldKind::schema()),
+            json(ReviewRow::schema()),
+            json(Severity::schema()),
+        ] {
             assert!(!s.is_empty());
         }
     }

@@ -124,7 +124,10 @@ impl RegistrationNumber {
     /// Accepts full-width digits, spaces, and the written forms 「阪医第52752号」.
     pub fn parse(input: &str) -> Result<Self, RegistrationNumberError> {
         let half = to_half_width(input).value;
-        let s: String = half.chars().filter(|c| !c.is_whitespace() && !matches!(c, '第' | '号' | '-')).collect();
+        let s: String = half
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '第' | '号' | '-'))
+            .collect();
         if s.is_empty() {
             return Err(RegistrationNumberError::Empty);
         }
@@ -144,13 +147,23 @@ impl RegistrationNumber {
         if !PREFECTURE_ABBREVIATIONS.iter().any(|a| a.contains(&pref)) {
             return Err(RegistrationNumberError::UnknownPrefecture);
         }
-        Ok(Self { prefecture: pref, profession, serial })
+        Ok(Self {
+            prefecture: pref,
+            profession,
+            serial,
+        })
     }
 }
 
 impl std::fmt::Display for RegistrationNumber {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}{}", self.prefecture, self.profession.kanji(), self.serial)
+        write!(
+            f,
+            "{}{}{}",
+            self.prefecture,
+            self.profession.kanji(),
+            self.serial
+        )
     }
 }
 
@@ -196,8 +209,17 @@ mod tests {
 
     #[test]
     fn profession_for_class() {
-        assert_eq!(Profession::for_class(FeeScheduleClass::Medical).kanji(), '医');
-        assert_eq!(Profession::for_class(FeeScheduleClass::Dental).kanji(), '歯');
-        assert_eq!(Profession::for_class(FeeScheduleClass::Pharmacy).kanji(), '薬');
+        assert_eq!(
+            Profession::for_class(FeeScheduleClass::Medical).kanji(),
+            '医'
+        );
+        assert_eq!(
+            Profession::for_class(FeeScheduleClass::Dental).kanji(),
+            '歯'
+        );
+        assert_eq!(
+            Profession::for_class(FeeScheduleClass::Pharmacy).kanji(),
+            '薬'
+        );
     }
 }

@@ -41,8 +41,12 @@ pub(super) fn definition() -> FormDefinition {
                             .hint(t::END_REASON_OTHER_HINT),
                     ),
                     Item::Field(
-                        field("last_day_of_use", t::LAST_DAY_OF_USE, date(Some(365), Some(365)))
-                            .hint(t::LAST_DAY_OF_USE_HINT),
+                        field(
+                            "last_day_of_use",
+                            t::LAST_DAY_OF_USE,
+                            date(Some(365), Some(365)),
+                        )
+                        .hint(t::LAST_DAY_OF_USE_HINT),
                     ),
                 ],
             ),
@@ -50,7 +54,11 @@ pub(super) fn definition() -> FormDefinition {
                 "confirmation",
                 t::END_CONFIRM_PAGE,
                 None,
-                vec![declaration("declaration_end_of_use", t::DECL_END_OF_USE, t::DECL_END_OF_USE_STATEMENT)],
+                vec![declaration(
+                    "declaration_end_of_use",
+                    t::DECL_END_OF_USE,
+                    t::DECL_END_OF_USE_STATEMENT,
+                )],
             ),
             filing_page(),
         ],
@@ -58,9 +66,15 @@ pub(super) fn definition() -> FormDefinition {
 }
 
 pub(super) fn rules(c: &mut Checker<'_>) {
-    if c.text("end_reason") == Some(REASON_OTHER) && !c.is_present("end_reason_other") && c.is_valid("end_reason_other")
+    if c.text("end_reason") == Some(REASON_OTHER)
+        && !c.is_present("end_reason_other")
+        && c.is_valid("end_reason_other")
     {
-        c.error("end_reason_other", "required", t::required_input("", t::END_REASON_OTHER_TEXT));
+        c.error(
+            "end_reason_other",
+            "required",
+            t::required_input("", t::END_REASON_OTHER_TEXT),
+        );
     }
 }
 
@@ -89,14 +103,24 @@ mod tests {
         let mut a = filled("0110113719");
         a.insert("end_reason".into(), json!("other"));
         let r = check(&d, &a, &c);
-        assert_eq!(codes(&r), [("required".to_string(), "end_reason_other".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [("required".to_string(), "end_reason_other".to_string())]
+        );
         assert_eq!(r.issues[0].page, "reason");
         a.insert("end_reason_other".into(), json!("法人の合併のため"));
         assert!(check(&d, &a, &c).issues.is_empty());
         let review = review_rows(&d, &check(&d, &filled("0110113719"), &c).normalised);
         let reason = review.iter().find(|r| r.path == "end_reason").unwrap();
         assert_eq!(reason.value, "廃止（閉院・閉局）");
-        assert_eq!(review.iter().find(|r| r.path == "last_day_of_use").unwrap().value, "2024年（令和6年）12月31日");
+        assert_eq!(
+            review
+                .iter()
+                .find(|r| r.path == "last_day_of_use")
+                .unwrap()
+                .value,
+            "2024年（令和6年）12月31日"
+        );
     }
 
     #[test]
@@ -107,17 +131,32 @@ mod tests {
         let cases = [
             ("0110113719", None),
             ("０１１０１１３７１９", None),
-            ("3410712360", Some(("institution_code_check_digit", Severity::Warning))),
-            ("0140342262", Some(("institution_code_class_mismatch", Severity::Error))),
-            ("341071236", Some(("institution_code_shape", Severity::Error))),
-            ("4810712362", Some(("institution_code_shape", Severity::Error))),
+            (
+                "3410712360",
+                Some(("institution_code_check_digit", Severity::Warning)),
+            ),
+            (
+                "0140342262",
+                Some(("institution_code_class_mismatch", Severity::Error)),
+            ),
+            (
+                "341071236",
+                Some(("institution_code_shape", Severity::Error)),
+            ),
+            (
+                "4810712362",
+                Some(("institution_code_shape", Severity::Error)),
+            ),
         ];
         for (code, expected) in cases {
             let r = check(&d, &filled(code), &c);
             let got = r.issues.first().map(|i| (i.code.as_str(), i.severity));
             assert_eq!(got, expected, "{code}: {:?}", r.issues);
             if let Some(i) = r.issues.first() {
-                assert_eq!((i.path.as_str(), i.page.as_str()), ("institution_code", "header"));
+                assert_eq!(
+                    (i.path.as_str(), i.page.as_str()),
+                    ("institution_code", "header")
+                );
             }
         }
         let r = check(&d, &filled("3410712360"), &c);
@@ -125,7 +164,10 @@ mod tests {
         assert!(r.issues[0].message.contains('2'), "{}", r.issues[0].message);
         assert_eq!(r.warnings().count(), 1);
         assert_eq!(r.unacknowledged_warnings(&[]).len(), 1);
-        assert!(r.unacknowledged_warnings(&["institution_code_check_digit@institution_code".into()]).is_empty());
+        assert!(
+            r.unacknowledged_warnings(&["institution_code_check_digit@institution_code".into()])
+                .is_empty()
+        );
         let r = check(&d, &filled("０１１０１１３７１９"), &c);
         assert_eq!(r.normalised["institution_code"], "0110113719");
     }
@@ -133,14 +175,21 @@ mod tests {
     #[test]
     fn the_account_code_prefills_and_must_match() {
         let d = def_of(FORM_END_OF_USE).unwrap();
-        let c = ctx(FeeScheduleClass::Pharmacy).with_institution_code(InstitutionCode::parse("1340100039").unwrap());
+        let c = ctx(FeeScheduleClass::Pharmacy)
+            .with_institution_code(InstitutionCode::parse("1340100039").unwrap());
         let mut a = filled("");
         a.remove("institution_code");
         let r = check(&d, &a, &c);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         assert_eq!(r.normalised["institution_code"], "1340100039");
         let r = check(&d, &filled("0140342262"), &c);
-        assert_eq!(codes(&r), [("institution_code_account_mismatch".to_string(), "institution_code".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [(
+                "institution_code_account_mismatch".to_string(),
+                "institution_code".to_string()
+            )]
+        );
     }
 
     #[test]
@@ -149,7 +198,10 @@ mod tests {
         let c = ctx(FeeScheduleClass::Medical);
         let mut a = filled("0110113719");
         a.insert("contact_phone".into(), json!("０３（１２３４）５６７８"));
-        a.insert("institution_postal_code".into(), json!("〒１００ー０００１"));
+        a.insert(
+            "institution_postal_code".into(),
+            json!("〒１００ー０００１"),
+        );
         let r = check(&d, &a, &c);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         assert_eq!(r.normalised["contact_phone"], "03-1234-5678");
@@ -169,7 +221,12 @@ mod tests {
                 assert_eq!(r.issues[0].code, "phone_shape");
             }
         }
-        for (postal, ok) in [("1000001", true), ("100 0001", true), ("100-001", false), ("ABC-DEFG", false)] {
+        for (postal, ok) in [
+            ("1000001", true),
+            ("100 0001", true),
+            ("100-001", false),
+            ("ABC-DEFG", false),
+        ] {
             let mut a = filled("0110113719");
             a.insert("institution_postal_code".into(), json!(postal));
             let r = check(&d, &a, &c);
@@ -178,12 +235,21 @@ mod tests {
         // Wrong JSON types are reported, not panicked on.
         let r = check(
             &d,
-            &answers(json!({"contact_phone": 3.5, "declaration_end_of_use": "yes", "end_reason": ["x"]})),
+            &answers(
+                json!({"contact_phone": 3.5, "declaration_end_of_use": "yes", "end_reason": ["x"]}),
+            ),
             &c,
         );
-        let invalid: Vec<&str> =
-            r.issues.iter().filter(|i| i.code == "invalid_type").map(|i| i.path.as_str()).collect();
-        assert_eq!(invalid, ["contact_phone", "end_reason", "declaration_end_of_use"]);
+        let invalid: Vec<&str> = r
+            .issues
+            .iter()
+            .filter(|i| i.code == "invalid_type")
+            .map(|i| i.path.as_str())
+            .collect();
+        assert_eq!(
+            invalid,
+            ["contact_phone", "end_reason", "declaration_end_of_use"]
+        );
         // Unknown keys are dropped from the normalised answers.
         let mut a = filled("0110113719");
         a.insert("surprise".into(), json!("x"));

@@ -9,7 +9,8 @@ pub mod staff_change;
 
 use super::check::Checker;
 use super::definition::{
-    ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, Item, PageDefinition,
+    ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, Item,
+    PageDefinition,
 };
 use crate::institution::FeeScheduleClass;
 use crate::text::ja::forms as t;
@@ -42,7 +43,10 @@ pub fn definition(id: &str) -> Option<FormDefinition> {
 
 /// The forms an account of `class` may file (pharmacy forms only for 調剤).
 pub fn forms_for(class: FeeScheduleClass) -> Vec<FormDefinition> {
-    catalogue().into_iter().filter(|d| d.classes.contains(&class)).collect()
+    catalogue()
+        .into_iter()
+        .filter(|d| d.classes.contains(&class))
+        .collect()
 }
 
 /// Runs the form's own rules after the field checks.
@@ -59,7 +63,14 @@ pub(crate) fn apply_rules(c: &mut Checker<'_>) {
 // ---- Builders --------------------------------------------------------------------------------
 
 pub(super) fn field(id: &str, label: &str, kind: FieldKind) -> FieldDefinition {
-    FieldDefinition { id: id.to_string(), label: label.to_string(), hint: None, required: true, kind, only_for: None }
+    FieldDefinition {
+        id: id.to_string(),
+        label: label.to_string(),
+        hint: None,
+        required: true,
+        kind,
+        only_for: None,
+    }
 }
 
 impl FieldDefinition {
@@ -88,31 +99,62 @@ fn unit(unit: &str) -> Option<String> {
 }
 
 pub(super) fn integer(min: i64, max: i64, unit_text: &str) -> FieldKind {
-    FieldKind::Integer { min, max, unit: unit(unit_text) }
+    FieldKind::Integer {
+        min,
+        max,
+        unit: unit(unit_text),
+    }
 }
 
 pub(super) fn decimal(scale: u32, min: &str, max: &str, unit_text: &str) -> FieldKind {
-    FieldKind::Decimal { scale, min: min.to_string(), max: max.to_string(), unit: unit(unit_text) }
+    FieldKind::Decimal {
+        scale,
+        min: min.to_string(),
+        max: max.to_string(),
+        unit: unit(unit_text),
+    }
 }
 
 pub(super) fn date(not_before_days: Option<i64>, not_after_days: Option<i64>) -> FieldKind {
-    FieldKind::Date { not_before_days, not_after_days }
+    FieldKind::Date {
+        not_before_days,
+        not_after_days,
+    }
 }
 
 pub(super) fn choice(options: &[(&str, &str)]) -> FieldKind {
-    FieldKind::Choice { options: options.iter().map(|(v, l)| ChoiceOption::new(v, l)).collect() }
+    FieldKind::Choice {
+        options: options
+            .iter()
+            .map(|(v, l)| ChoiceOption::new(v, l))
+            .collect(),
+    }
 }
 
 pub(super) fn declaration(id: &str, label: &str, statement: &str) -> Item {
-    Item::Field(field(id, label, FieldKind::Declaration { statement: statement.to_string() }))
+    Item::Field(field(
+        id,
+        label,
+        FieldKind::Declaration {
+            statement: statement.to_string(),
+        },
+    ))
 }
 
 pub(super) fn computed(id: &str, label: &str) -> Item {
-    Item::Computed(ComputedDefinition { id: id.to_string(), label: label.to_string() })
+    Item::Computed(ComputedDefinition {
+        id: id.to_string(),
+        label: label.to_string(),
+    })
 }
 
 pub(super) fn page(id: &str, title: &str, intro: Option<&str>, items: Vec<Item>) -> PageDefinition {
-    PageDefinition { id: id.to_string(), title: title.to_string(), intro: intro.map(str::to_string), items }
+    PageDefinition {
+        id: id.to_string(),
+        title: title.to_string(),
+        intro: intro.map(str::to_string),
+        items,
+    }
 }
 
 pub(super) fn form(
@@ -139,7 +181,10 @@ pub(super) const EMPLOYMENT_FULL_TIME: &str = "full_time";
 pub(super) const EMPLOYMENT_PART_TIME: &str = "part_time";
 
 pub(super) fn employment() -> FieldKind {
-    choice(&[(EMPLOYMENT_FULL_TIME, t::FULL_TIME), (EMPLOYMENT_PART_TIME, t::PART_TIME)])
+    choice(&[
+        (EMPLOYMENT_FULL_TIME, t::FULL_TIME),
+        (EMPLOYMENT_PART_TIME, t::PART_TIME),
+    ])
 }
 
 /// The header every filing starts with: institution code (prefilled by the caller), contact
@@ -147,7 +192,12 @@ pub(super) fn employment() -> FieldKind {
 pub(super) fn header_page(extra: Vec<Item>) -> PageDefinition {
     let mut items = vec![
         Item::Field(
-            field("institution_code", t::INSTITUTION_CODE, FieldKind::InstitutionCode).hint(t::INSTITUTION_CODE_HINT),
+            field(
+                "institution_code",
+                t::INSTITUTION_CODE,
+                FieldKind::InstitutionCode,
+            )
+            .hint(t::INSTITUTION_CODE_HINT),
         ),
         Item::Field(field("contact_name", t::CONTACT_NAME, text(30)).hint(t::CONTACT_NAME_HINT)),
         Item::Field(field("contact_phone", t::CONTACT_PHONE, FieldKind::Phone).hint(t::PHONE_HINT)),
@@ -195,13 +245,29 @@ pub(super) fn filing_page() -> PageDefinition {
         t::FILING_PAGE,
         Some(t::FILING_PAGE_INTRO),
         vec![
-            Item::Field(field("filing_date", t::FILING_DATE, date(Some(90), Some(0))).hint(t::FILING_DATE_HINT)),
-            Item::Field(field("institution_name", t::INSTITUTION_NAME, text(100)).hint(t::INSTITUTION_NAME_HINT)),
             Item::Field(
-                field("institution_postal_code", t::POSTAL_CODE, FieldKind::PostalCode).hint(t::POSTAL_CODE_HINT),
+                field("filing_date", t::FILING_DATE, date(Some(90), Some(0)))
+                    .hint(t::FILING_DATE_HINT),
             ),
-            Item::Field(field("institution_address", t::INSTITUTION_ADDRESS, text(200)).hint(t::ADDRESS_HINT)),
-            Item::Field(field("founder_name", t::FOUNDER_NAME, text(100)).hint(t::FOUNDER_NAME_HINT)),
+            Item::Field(
+                field("institution_name", t::INSTITUTION_NAME, text(100))
+                    .hint(t::INSTITUTION_NAME_HINT),
+            ),
+            Item::Field(
+                field(
+                    "institution_postal_code",
+                    t::POSTAL_CODE,
+                    FieldKind::PostalCode,
+                )
+                .hint(t::POSTAL_CODE_HINT),
+            ),
+            Item::Field(
+                field("institution_address", t::INSTITUTION_ADDRESS, text(200))
+                    .hint(t::ADDRESS_HINT),
+            ),
+            Item::Field(
+                field("founder_name", t::FOUNDER_NAME, text(100)).hint(t::FOUNDER_NAME_HINT),
+            ),
         ],
     )
 }
@@ -243,14 +309,26 @@ pub(crate) mod tests {
     }
 
     pub fn codes(report: &CheckReport) -> Vec<(String, String)> {
-        report.issues.iter().map(|i| (i.code.clone(), i.path.clone())).collect()
+        report
+            .issues
+            .iter()
+            .map(|i| (i.code.clone(), i.path.clone()))
+            .collect()
     }
 
     #[test]
     fn catalogue_ids_versions_and_unique_field_ids() {
         let all = catalogue();
         let ids: Vec<&str> = all.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, [FORM_STAFF_CHANGE, FORM_REGIONAL_SUPPORT, FORM_PERIODIC_REPORT_STAFFING, FORM_END_OF_USE]);
+        assert_eq!(
+            ids,
+            [
+                FORM_STAFF_CHANGE,
+                FORM_REGIONAL_SUPPORT,
+                FORM_PERIODIC_REPORT_STAFFING,
+                FORM_END_OF_USE
+            ]
+        );
         for d in &all {
             assert_eq!(d.version, "2024", "{}", d.id);
             let mut seen = std::collections::BTreeSet::new();
@@ -259,7 +337,12 @@ pub(crate) mod tests {
             }
             let mut pages = std::collections::BTreeSet::new();
             for p in &d.pages {
-                assert!(pages.insert(p.id.as_str()), "{}: duplicate page {}", d.id, p.id);
+                assert!(
+                    pages.insert(p.id.as_str()),
+                    "{}: duplicate page {}",
+                    d.id,
+                    p.id
+                );
             }
             assert_eq!(definition(&d.id).as_ref(), Some(d));
         }
@@ -273,7 +356,11 @@ pub(crate) mod tests {
         assert!(!ids(FeeScheduleClass::Medical).contains(&FORM_REGIONAL_SUPPORT.to_string()));
         assert!(!ids(FeeScheduleClass::Dental).contains(&FORM_REGIONAL_SUPPORT.to_string()));
         for c in FeeScheduleClass::ALL {
-            for id in [FORM_STAFF_CHANGE, FORM_PERIODIC_REPORT_STAFFING, FORM_END_OF_USE] {
+            for id in [
+                FORM_STAFF_CHANGE,
+                FORM_PERIODIC_REPORT_STAFFING,
+                FORM_END_OF_USE,
+            ] {
                 assert!(ids(c).contains(&id.to_string()), "{c:?} {id}");
             }
         }
@@ -291,7 +378,12 @@ pub(crate) mod tests {
         let header = &d["pages"][0]["items"][0];
         assert_eq!(header["type"], "field");
         assert_eq!(header["kind"]["kind"], "institution_code");
-        let staff = d["pages"][1]["items"].as_array().unwrap().iter().find(|i| i["type"] == "group").unwrap();
+        let staff = d["pages"][1]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["type"] == "group")
+            .unwrap();
         assert_eq!(staff["id"], "staff");
         assert_eq!(staff["fields"][0]["kind"]["kind"], "text");
     }
@@ -299,7 +391,8 @@ pub(crate) mod tests {
     #[test]
     fn a_definition_from_json_is_checked_by_the_same_rules() {
         let d = definition(FORM_END_OF_USE).unwrap();
-        let back: FormDefinition = serde_json::from_value(serde_json::to_value(&d).unwrap()).unwrap();
+        let back: FormDefinition =
+            serde_json::from_value(serde_json::to_value(&d).unwrap()).unwrap();
         let a = answers(json!({"end_reason": "other"}));
         let c = ctx(FeeScheduleClass::Medical);
         assert_eq!(check(&d, &a, &c), check(&back, &a, &c));

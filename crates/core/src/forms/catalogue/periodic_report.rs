@@ -20,8 +20,8 @@
 use serde_json::Value;
 
 use super::{
-    EMPLOYMENT_FULL_TIME, EMPLOYMENT_PART_TIME, choice, computed, decimal, employment, field, filing_page, form,
-    header_page, integer, page, text,
+    EMPLOYMENT_FULL_TIME, EMPLOYMENT_PART_TIME, choice, computed, decimal, employment, field,
+    filing_page, form, header_page, integer, page, text,
 };
 use crate::era::format_date;
 use crate::forms::check::{Checker, ComputedValue, NamedValue, format_iso_date};
@@ -61,7 +61,8 @@ pub(super) fn definition() -> FormDefinition {
             ),
             field("name", t::STAFF_NAME, text(30)).hint(t::STAFF_NAME_HINT),
             field("employment", t::EMPLOYMENT, employment()),
-            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours).hint(t::WEEKLY_HOURS_HINT),
+            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours)
+                .hint(t::WEEKLY_HOURS_HINT),
         ],
     };
     form(
@@ -78,8 +79,12 @@ pub(super) fn definition() -> FormDefinition {
                 vec![
                     computed("as_of", t::AS_OF_DATE),
                     Item::Field(
-                        field("standard_weekly_hours", t::STANDARD_WEEKLY_HOURS, FieldKind::WeeklyHours)
-                            .hint(t::STANDARD_WEEKLY_HOURS_HINT_PERIODIC),
+                        field(
+                            "standard_weekly_hours",
+                            t::STANDARD_WEEKLY_HOURS,
+                            FieldKind::WeeklyHours,
+                        )
+                        .hint(t::STANDARD_WEEKLY_HOURS_HINT_PERIODIC),
                     ),
                     computed("divisor", t::DIVISOR_LABEL),
                 ],
@@ -104,25 +109,45 @@ pub(super) fn definition() -> FormDefinition {
                         .hint(t::DECLARED_FULL_TIME_COUNT_HINT),
                     ),
                     Item::Field(
-                        field("declared_fte_total", t::DECLARED_FTE_TOTAL, decimal(FTE_SCALE, "0", "500", ""))
-                            .hint(t::DECLARED_FTE_TOTAL_HINT),
+                        field(
+                            "declared_fte_total",
+                            t::DECLARED_FTE_TOTAL,
+                            decimal(FTE_SCALE, "0", "500", ""),
+                        )
+                        .hint(t::DECLARED_FTE_TOTAL_HINT),
                     ),
                     computed("totals", t::TOTALS_SECTION),
-                    Item::Field(field("ratio_name", t::RATIO_NAME, text(60)).optional().hint(t::RATIO_NAME_HINT)),
                     Item::Field(
-                        field("ratio_numerator", t::RATIO_NUMERATOR, decimal(1, "0", "100000", ""))
+                        field("ratio_name", t::RATIO_NAME, text(60))
                             .optional()
-                            .hint(t::RATIO_NUMBER_HINT),
+                            .hint(t::RATIO_NAME_HINT),
                     ),
                     Item::Field(
-                        field("ratio_denominator", t::RATIO_DENOMINATOR, decimal(1, "0", "100000", ""))
-                            .optional()
-                            .hint(t::RATIO_NUMBER_HINT),
+                        field(
+                            "ratio_numerator",
+                            t::RATIO_NUMERATOR,
+                            decimal(1, "0", "100000", ""),
+                        )
+                        .optional()
+                        .hint(t::RATIO_NUMBER_HINT),
                     ),
                     Item::Field(
-                        field("declared_ratio_percent", t::DECLARED_RATIO, decimal(1, "0", "100", "%"))
-                            .optional()
-                            .hint(t::DECLARED_RATIO_HINT),
+                        field(
+                            "ratio_denominator",
+                            t::RATIO_DENOMINATOR,
+                            decimal(1, "0", "100000", ""),
+                        )
+                        .optional()
+                        .hint(t::RATIO_NUMBER_HINT),
+                    ),
+                    Item::Field(
+                        field(
+                            "declared_ratio_percent",
+                            t::DECLARED_RATIO,
+                            decimal(1, "0", "100", "%"),
+                        )
+                        .optional()
+                        .hint(t::DECLARED_RATIO_HINT),
                     ),
                     computed("ratio", t::RATIO_SECTION),
                 ],
@@ -135,7 +160,11 @@ pub(super) fn definition() -> FormDefinition {
 /// One person's FTE: 1 for a full-timer, `min(hours, divisor) / divisor` for a part-timer.
 /// Returns the numerator over `divisor` (exact) — divide to display.
 pub fn fte_numerator(full_time: bool, hours: Decimal, divisor: Decimal) -> Decimal {
-    if full_time { divisor } else { hours.min(divisor) }
+    if full_time {
+        divisor
+    } else {
+        hours.min(divisor)
+    }
 }
 
 /// `max(standard, 32)`.
@@ -146,12 +175,19 @@ pub fn divisor(standard: Decimal) -> Decimal {
 /// `numerator / divisor` cut to one decimal, and the exact value to show beside it
 /// (`0.625`, or `0.3030…` when it does not end within four decimals).
 pub fn fte_display(numerator: Decimal, divisor: Decimal) -> (String, String) {
-    let cut = numerator.checked_div(divisor, FTE_SCALE, Rounding::Down).unwrap_or(Decimal::ZERO);
+    let cut = numerator
+        .checked_div(divisor, FTE_SCALE, Rounding::Down)
+        .unwrap_or(Decimal::ZERO);
     let exact = if numerator.divides_exactly(divisor, EXACT_SCALE) {
-        let q = numerator.checked_div(divisor, EXACT_SCALE, Rounding::Down).unwrap_or(Decimal::ZERO);
-        q.round(q.significant_scale().max(FTE_SCALE), Rounding::Down).to_string()
+        let q = numerator
+            .checked_div(divisor, EXACT_SCALE, Rounding::Down)
+            .unwrap_or(Decimal::ZERO);
+        q.round(q.significant_scale().max(FTE_SCALE), Rounding::Down)
+            .to_string()
     } else {
-        let q = numerator.checked_div(divisor, EXACT_SCALE, Rounding::Down).unwrap_or(Decimal::ZERO);
+        let q = numerator
+            .checked_div(divisor, EXACT_SCALE, Rounding::Down)
+            .unwrap_or(Decimal::ZERO);
         format!("{q}…")
     };
     (cut.to_string(), exact)
@@ -172,7 +208,9 @@ pub(super) fn rules(c: &mut Checker<'_>) {
         path: None,
     });
 
-    let Some(standard) = c.decimal("standard_weekly_hours") else { return };
+    let Some(standard) = c.decimal("standard_weekly_hours") else {
+        return;
+    };
     let divisor = divisor(standard);
     let hours_text = |d: Decimal| format!("{}{}", d.to_fixed(1), t::UNIT_HOURS);
     c.push_computed(ComputedValue {
@@ -180,7 +218,10 @@ pub(super) fn rules(c: &mut Checker<'_>) {
         section: "divisor".into(),
         label: t::DIVISOR_LABEL.into(),
         formula: t::DIVISOR_FORMULA.into(),
-        inputs: vec![NamedValue::new(t::STANDARD_WEEKLY_HOURS, hours_text(standard))],
+        inputs: vec![NamedValue::new(
+            t::STANDARD_WEEKLY_HOURS,
+            hours_text(standard),
+        )],
         result: hours_text(divisor),
         threshold: None,
         met: None,
@@ -193,7 +234,9 @@ pub(super) fn rules(c: &mut Checker<'_>) {
     let mut full_timers = Some(0i64);
     let mut part_time_hours = Decimal::ZERO;
     for i in 0..rows {
-        let employment = c.text(&format!("staff[{i}].employment")).map(str::to_string);
+        let employment = c
+            .text(&format!("staff[{i}].employment"))
+            .map(str::to_string);
         let hours = c.decimal(&format!("staff[{i}].weekly_hours"));
         let heading = t::row_heading(t::PERIODIC_STAFF_ROW, i);
         match employment.as_deref() {
@@ -218,7 +261,9 @@ pub(super) fn rules(c: &mut Checker<'_>) {
                     continue;
                 };
                 let counted = fte_numerator(false, h, divisor);
-                part_time_hours = part_time_hours.checked_add(counted).unwrap_or(part_time_hours);
+                part_time_hours = part_time_hours
+                    .checked_add(counted)
+                    .unwrap_or(part_time_hours);
                 total = total.and_then(|s| s.checked_add(counted));
                 let (cut, exact) = fte_display(counted, divisor);
                 let mut inputs = vec![
@@ -282,13 +327,19 @@ pub(super) fn rules(c: &mut Checker<'_>) {
         let computed_total = Decimal::parse(&cut).unwrap_or(Decimal::ZERO);
         let met = declared.map(|d| d == computed_total);
         let mut inputs = vec![
-            NamedValue::new(t::COMPUTED_FULL_TIME_COUNT, persons(full_timers.unwrap_or(0))),
+            NamedValue::new(
+                t::COMPUTED_FULL_TIME_COUNT,
+                persons(full_timers.unwrap_or(0)),
+            ),
             NamedValue::new(t::PART_TIME_HOURS_TOTAL, hours_text(part_time_hours)),
             NamedValue::new(t::DIVISOR_LABEL, hours_text(divisor)),
             NamedValue::new(t::EXACT_VALUE, exact.clone()),
         ];
         if let Some(d) = declared {
-            inputs.push(NamedValue::new(t::DECLARED_FTE_TOTAL, d.to_fixed(FTE_SCALE)));
+            inputs.push(NamedValue::new(
+                t::DECLARED_FTE_TOTAL,
+                d.to_fixed(FTE_SCALE),
+            ));
         }
         c.push_computed(ComputedValue {
             id: "totals.fte_total".into(),
@@ -330,20 +381,39 @@ fn ratio_rules(c: &mut Checker<'_>) {
             c.error(key, "required", t::ratio_part_required(label));
         }
     }
-    let (Some(num), Some(den)) = (c.decimal("ratio_numerator"), c.decimal("ratio_denominator")) else { return };
+    let (Some(num), Some(den)) = (c.decimal("ratio_numerator"), c.decimal("ratio_denominator"))
+    else {
+        return;
+    };
     if den.is_zero() {
-        c.error("ratio_denominator", "ratio_denominator_zero", t::RATIO_DENOMINATOR_ZERO.into());
+        c.error(
+            "ratio_denominator",
+            "ratio_denominator_zero",
+            t::RATIO_DENOMINATOR_ZERO.into(),
+        );
         return;
     }
     if num > den {
-        c.error("ratio_numerator", "ratio_numerator_exceeds_denominator", t::RATIO_NUMERATOR_EXCEEDS.into());
+        c.error(
+            "ratio_numerator",
+            "ratio_numerator_exceeds_denominator",
+            t::RATIO_NUMERATOR_EXCEEDS.into(),
+        );
         return;
     }
     let hundred = Decimal::from(100);
-    let Some(scaled) = num.checked_mul(hundred) else { return };
-    let rounded = scaled.checked_div(den, 1, Rounding::HalfUp).unwrap_or(Decimal::ZERO);
-    let cut = scaled.checked_div(den, 1, Rounding::Down).unwrap_or(Decimal::ZERO);
-    let exact = scaled.checked_div(den, 4, Rounding::Down).unwrap_or(Decimal::ZERO);
+    let Some(scaled) = num.checked_mul(hundred) else {
+        return;
+    };
+    let rounded = scaled
+        .checked_div(den, 1, Rounding::HalfUp)
+        .unwrap_or(Decimal::ZERO);
+    let cut = scaled
+        .checked_div(den, 1, Rounding::Down)
+        .unwrap_or(Decimal::ZERO);
+    let exact = scaled
+        .checked_div(den, 4, Rounding::Down)
+        .unwrap_or(Decimal::ZERO);
     let declared = c.decimal("declared_ratio_percent");
     let met = declared.map(|d| d == rounded || d == cut);
     c.push_computed(ComputedValue {
@@ -362,12 +432,17 @@ fn ratio_rules(c: &mut Checker<'_>) {
     });
     if let (Some(d), Some(false)) = (declared, met) {
         let exact_text = if scaled.divides_exactly(den, 4) {
-            exact.round(exact.significant_scale(), Rounding::Down).to_string()
+            exact
+                .round(exact.significant_scale(), Rounding::Down)
+                .to_string()
         } else {
             format!("{exact}…")
         };
-        let accepted =
-            if rounded == cut { format!("{rounded}%") } else { t::either(&format!("{rounded}%"), &format!("{cut}%")) };
+        let accepted = if rounded == cut {
+            format!("{rounded}%")
+        } else {
+            t::either(&format!("{rounded}%"), &format!("{cut}%"))
+        };
         c.error(
             "declared_ratio_percent",
             "declared_ratio_mismatch",
@@ -391,7 +466,12 @@ mod tests {
         Decimal::parse(s).unwrap()
     }
 
-    fn answers(standard: &str, rows: &[(&str, &str)], full_time_count: &str, fte_total: &str) -> Answers {
+    fn answers(
+        standard: &str,
+        rows: &[(&str, &str)],
+        full_time_count: &str,
+        fte_total: &str,
+    ) -> Answers {
         let mut a = common_answers("0110113719");
         a.insert("standard_weekly_hours".into(), json!(standard));
         let rows: Vec<Value> = rows
@@ -420,7 +500,11 @@ mod tests {
         for (full_time, hours, standard, shown, exact) in cases {
             let div = divisor(d(standard));
             let n = fte_numerator(full_time, d(hours), div);
-            assert_eq!(fte_display(n, div), (shown.to_string(), exact.to_string()), "{full_time} {hours} {standard}");
+            assert_eq!(
+                fte_display(n, div),
+                (shown.to_string(), exact.to_string()),
+                "{full_time} {hours} {standard}"
+            );
         }
         assert_eq!(divisor(d("30")), d("32"));
         assert_eq!(divisor(d("40")), d("40"));
@@ -431,7 +515,12 @@ mod tests {
         let def = def_of(FORM_PERIODIC_REPORT_STAFFING).unwrap();
         let c = ctx(FeeScheduleClass::Medical);
         // Standard 30 → divisor 32: 2 full-timers + 20 h (0.625) + 16 h (0.5) = 3.125 → 3.1.
-        let rows = [("full_time", "40"), ("full_time", "32"), ("part_time", "20"), ("part_time", "16")];
+        let rows = [
+            ("full_time", "40"),
+            ("full_time", "32"),
+            ("part_time", "20"),
+            ("part_time", "16"),
+        ];
         let r = check(&def, &answers("30", &rows, "2", "3.1"), &c);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         let total = r.computed_value("totals.fte_total").unwrap();
@@ -441,16 +530,38 @@ mod tests {
         assert_eq!(r.computed_value("fte.staff[2]").unwrap().result, "0.6");
         assert_eq!(r.computed_value("divisor").unwrap().result, "32.0時間");
         assert_eq!(r.normalised["as_of_date"], "2024-08-01");
-        assert_eq!(r.computed_value("as_of").unwrap().result, "2024年（令和6年）8月1日");
+        assert_eq!(
+            r.computed_value("as_of").unwrap().result,
+            "2024年（令和6年）8月1日"
+        );
 
         // Summing the displayed per-person figures (0.6 + 0.5) gives 3.1 as well here, but
         // rounding the total half up is not accepted when it differs: 4 × 0.65625 = 2.625 → 2.6.
-        let rows = [("part_time", "21"), ("part_time", "21"), ("part_time", "21"), ("part_time", "21")];
+        let rows = [
+            ("part_time", "21"),
+            ("part_time", "21"),
+            ("part_time", "21"),
+            ("part_time", "21"),
+        ];
         let r = check(&def, &answers("32", &rows, "0", "2.7"), &c);
-        assert_eq!(codes(&r), [("declared_fte_total_mismatch".to_string(), "declared_fte_total".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [(
+                "declared_fte_total_mismatch".to_string(),
+                "declared_fte_total".to_string()
+            )]
+        );
         assert_eq!(r.issues[0].page, "totals");
-        assert!(r.issues[0].message.contains("2.6"), "{}", r.issues[0].message);
-        assert!(r.issues[0].message.contains("2.625"), "{}", r.issues[0].message);
+        assert!(
+            r.issues[0].message.contains("2.6"),
+            "{}",
+            r.issues[0].message
+        );
+        assert!(
+            r.issues[0].message.contains("2.625"),
+            "{}",
+            r.issues[0].message
+        );
         let r = check(&def, &answers("32", &rows, "0", "2.6"), &c);
         assert!(r.issues.is_empty(), "{:?}", r.issues);
 
@@ -459,9 +570,16 @@ mod tests {
         let r = check(&def, &answers("40", &rows, "2", "1.4"), &c);
         assert_eq!(
             codes(&r),
-            [("declared_full_time_count_mismatch".to_string(), "declared_full_time_count".to_string())]
+            [(
+                "declared_full_time_count_mismatch".to_string(),
+                "declared_full_time_count".to_string()
+            )]
         );
-        assert!(r.issues[0].message.contains("1人"), "{}", r.issues[0].message);
+        assert!(
+            r.issues[0].message.contains("1人"),
+            "{}",
+            r.issues[0].message
+        );
     }
 
     #[test]
@@ -507,19 +625,45 @@ mod tests {
             assert_eq!(r.issues.is_empty(), ok, "{num}/{den} {pct}: {:?}", r.issues);
             if !ok {
                 assert_eq!(r.issues[0].code, "declared_ratio_mismatch");
-                assert!(r.issues[0].message.contains("66.7%"), "{}", r.issues[0].message);
+                assert!(
+                    r.issues[0].message.contains("66.7%"),
+                    "{}",
+                    r.issues[0].message
+                );
             }
         }
         let r = check(&def, &with("1", "0", "0"), &c);
-        assert_eq!(codes(&r), [("ratio_denominator_zero".to_string(), "ratio_denominator".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [(
+                "ratio_denominator_zero".to_string(),
+                "ratio_denominator".to_string()
+            )]
+        );
         let r = check(&def, &with("5", "4", "100"), &c);
-        assert_eq!(codes(&r), [("ratio_numerator_exceeds_denominator".to_string(), "ratio_numerator".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [(
+                "ratio_numerator_exceeds_denominator".to_string(),
+                "ratio_numerator".to_string()
+            )]
+        );
         // Part of a ratio: the rest is required; none of it: nothing asked.
         let mut a = base();
         a.insert("ratio_numerator".into(), json!("1"));
         let r = check(&def, &a, &c);
-        let got: Vec<_> = codes(&r).into_iter().map(|(code, path)| format!("{code}@{path}")).collect();
-        assert_eq!(got, ["required@ratio_name", "required@ratio_denominator", "required@declared_ratio_percent"]);
+        let got: Vec<_> = codes(&r)
+            .into_iter()
+            .map(|(code, path)| format!("{code}@{path}"))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "required@ratio_name",
+                "required@ratio_denominator",
+                "required@declared_ratio_percent"
+            ]
+        );
         assert!(check(&def, &base(), &c).issues.is_empty());
     }
 
@@ -530,17 +674,38 @@ mod tests {
         c.periodic_report_as_of = time::macros::date!(2023 - 07 - 01);
         let r = check(&def, &answers("40", &[("full_time", "40")], "1", "1.0"), &c);
         assert_eq!(r.normalised["as_of_date"], "2023-07-01");
-        assert_eq!(r.computed_value("as_of").unwrap().result, "2023年（令和5年）7月1日");
+        assert_eq!(
+            r.computed_value("as_of").unwrap().result,
+            "2023年（令和5年）7月1日"
+        );
     }
 
     #[test]
     fn two_hundred_rows_check_quickly_and_cleanly() {
         let def = def_of(FORM_PERIODIC_REPORT_STAFFING).unwrap();
-        let rows: Vec<(&str, &str)> =
-            (0..200).map(|i| if i % 2 == 0 { ("full_time", "40") } else { ("part_time", "20") }).collect();
+        let rows: Vec<(&str, &str)> = (0..200)
+            .map(|i| {
+                if i % 2 == 0 {
+                    ("full_time", "40")
+                } else {
+                    ("part_time", "20")
+                }
+            })
+            .collect();
         // 100 full-timers + 100 × 20/40 = 150.0
-        let r = check(&def, &answers("40", &rows, "100", "150.0"), &ctx(FeeScheduleClass::Medical));
-        assert!(r.issues.is_empty(), "{:?}", &r.issues[..r.issues.len().min(3)]);
-        assert_eq!(r.computed.iter().filter(|c| c.section == "fte").count(), 200);
+        let r = check(
+            &def,
+            &answers("40", &rows, "100", "150.0"),
+            &ctx(FeeScheduleClass::Medical),
+        );
+        assert!(
+            r.issues.is_empty(),
+            "{:?}",
+            &r.issues[..r.issues.len().min(3)]
+        );
+        assert_eq!(
+            r.computed.iter().filter(|c| c.section == "fte").count(),
+            200
+        );
     }
 }

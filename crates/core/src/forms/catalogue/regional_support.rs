@@ -14,7 +14,9 @@
 //!
 //! All numbers are data in [`RULES_2024`]; the next revision adds a table beside it.
 
-use super::{choice, computed, declarations_page, field, filing_page, form, header_page, integer, page};
+use super::{
+    choice, computed, declarations_page, field, filing_page, form, header_page, integer, page,
+};
 use crate::forms::check::{Checker, ComputedValue, NamedValue};
 use crate::forms::decimal::{Decimal, Rounding};
 use crate::forms::definition::{FormDefinition, Item};
@@ -39,7 +41,9 @@ impl BasicFee {
     }
 
     fn from_value(v: &str) -> Option<Self> {
-        [Self::Basic1, Self::Other].into_iter().find(|b| b.value() == v)
+        [Self::Basic1, Self::Other]
+            .into_iter()
+            .find(|b| b.value() == v)
     }
 
     fn label(self) -> &'static str {
@@ -104,7 +108,14 @@ const fn item(
     basic_1: i64,
     other: i64,
 ) -> AchievementItem {
-    AchievementItem { number, id, label, per_10k, basic_1, other }
+    AchievementItem {
+        number,
+        id,
+        label,
+        per_10k,
+        basic_1,
+        other,
+    }
 }
 
 /// 2024 revision (domain guide §5, table of items 1–10).
@@ -114,21 +125,76 @@ pub const RULES_2024: Rules = Rules {
     items: [
         item(1, "night_holiday", t::ITEM_NIGHT_HOLIDAY, true, 40, 400),
         item(2, "narcotics", t::ITEM_NARCOTICS, true, 1, 10),
-        item(3, "duplicate_prevention", t::ITEM_DUPLICATE_PREVENTION, true, 20, 40),
+        item(
+            3,
+            "duplicate_prevention",
+            t::ITEM_DUPLICATE_PREVENTION,
+            true,
+            20,
+            40,
+        ),
         item(4, "kakaritsuke_guidance", t::ITEM_KAKARITSUKE, true, 20, 40),
-        item(5, "outpatient_support", t::ITEM_OUTPATIENT_SUPPORT, true, 1, 12),
-        item(6, "medication_adjustment", t::ITEM_MEDICATION_ADJUSTMENT, true, 1, 1),
+        item(
+            5,
+            "outpatient_support",
+            t::ITEM_OUTPATIENT_SUPPORT,
+            true,
+            1,
+            12,
+        ),
+        item(
+            6,
+            "medication_adjustment",
+            t::ITEM_MEDICATION_ADJUSTMENT,
+            true,
+            1,
+            1,
+        ),
         item(7, "home_visits", t::ITEM_HOME_VISITS, true, 24, 24),
-        item(8, "information_provision", t::ITEM_INFORMATION_PROVISION, true, 30, 60),
+        item(
+            8,
+            "information_provision",
+            t::ITEM_INFORMATION_PROVISION,
+            true,
+            30,
+            60,
+        ),
         item(9, "pediatric", t::ITEM_PEDIATRIC, true, 1, 1),
-        item(10, "multidisciplinary_meetings", t::ITEM_MEETINGS, false, 1, 5),
+        item(
+            10,
+            "multidisciplinary_meetings",
+            t::ITEM_MEETINGS,
+            false,
+            1,
+            5,
+        ),
     ],
     levels: [
-        LevelRule { level: 1, fee: BasicFee::Basic1, min_items: 3, mandatory: &[4] },
-        LevelRule { level: 2, fee: BasicFee::Basic1, min_items: 8, mandatory: &[] },
+        LevelRule {
+            level: 1,
+            fee: BasicFee::Basic1,
+            min_items: 3,
+            mandatory: &[4],
+        },
+        LevelRule {
+            level: 2,
+            fee: BasicFee::Basic1,
+            min_items: 8,
+            mandatory: &[],
+        },
         // Item 7 as well as item 4 for level 3 is our reading of the 2024 notice (confirm).
-        LevelRule { level: 3, fee: BasicFee::Other, min_items: 3, mandatory: &[4, 7] },
-        LevelRule { level: 4, fee: BasicFee::Other, min_items: 8, mandatory: &[] },
+        LevelRule {
+            level: 3,
+            fee: BasicFee::Other,
+            min_items: 3,
+            mandatory: &[4, 7],
+        },
+        LevelRule {
+            level: 4,
+            fee: BasicFee::Other,
+            min_items: 8,
+            mandatory: &[],
+        },
     ],
 };
 
@@ -170,9 +236,18 @@ pub(super) fn definition() -> FormDefinition {
     let rules = &RULES_2024;
     debug_assert_eq!(rules.version, super::REVISION);
     let count = |it: &AchievementItem| {
-        let hint = if it.per_10k { t::ITEM_HINT_PER_10K } else { t::ITEM_HINT_RAW };
+        let hint = if it.per_10k {
+            t::ITEM_HINT_PER_10K
+        } else {
+            t::ITEM_HINT_RAW
+        };
         Item::Field(
-            field(it.id, &t::item_label(circled(it.number), it.label), integer(0, 1_000_000, t::UNIT_TIMES)).hint(hint),
+            field(
+                it.id,
+                &t::item_label(circled(it.number), it.label),
+                integer(0, 1_000_000, t::UNIT_TIMES),
+            )
+            .hint(hint),
         )
     };
     let mut achievements: Vec<Item> = rules.items.iter().map(count).collect();
@@ -205,7 +280,12 @@ pub(super) fn definition() -> FormDefinition {
                         field(
                             "level",
                             t::LEVEL,
-                            choice(&[("1", t::LEVEL_1), ("2", t::LEVEL_2), ("3", t::LEVEL_3), ("4", t::LEVEL_4)]),
+                            choice(&[
+                                ("1", t::LEVEL_1),
+                                ("2", t::LEVEL_2),
+                                ("3", t::LEVEL_3),
+                                ("4", t::LEVEL_4),
+                            ]),
                         )
                         .hint(t::LEVEL_HINT),
                     ),
@@ -217,13 +297,22 @@ pub(super) fn definition() -> FormDefinition {
                 Some(t::PRESCRIPTIONS_PAGE_INTRO),
                 vec![
                     Item::Field(
-                        field("prescriptions_last_year", t::PRESCRIPTIONS, integer(0, 10_000_000, t::UNIT_TIMES))
-                            .hint(t::PRESCRIPTIONS_HINT),
+                        field(
+                            "prescriptions_last_year",
+                            t::PRESCRIPTIONS,
+                            integer(0, 10_000_000, t::UNIT_TIMES),
+                        )
+                        .hint(t::PRESCRIPTIONS_HINT),
                     ),
                     computed("base", t::BASE_SECTION),
                 ],
             ),
-            page("achievements", t::ACHIEVEMENTS_PAGE, Some(t::ACHIEVEMENTS_PAGE_INTRO), achievements),
+            page(
+                "achievements",
+                t::ACHIEVEMENTS_PAGE,
+                Some(t::ACHIEVEMENTS_PAGE_INTRO),
+                achievements,
+            ),
             declarations_page(),
             filing_page(),
         ],
@@ -231,7 +320,9 @@ pub(super) fn definition() -> FormDefinition {
 }
 
 pub(super) fn rules(c: &mut Checker<'_>) {
-    let Some(rules) = rules_for(&c.def.version) else { return };
+    let Some(rules) = rules_for(&c.def.version) else {
+        return;
+    };
     let fee = c.text("basic_fee_class").and_then(BasicFee::from_value);
     let level = c.text("level").and_then(|l| l.parse::<u8>().ok());
     let level_rule = level.and_then(|l| rules.levels.iter().find(|r| r.level == l));
@@ -239,7 +330,12 @@ pub(super) fn rules(c: &mut Checker<'_>) {
     if let (Some(fee), Some(rule)) = (fee, level_rule)
         && rule.fee != fee
     {
-        let allowed: Vec<u8> = rules.levels.iter().filter(|r| r.fee == fee).map(|r| r.level).collect();
+        let allowed: Vec<u8> = rules
+            .levels
+            .iter()
+            .filter(|r| r.fee == fee)
+            .map(|r| r.level)
+            .collect();
         c.error(
             "level",
             "level_not_allowed_for_class",
@@ -288,7 +384,11 @@ pub(super) fn rules(c: &mut Checker<'_>) {
                 )
             } else {
                 met = threshold.map(|th| count >= th);
-                (t::RAW_COUNT_FORMULA, vec![NamedValue::new(t::ITEM_COUNT, times(count))], count.to_string())
+                (
+                    t::RAW_COUNT_FORMULA,
+                    vec![NamedValue::new(t::ITEM_COUNT, times(count))],
+                    count.to_string(),
+                )
             };
             c.push_computed(ComputedValue {
                 id: format!("per_10k.{}", it.id),
@@ -306,18 +406,36 @@ pub(super) fn rules(c: &mut Checker<'_>) {
     }
 
     // The level: only when it suits the class and every item could be evaluated.
-    let (Some(fee), Some(rule), Some(b)) = (fee, level_rule, base) else { return };
+    let (Some(fee), Some(rule), Some(b)) = (fee, level_rule, base) else {
+        return;
+    };
     if rule.fee != fee || outcomes.iter().any(|(_, met, _)| met.is_none()) {
         return;
     }
-    let met_numbers: Vec<u8> =
-        outcomes.iter().filter(|(_, m, _)| *m == Some(true)).map(|(it, _, _)| it.number).collect();
-    let missing_mandatory: Vec<u8> = rule.mandatory.iter().copied().filter(|n| !met_numbers.contains(n)).collect();
+    let met_numbers: Vec<u8> = outcomes
+        .iter()
+        .filter(|(_, m, _)| *m == Some(true))
+        .map(|(it, _, _)| it.number)
+        .collect();
+    let missing_mandatory: Vec<u8> = rule
+        .mandatory
+        .iter()
+        .copied()
+        .filter(|n| !met_numbers.contains(n))
+        .collect();
     let level_met = met_numbers.len() >= rule.min_items && missing_mandatory.is_empty();
     let numbers = |ns: &[u8]| -> String {
-        if ns.is_empty() { t::NONE.to_string() } else { ns.iter().map(|&n| circled(n)).collect() }
+        if ns.is_empty() {
+            t::NONE.to_string()
+        } else {
+            ns.iter().map(|&n| circled(n)).collect()
+        }
     };
-    let unmet: Vec<u8> = outcomes.iter().filter(|(_, m, _)| *m == Some(false)).map(|(it, _, _)| it.number).collect();
+    let unmet: Vec<u8> = outcomes
+        .iter()
+        .filter(|(_, m, _)| *m == Some(false))
+        .map(|(it, _, _)| it.number)
+        .collect();
     let mandatory_text: String = rule.mandatory.iter().map(|&n| circled(n)).collect();
     let requirement = t::level_requirement(rule.min_items, &mandatory_text);
     c.push_computed(ComputedValue {
@@ -346,7 +464,14 @@ pub(super) fn rules(c: &mut Checker<'_>) {
             let mandatory = rule.mandatory.contains(&it.number);
             if it.per_10k {
                 let value = per_10k(count.unwrap_or(0), b).to_string();
-                t::item_shortfall_per_10k(&label, &value, th, &times(b), &times(needed_count(b, th)), mandatory)
+                t::item_shortfall_per_10k(
+                    &label,
+                    &value,
+                    th,
+                    &times(b),
+                    &times(needed_count(b, th)),
+                    mandatory,
+                )
             } else {
                 t::item_shortfall_raw(&label, &times(count.unwrap_or(0)), &times(th), mandatory)
             }
@@ -409,11 +534,21 @@ mod tests {
         // Level 2 needs 8 items: a warning that explains ① item by item, with 74 needed.
         let a = answers("basic_1", "2", "18500", [60, 2, 40, 40, 0, 0, 0, 0, 0, 0]);
         let r = check(&d, &a, &ctx(FeeScheduleClass::Pharmacy));
-        assert_eq!(codes(&r), [("level_requirements_not_met".to_string(), "level".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [(
+                "level_requirements_not_met".to_string(),
+                "level".to_string()
+            )]
+        );
         let w = &r.issues[0];
         assert_eq!(w.severity, Severity::Warning);
         assert_eq!(w.page, "level");
-        assert!(w.message.contains("①夜間・休日等の対応実績"), "{}", w.message);
+        assert!(
+            w.message.contains("①夜間・休日等の対応実績"),
+            "{}",
+            w.message
+        );
         assert!(w.message.contains("32.43"), "{}", w.message);
         assert!(w.message.contains("74回以上必要"), "{}", w.message);
         assert!(w.message.contains("8項目以上"), "{}", w.message);
@@ -470,7 +605,14 @@ mod tests {
             if ok {
                 assert!(got.is_empty(), "{fee} {level}: {got:?}");
             } else {
-                assert_eq!(got, [("level_not_allowed_for_class".to_string(), "level".to_string())], "{fee} {level}");
+                assert_eq!(
+                    got,
+                    [(
+                        "level_not_allowed_for_class".to_string(),
+                        "level".to_string()
+                    )],
+                    "{fee} {level}"
+                );
                 assert!(r.computed_value("level_check").is_none());
             }
         }
@@ -481,23 +623,59 @@ mod tests {
         let d = def_of(FORM_REGIONAL_SUPPORT).unwrap();
         let c = ctx(FeeScheduleClass::Pharmacy);
         // Level 1 with ①②③ met but not ④: 3 items, yet ④ is mandatory.
-        let r = check(&d, &answers("basic_1", "1", "10000", [40, 1, 20, 19, 0, 0, 0, 0, 0, 0]), &c);
+        let r = check(
+            &d,
+            &answers("basic_1", "1", "10000", [40, 1, 20, 19, 0, 0, 0, 0, 0, 0]),
+            &c,
+        );
         assert_eq!(r.issues.len(), 1);
         assert!(r.issues[0].message.contains("④"), "{}", r.issues[0].message);
-        assert!(r.issues[0].message.contains("必須"), "{}", r.issues[0].message);
+        assert!(
+            r.issues[0].message.contains("必須"),
+            "{}",
+            r.issues[0].message
+        );
         assert_eq!(r.computed_value("level_check").unwrap().result, "3項目");
         // Level 3 (other class) needs ④ and ⑦: thresholds of the other column apply.
-        let r = check(&d, &answers("other", "3", "10000", [400, 10, 40, 40, 0, 0, 23, 0, 0, 0]), &c);
+        let r = check(
+            &d,
+            &answers("other", "3", "10000", [400, 10, 40, 40, 0, 0, 23, 0, 0, 0]),
+            &c,
+        );
         assert_eq!(r.issues.len(), 1, "{:?}", r.issues);
         assert!(r.issues[0].message.contains("⑦"), "{}", r.issues[0].message);
-        let r = check(&d, &answers("other", "3", "10000", [400, 10, 40, 40, 0, 0, 24, 0, 0, 0]), &c);
+        let r = check(
+            &d,
+            &answers("other", "3", "10000", [400, 10, 40, 40, 0, 0, 24, 0, 0, 0]),
+            &c,
+        );
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         // Level 4: 8 items; ⑩ is a raw count (5 for the other class), not per 10k.
-        let r = check(&d, &answers("other", "4", "30000", [1200, 30, 120, 120, 36, 3, 72, 0, 0, 5]), &c);
+        let r = check(
+            &d,
+            &answers(
+                "other",
+                "4",
+                "30000",
+                [1200, 30, 120, 120, 36, 3, 72, 0, 0, 5],
+            ),
+            &c,
+        );
         assert!(r.issues.is_empty(), "{:?}", r.issues);
-        let meetings = r.computed_value("per_10k.multidisciplinary_meetings").unwrap();
+        let meetings = r
+            .computed_value("per_10k.multidisciplinary_meetings")
+            .unwrap();
         assert_eq!((meetings.result.as_str(), meetings.met), ("5", Some(true)));
-        let r = check(&d, &answers("other", "4", "30000", [1200, 30, 120, 120, 36, 3, 72, 0, 0, 4]), &c);
+        let r = check(
+            &d,
+            &answers(
+                "other",
+                "4",
+                "30000",
+                [1200, 30, 120, 120, 36, 3, 72, 0, 0, 4],
+            ),
+            &c,
+        );
         assert_eq!(r.issues[0].code, "level_requirements_not_met");
         assert!(r.issues[0].message.contains("⑩"), "{}", r.issues[0].message);
     }
@@ -505,14 +683,22 @@ mod tests {
     #[test]
     fn counts_are_checked_as_whole_numbers() {
         let d = def_of(FORM_REGIONAL_SUPPORT).unwrap();
-        let mut a = answers("basic_1", "1", "１８，５００", [60, 2, 40, 40, 0, 0, 0, 0, 0, 0]);
+        let mut a = answers(
+            "basic_1",
+            "1",
+            "１８，５００",
+            [60, 2, 40, 40, 0, 0, 0, 0, 0, 0],
+        );
         a.insert("narcotics".into(), json!("1.5"));
         a.insert("pediatric".into(), json!("-1"));
         let r = check(&d, &a, &ctx(FeeScheduleClass::Pharmacy));
         assert_eq!(r.normalised["prescriptions_last_year"], "18500");
         assert_eq!(
             codes(&r),
-            [("integer_shape".to_string(), "narcotics".to_string()), ("out_of_range".into(), "pediatric".into())]
+            [
+                ("integer_shape".to_string(), "narcotics".to_string()),
+                ("out_of_range".into(), "pediatric".into())
+            ]
         );
         assert!(r.issues.iter().all(|i| i.page == "achievements"));
         // No level verdict while an item is missing.

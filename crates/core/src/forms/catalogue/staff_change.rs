@@ -11,8 +11,8 @@
 //! the bureau, later ones are not yet certain.
 
 use super::{
-    EMPLOYMENT_FULL_TIME, choice, computed, date, declarations_page, employment, field, filing_page, form, header_page,
-    page, text,
+    EMPLOYMENT_FULL_TIME, choice, computed, date, declarations_page, employment, field,
+    filing_page, form, header_page, page, text,
 };
 use crate::forms::check::{Checker, ComputedValue, NamedValue};
 use crate::forms::decimal::Decimal;
@@ -40,9 +40,18 @@ pub(super) fn definition() -> FormDefinition {
         max_rows: 50,
         fields: vec![
             field("name", t::STAFF_NAME, text(30)).hint(t::STAFF_NAME_HINT),
-            field("furigana", t::STAFF_FURIGANA, FieldKind::Furigana { max_chars: 60 }).hint(t::FURIGANA_HINT),
-            field("registration_number", t::REGISTRATION_NUMBER, FieldKind::RegistrationNumber)
-                .hint(t::REGISTRATION_NUMBER_HINT),
+            field(
+                "furigana",
+                t::STAFF_FURIGANA,
+                FieldKind::Furigana { max_chars: 60 },
+            )
+            .hint(t::FURIGANA_HINT),
+            field(
+                "registration_number",
+                t::REGISTRATION_NUMBER,
+                FieldKind::RegistrationNumber,
+            )
+            .hint(t::REGISTRATION_NUMBER_HINT),
             field(
                 "change_type",
                 t::CHANGE_TYPE,
@@ -53,14 +62,21 @@ pub(super) fn definition() -> FormDefinition {
                     (CHANGE_NAME, t::CHANGE_NAME),
                 ]),
             ),
-            field("previous_name", t::PREVIOUS_NAME, text(30)).optional().hint(t::PREVIOUS_NAME_HINT),
+            field("previous_name", t::PREVIOUS_NAME, text(30))
+                .optional()
+                .hint(t::PREVIOUS_NAME_HINT),
             field("employment", t::EMPLOYMENT, employment()),
-            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours).hint(t::WEEKLY_HOURS_HINT),
+            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours)
+                .hint(t::WEEKLY_HOURS_HINT),
             field("department", t::DEPARTMENT, text(30))
                 .hint(t::DEPARTMENT_HINT)
                 .only_for(&[FeeScheduleClass::Medical]),
-            field("change_date", t::CHANGE_DATE, date(Some(CHANGE_DATE_DAYS_BEFORE), Some(CHANGE_DATE_DAYS_AFTER)))
-                .hint(t::CHANGE_DATE_HINT),
+            field(
+                "change_date",
+                t::CHANGE_DATE,
+                date(Some(CHANGE_DATE_DAYS_BEFORE), Some(CHANGE_DATE_DAYS_AFTER)),
+            )
+            .hint(t::CHANGE_DATE_HINT),
         ],
     };
     form(
@@ -71,9 +87,13 @@ pub(super) fn definition() -> FormDefinition {
         vec![
             header_page(vec![
                 Item::Field(
-                    field("standard_weekly_hours", t::STANDARD_WEEKLY_HOURS, FieldKind::WeeklyHours)
-                        .optional()
-                        .hint(t::STANDARD_WEEKLY_HOURS_HINT_STAFF_CHANGE),
+                    field(
+                        "standard_weekly_hours",
+                        t::STANDARD_WEEKLY_HOURS,
+                        FieldKind::WeeklyHours,
+                    )
+                    .optional()
+                    .hint(t::STANDARD_WEEKLY_HOURS_HINT_STAFF_CHANGE),
                 ),
                 computed("full_time_threshold", t::FULL_TIME_THRESHOLD),
             ]),
@@ -81,7 +101,10 @@ pub(super) fn definition() -> FormDefinition {
                 "staff",
                 t::STAFF_CHANGE_PAGE,
                 Some(t::STAFF_CHANGE_PAGE_INTRO),
-                vec![Item::Group(staff), computed("full_time_hours", t::FULL_TIME_HOURS_SECTION)],
+                vec![
+                    Item::Group(staff),
+                    computed("full_time_hours", t::FULL_TIME_HOURS_SECTION),
+                ],
             ),
             declarations_page(),
             filing_page(),
@@ -94,7 +117,9 @@ pub(super) fn rules(c: &mut Checker<'_>) {
     let standard = c.decimal("standard_weekly_hours");
     let standard_valid = c.is_valid("standard_weekly_hours");
     // An invalid standard week is reported on its own field; the threshold falls back to 32 h.
-    let threshold = standard.filter(|_| standard_valid).map_or(minimum, |s| s.min(minimum));
+    let threshold = standard
+        .filter(|_| standard_valid)
+        .map_or(minimum, |s| s.min(minimum));
     let threshold_text = format!("{}{}", threshold.to_fixed(1), t::UNIT_HOURS);
     c.push_computed(ComputedValue {
         id: "full_time_threshold".into(),
@@ -195,13 +220,23 @@ mod tests {
     #[test]
     fn a_complete_filing_passes_and_is_normalised() {
         let d = def_of(FORM_STAFF_CHANGE).unwrap();
-        let r = check(&d, &staff_answers(vec![row(json!({}))], None), &ctx(FeeScheduleClass::Medical));
+        let r = check(
+            &d,
+            &staff_answers(vec![row(json!({}))], None),
+            &ctx(FeeScheduleClass::Medical),
+        );
         assert_eq!(codes(&r), Vec::<(String, String)>::new());
         let staff = &r.normalised["staff"][0];
         assert_eq!(staff["furigana"], "ヤマダ　タロウ");
         assert_eq!(staff["weekly_hours"], "40.0");
-        assert_eq!(r.computed_value("full_time_threshold").unwrap().result, "32.0時間");
-        assert_eq!(r.computed_value("full_time_hours.staff[0]").unwrap().met, Some(true));
+        assert_eq!(
+            r.computed_value("full_time_threshold").unwrap().result,
+            "32.0時間"
+        );
+        assert_eq!(
+            r.computed_value("full_time_hours.staff[0]").unwrap().met,
+            Some(true)
+        );
     }
 
     #[test]
@@ -219,10 +254,23 @@ mod tests {
             (None, "8", "part_time", false),
         ];
         for (standard, hours, employment, expect_error) in cases {
-            let a = staff_answers(vec![row(json!({"weekly_hours": hours, "employment": employment}))], standard);
+            let a = staff_answers(
+                vec![row(
+                    json!({"weekly_hours": hours, "employment": employment}),
+                )],
+                standard,
+            );
             let r = check(&d, &a, &c);
-            let found = r.issues.iter().find(|i| i.code == "full_time_hours_below_standard");
-            assert_eq!(found.is_some(), expect_error, "{standard:?} {hours} {employment}: {:?}", r.issues);
+            let found = r
+                .issues
+                .iter()
+                .find(|i| i.code == "full_time_hours_below_standard");
+            assert_eq!(
+                found.is_some(),
+                expect_error,
+                "{standard:?} {hours} {employment}: {:?}",
+                r.issues
+            );
             if let Some(i) = found {
                 assert_eq!(i.path, "staff[0].weekly_hours");
                 assert_eq!(i.page, "staff");
@@ -245,20 +293,36 @@ mod tests {
             row(json!({"name": "", "registration_number": "阪医"})),
             row(json!({"change_date": "2024-02-30", "furigana": "Yamada"})),
         ];
-        let r = check(&d, &staff_answers(rows, None), &ctx(FeeScheduleClass::Medical));
+        let r = check(
+            &d,
+            &staff_answers(rows, None),
+            &ctx(FeeScheduleClass::Medical),
+        );
         let got = codes(&r);
         assert_eq!(
             got,
             [
                 ("required".to_string(), "staff[1].name".to_string()),
-                ("registration_number_shape".into(), "staff[1].registration_number".into()),
+                (
+                    "registration_number_shape".into(),
+                    "staff[1].registration_number".into()
+                ),
                 ("furigana_not_katakana".into(), "staff[2].furigana".into()),
                 ("date_invalid".into(), "staff[2].change_date".into()),
             ]
         );
         assert!(r.issues.iter().all(|i| i.page == "staff"));
-        assert_eq!(r.issues[0].message, "保険医・保険薬剤師（2行目）の氏名を入力してください。");
-        assert!(r.issues[3].message.contains("2024年2月30日は存在しない日付"), "{}", r.issues[3].message);
+        assert_eq!(
+            r.issues[0].message,
+            "保険医・保険薬剤師（2行目）の氏名を入力してください。"
+        );
+        assert!(
+            r.issues[3]
+                .message
+                .contains("2024年2月30日は存在しない日付"),
+            "{}",
+            r.issues[3].message
+        );
         // What the user typed stays in the normalised answers when it fails.
         assert_eq!(r.normalised["staff"][2]["furigana"], "Yamada");
     }
@@ -268,7 +332,12 @@ mod tests {
         let d = def_of(FORM_STAFF_CHANGE).unwrap();
         // 歯科: no department asked, 歯 registration needed.
         let a = {
-            let mut a = staff_answers(vec![row(json!({"department": null, "registration_number": "東歯1234"}))], None);
+            let mut a = staff_answers(
+                vec![row(
+                    json!({"department": null, "registration_number": "東歯1234"}),
+                )],
+                None,
+            );
             a.insert("institution_code".into(), json!("1330100023"));
             a
         };
@@ -278,15 +347,25 @@ mod tests {
         // 医科 without a department: required.
         let a = staff_answers(vec![row(json!({"department": ""}))], None);
         let r = check(&d, &a, &ctx(FeeScheduleClass::Medical));
-        assert_eq!(codes(&r), [("required".to_string(), "staff[0].department".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [("required".to_string(), "staff[0].department".to_string())]
+        );
         // 医科 filing a 薬 registration: error naming what is expected.
         let a = staff_answers(vec![row(json!({"registration_number": "東薬1234"}))], None);
         let r = check(&d, &a, &ctx(FeeScheduleClass::Medical));
         assert_eq!(
             codes(&r),
-            [("registration_number_profession".to_string(), "staff[0].registration_number".to_string())]
+            [(
+                "registration_number_profession".to_string(),
+                "staff[0].registration_number".to_string()
+            )]
         );
-        assert!(r.issues[0].message.contains("「医」"), "{}", r.issues[0].message);
+        assert!(
+            r.issues[0].message.contains("「医」"),
+            "{}",
+            r.issues[0].message
+        );
     }
 
     #[test]
@@ -303,24 +382,62 @@ mod tests {
             ("令和6年5月1日", Some("date_shape")),
             ("2024-8", Some("date_incomplete")),
         ] {
-            let r = check(&d, &staff_answers(vec![row(json!({"change_date": date}))], None), &c);
-            assert_eq!(r.issues.first().map(|i| i.code.as_str()), code, "{date}: {:?}", r.issues);
+            let r = check(
+                &d,
+                &staff_answers(vec![row(json!({"change_date": date}))], None),
+                &c,
+            );
+            assert_eq!(
+                r.issues.first().map(|i| i.code.as_str()),
+                code,
+                "{date}: {:?}",
+                r.issues
+            );
         }
-        let r = check(&d, &staff_answers(vec![row(json!({"change_date": "２０２４年１１月１日"}))], None), &c);
+        let r = check(
+            &d,
+            &staff_answers(
+                vec![row(json!({"change_date": "２０２４年１１月１日"}))],
+                None,
+            ),
+            &c,
+        );
         assert_eq!(r.normalised["staff"][0]["change_date"], "2024-11-01");
-        let r = check(&d, &staff_answers(vec![row(json!({"change_date": "2023-01-01"}))], None), &c);
-        assert!(r.issues[0].message.contains("2023年（令和5年）11月19日以降"), "{}", r.issues[0].message);
+        let r = check(
+            &d,
+            &staff_answers(vec![row(json!({"change_date": "2023-01-01"}))], None),
+            &c,
+        );
+        assert!(
+            r.issues[0]
+                .message
+                .contains("2023年（令和5年）11月19日以降"),
+            "{}",
+            r.issues[0].message
+        );
     }
 
     #[test]
     fn name_change_needs_the_previous_name() {
         let d = def_of(FORM_STAFF_CHANGE).unwrap();
         let c = ctx(FeeScheduleClass::Medical);
-        let r = check(&d, &staff_answers(vec![row(json!({"change_type": "name_change"}))], None), &c);
-        assert_eq!(codes(&r), [("required".to_string(), "staff[0].previous_name".to_string())]);
         let r = check(
             &d,
-            &staff_answers(vec![row(json!({"change_type": "氏名の変更", "previous_name": "佐藤 太郎"}))], None),
+            &staff_answers(vec![row(json!({"change_type": "name_change"}))], None),
+            &c,
+        );
+        assert_eq!(
+            codes(&r),
+            [("required".to_string(), "staff[0].previous_name".to_string())]
+        );
+        let r = check(
+            &d,
+            &staff_answers(
+                vec![row(
+                    json!({"change_type": "氏名の変更", "previous_name": "佐藤 太郎"}),
+                )],
+                None,
+            ),
             &c,
         );
         assert_eq!(codes(&r), Vec::<(String, String)>::new());
@@ -332,10 +449,16 @@ mod tests {
         let d = def_of(FORM_STAFF_CHANGE).unwrap();
         let c = ctx(FeeScheduleClass::Medical);
         let r = check(&d, &staff_answers(vec![], None), &c);
-        assert_eq!(codes(&r), [("group_too_few_rows".to_string(), "staff".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [("group_too_few_rows".to_string(), "staff".to_string())]
+        );
         assert_eq!(r.issues[0].page, "staff");
         let r = check(&d, &staff_answers(vec![row(json!({})); 51], None), &c);
-        assert_eq!(codes(&r), [("group_too_many_rows".to_string(), "staff".to_string())]);
+        assert_eq!(
+            codes(&r),
+            [("group_too_many_rows".to_string(), "staff".to_string())]
+        );
         let r = check(&d, &staff_answers(vec![json!("x")], None), &c);
         assert_eq!(r.issues[0].code, "group_row_invalid");
         assert_eq!(r.issues[0].path, "staff[0]");
@@ -350,9 +473,16 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted, ["header", "staff", "declarations", "filing"]);
         let first = &r.issues[0];
-        assert_eq!((first.code.as_str(), first.path.as_str()), ("required", "institution_code"));
+        assert_eq!(
+            (first.code.as_str(), first.path.as_str()),
+            ("required", "institution_code")
+        );
         assert_eq!(first.message, "医療機関コードを入力してください。");
-        let decl = r.issues.iter().find(|i| i.path == "declaration_no_improper_filing").unwrap();
+        let decl = r
+            .issues
+            .iter()
+            .find(|i| i.path == "declaration_no_improper_filing")
+            .unwrap();
         assert_eq!(decl.code, "declaration_required");
         assert!(r.has_errors());
         assert_eq!(r.issues_on_page("declarations").len(), 4);
@@ -361,21 +491,41 @@ mod tests {
     #[test]
     fn review_rows_show_labels_eras_and_declarations() {
         let d = def_of(FORM_STAFF_CHANGE).unwrap();
-        let rows = vec![row(json!({"change_date": "2019-04-30"})), row(json!({"change_date": "2019-05-01"}))];
-        let c = crate::forms::CheckContext::new(FeeScheduleClass::Medical, time::macros::date!(2019 - 05 - 10));
+        let rows = vec![
+            row(json!({"change_date": "2019-04-30"})),
+            row(json!({"change_date": "2019-05-01"})),
+        ];
+        let c = crate::forms::CheckContext::new(
+            FeeScheduleClass::Medical,
+            time::macros::date!(2019 - 05 - 10),
+        );
         let mut a = staff_answers(rows, None);
         a.insert("filing_date".into(), json!("2019-05-10"));
         let r = check(&d, &a, &c);
         assert!(!r.has_errors(), "{:?}", r.issues);
         let review = review_rows(&d, &r.normalised);
-        let find = |path: &str| review.iter().find(|x| x.path == path).unwrap_or_else(|| panic!("{path}"));
+        let find = |path: &str| {
+            review
+                .iter()
+                .find(|x| x.path == path)
+                .unwrap_or_else(|| panic!("{path}"))
+        };
         assert_eq!(find("staff[0].change_type").value, "採用");
         assert_eq!(find("staff[0].employment").value, "常勤");
         assert_eq!(find("staff[0].weekly_hours").value, "40.0時間");
-        assert_eq!(find("staff[0].change_date").value, "2019年（平成31年）4月30日");
-        assert_eq!(find("staff[1].change_date").value, "2019年（令和元年）5月1日");
+        assert_eq!(
+            find("staff[0].change_date").value,
+            "2019年（平成31年）4月30日"
+        );
+        assert_eq!(
+            find("staff[1].change_date").value,
+            "2019年（令和元年）5月1日"
+        );
         assert_eq!(find("filing_date").value, "2019年（令和元年）5月10日");
-        assert_eq!(find("staff[1].change_date").row_heading.as_deref(), Some("保険医・保険薬剤師（2行目）"));
+        assert_eq!(
+            find("staff[1].change_date").row_heading.as_deref(),
+            Some("保険医・保険薬剤師（2行目）")
+        );
         assert_eq!(find("staff[0].previous_name").value, "（未入力）");
         assert_eq!(find("staff[0].department").value, "内科");
         assert_eq!(find("declaration_no_improper_filing").value, "はい");
@@ -384,9 +534,18 @@ mod tests {
         assert_eq!(find("staff[0].change_date").page, "staff");
         assert_eq!(find("filing_date").page, "filing");
         // 歯科: the 医科-only department is not on the review page.
-        let mut a = staff_answers(vec![row(json!({"department": null, "registration_number": "東歯1"}))], None);
+        let mut a = staff_answers(
+            vec![row(
+                json!({"department": null, "registration_number": "東歯1"}),
+            )],
+            None,
+        );
         a.insert("institution_code".into(), json!("1330100023"));
         let r = check(&d, &a, &ctx(FeeScheduleClass::Dental));
-        assert!(review_rows(&d, &r.normalised).iter().all(|x| !x.path.ends_with("department")));
+        assert!(
+            review_rows(&d, &r.normalised)
+                .iter()
+                .all(|x| !x.path.ends_with("department"))
+        );
     }
 }
