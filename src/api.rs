@@ -151,3 +151,83 @@ pub async fn logout() -> Result<(), ClientError> {
 pub async fn change_password(req: &PasswordChangeRequest) -> Result<SessionInfo, ClientError> {
     send(Method::PUT, "/account/password", req).await
 }
+
+// ---- Forms, drafts, submissions ----------------------------------------------------------
+
+use todoke_core::api::{
+    CheckRequest, Draft, DraftUpdate, FilingSummary, FormBundle, FormSummary, NewDraft, Submission,
+    SubmitRequest,
+};
+use todoke_core::forms::{Answers, CheckReport};
+
+pub async fn forms() -> Result<Vec<FormSummary>, ClientError> {
+    get("/forms").await
+}
+
+pub async fn form_bundle(form_id: &str) -> Result<FormBundle, ClientError> {
+    get(&format!("/forms/{form_id}")).await
+}
+
+/// The server's pre-submit check (its verdict is final); pages check locally as the user types.
+pub async fn check(form_id: &str, answers: &Answers) -> Result<CheckReport, ClientError> {
+    send(
+        Method::POST,
+        &format!("/forms/{form_id}/check"),
+        &CheckRequest {
+            answers: answers.clone(),
+        },
+    )
+    .await
+}
+
+pub async fn create_draft(form_id: &str) -> Result<Draft, ClientError> {
+    send(
+        Method::POST,
+        "/drafts",
+        &NewDraft {
+            form_id: form_id.to_string(),
+            answers: Answers::new(),
+        },
+    )
+    .await
+}
+
+pub async fn draft(id: i64) -> Result<Draft, ClientError> {
+    get(&format!("/drafts/{id}")).await
+}
+
+pub async fn save_draft(id: i64, answers: &Answers, version: i64) -> Result<Draft, ClientError> {
+    send(
+        Method::PUT,
+        &format!("/drafts/{id}"),
+        &DraftUpdate {
+            answers: answers.clone(),
+            version,
+        },
+    )
+    .await
+}
+
+pub async fn submit_draft(
+    id: i64,
+    version: i64,
+    acknowledged_warnings: Vec<String>,
+) -> Result<Submission, ClientError> {
+    send(
+        Method::POST,
+        &format!("/drafts/{id}/submit"),
+        &SubmitRequest {
+            version,
+            acknowledged_warnings,
+        },
+    )
+    .await
+}
+
+pub async fn filings() -> Result<Vec<FilingSummary>, ClientError> {
+    get("/filings").await
+}
+
+pub async fn submission(id: i64) -> Result<Submission, ClientError> {
+    get(&format!("/submissions/{id}")).await
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 use todoke_core::api::ErrorCode;
@@ -12,8 +12,15 @@ use crate::components::header::SiteHeader;
 use crate::components::timeout_dialog::TimeoutDialog;
 use crate::config::AppConfig;
 use crate::routes::{
-    login::LoginPage, manual::ManualPage, not_found::NotFound, password::PasswordPage,
-    service_closed::ServiceClosed, submissions::SubmissionsPage,
+    login::LoginPage,
+    manual::ManualPage,
+    not_found::NotFound,
+    password::PasswordPage,
+    procedures::ProceduresPage,
+    service_closed::ServiceClosed,
+    submission::SubmissionPage,
+    submissions::SubmissionsPage,
+    wizard::{DraftShell, page::WizardPage, review::ReviewPage},
 };
 use crate::session::{self, LOGIN_PATH, PageAccess, SessionState, redirect_for};
 use crate::text as t;
@@ -173,6 +180,21 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/submissions")
                 view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionsPage /></Guard> }
+            />
+            <Route
+                path=path!("/procedures")
+                view=|| view! { <Guard access=PageAccess::SignedIn><ProceduresPage /></Guard> }
+            />
+            <ParentRoute
+                path=path!("/drafts/:id")
+                view=|| view! { <Guard access=PageAccess::SignedIn><DraftShell /></Guard> }
+            >
+                <Route path=path!("page/:page") view=WizardPage />
+                <Route path=path!("review") view=ReviewPage />
+            </ParentRoute>
+            <Route
+                path=path!("/submissions/:id")
+                view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionPage /></Guard> }
             />
             <Route
                 path=path!("/manual")

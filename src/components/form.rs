@@ -2,9 +2,15 @@
 
 use todoke_core::api::FieldErrors;
 
-/// The id of the input for an API field name, e.g. `new_password` → `todoke-new_password`.
+/// The id of the input for a field name or answer path, e.g. `new_password` →
+/// `todoke-new_password`, `staff[2].name` → `todoke-staff-2-name`.
 pub fn input_id(field: &str) -> String {
-    format!("todoke-{field}")
+    let safe: String = field
+        .chars()
+        .filter(|c| *c != ']')
+        .map(|c| if matches!(c, '[' | '.') { '-' } else { c })
+        .collect();
+    format!("todoke-{safe}")
 }
 
 /// One line of the error summary: the message and the input it links to.

@@ -7,11 +7,12 @@ use crate::dom;
 /// errors) and takes focus after every route change, so screen readers announce the new page.
 #[component]
 pub fn PageHeading(
-    text: &'static str,
+    #[prop(into)] text: String,
     #[prop(into, default = Signal::stored(false))] has_errors: Signal<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    Effect::new(move |_| dom::set_title(text, has_errors.get()));
+    let title = text.clone();
+    Effect::new(move |_| dom::set_title(&title, has_errors.get()));
     // The first page of a visit keeps the browser's own focus; later pages move it here.
     if ctx.navigated.get_value() {
         dom::focus_by_id("todoke-page-heading");

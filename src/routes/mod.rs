@@ -4,5 +4,8 @@ pub mod login;
 pub mod manual;
 pub mod not_found;
 pub mod password;
+pub mod procedures;
 pub mod service_closed;
+pub mod submission;
 pub mod submissions;
+pub mod wizard;

@@ -235,7 +235,7 @@ impl Journey {
 
     /// Moves focus with Tab until the element with `id` has it (bounded), like a keyboard user.
     pub async fn tab_to(&self, id: &str) {
-        for _ in 0..40 {
+        for _ in 0..120 {
             if self.focused_id().await == id {
                 return;
             }

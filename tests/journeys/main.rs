@@ -4,5 +4,18 @@
 //! journeys use the keyboard: typing, Tab and Enter.
 #![cfg(not(target_arch = "wasm32"))]
 
+/// Runs each journey once in Chromium and once in WebKitGTK.
+macro_rules! in_both_browsers {
+    ($($journey:ident),* $(,)?) => {
+        mod chromium {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::Chromium).await })*
+        }
+        mod webkit {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::WebKit).await })*
+        }
+    };
+}
+
+mod filing;
 mod harness;
 mod sign_in;

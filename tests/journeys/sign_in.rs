@@ -234,17 +234,6 @@ where
     panic!("timed out waiting for {what}");
 }
 
-macro_rules! in_both_browsers {
-    ($($journey:ident),* $(,)?) => {
-        mod chromium {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::Chromium).await })*
-        }
-        mod webkit {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $journey() { super::$journey(super::Browser::WebKit).await })*
-        }
-    };
-}
-
 in_both_browsers!(
     first_sign_in_journey,
     timeout_warning_journey,

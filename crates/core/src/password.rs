@@ -249,10 +249,10 @@ pub fn is_common(candidate: &str) -> bool {
     // "passw0rd" → "password" above; also catch "p@ss" + "word" with digits inside replaced.
     let letters: String = lowered.chars().filter(|c| c.is_ascii_lowercase()).collect();
     let plain_letters: String = plain.chars().filter(|c| c.is_ascii_lowercase()).collect();
-    let repeated = !plain_letters.is_empty()
-        && plain_letters
-            .chars()
-            .all(|c| Some(c) == plain_letters.chars().next());
+    let repeated = plain_letters
+        .chars()
+        .next()
+        .is_some_and(|first| plain_letters.chars().all(|c| c == first));
     core.is_empty()
         || repeated
         || COMMON_WORDS.contains(&core)

@@ -14,7 +14,8 @@
 //! | `TODOKE_COOKIE_SECURE` | `false` | `true` when served over HTTPS: the cookie becomes `__Host-todoke_session` with `Secure` |
 //! | `TODOKE_ALLOWED_ORIGINS` | (none) | comma-separated extra origins (`https://kouseikyoku.example.jp`) allowed to call state-changing endpoints |
 //! | `TODOKE_FRAME_ANCESTORS` | `'self'` | the CSP `frame-ancestors` value: the bureau sites allowed to embed the app |
-//! | `TODOKE_BODY_LIMIT_BYTES` | `65536` | largest request body accepted |
+//! | `TODOKE_BODY_LIMIT_BYTES` | `1048576` | largest request body accepted (1 MiB: a 500-row staffing table is well over 64 KiB) |
+//! | `TODOKE_PERIODIC_REPORT_AS_OF` | `08-01` | `MM-DD`: the 定例報告 as-of date (報告基準日) in the current year, given to the form check; 1 August since FY2024. 02-29 is refused (it does not exist every year) |
 //! | `RUST_LOG` | `info` | log filter (tracing-subscriber `EnvFilter` syntax) |
 //!
 //! A bad value stops the server at startup with a message naming the variable.
@@ -22,7 +23,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use time::Duration;
+use time::{Date, Duration, Month};
 use todoke_core::{PasswordPolicy, ServiceHours};
 
 /// Everything the server can be told from outside. See the module documentation for the
@@ -55,6 +56,33 @@ pub struct Config {
     pub password_policy: PasswordPolicy,
     /// `TODOKE_BODY_LIMIT_BYTES`.
     pub body_limit_bytes: usize,
+    /// `TODOKE_PERIODIC_REPORT_AS_OF`: the 定例報告 as-of date; `None` means the shared crate's
+    /// default, [`todoke_core::forms::CheckContext::default_as_of`] (1 August).
+    pub periodic_report_as_of: Option<MonthDay>,
+}
+
+/// A day of the year without the year (`MM-DD`), one that exists in every year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    pub month: Month,
+    pub day: u8,
+}
+
+impl MonthDay {
+    /// Parses `MM-DD` (`8-1` too). 29 February is refused: it does not exist every year.
+    pub fn parse(input: &str) -> Option<MonthDay> {
+        let (m, d) = input.trim().split_once('-')?;
+        let month = Month::try_from(m.trim().parse::<u8>().ok()?).ok()?;
+        let day = d.trim().parse::<u8>().ok()?;
+        // 2001 is not a leap year: a day valid in it is valid in every year.
+        Date::from_calendar_date(2001, month, day).ok()?;
+        Some(MonthDay { month, day })
+    }
+
+    /// This day in `year`.
+    pub fn in_year(self, year: i32) -> Option<Date> {
+        Date::from_calendar_date(year, self.month, self.day).ok()
+    }
 }
 
 /// A configuration value that cannot be used, named so the operator can fix it.
@@ -82,7 +110,8 @@ impl Default for Config {
             allowed_origins: Vec::new(),
             frame_ancestors: "'self'".to_string(),
             password_policy: PasswordPolicy::default(),
-            body_limit_bytes: 64 * 1024,
+            body_limit_bytes: 1024 * 1024,
+            periodic_report_as_of: None,
         }
     }
 }
@@ -150,6 +179,15 @@ impl Config {
         }
         if let Some((var, v)) = get("TODOKE_BODY_LIMIT_BYTES") {
             config.body_limit_bytes = positive(var, &v, 64 * 1024 * 1024)? as usize;
+        }
+        if let Some((var, v)) = get("TODOKE_PERIODIC_REPORT_AS_OF") {
+            config.periodic_report_as_of = Some(MonthDay::parse(&v).ok_or_else(|| {
+                bad(
+                    var,
+                    &v,
+                    "expected MM-DD such as 08-01 (a day that exists every year)",
+                )
+            })?);
         }
         if config.session_idle > config.session_absolute {
             return Err(bad(
@@ -266,7 +304,8 @@ mod tests {
         assert_eq!(c.dist_dir, Some(PathBuf::from("dist")));
         assert!(!c.cookie_secure);
         assert_eq!(c.frame_ancestors, "'self'");
-        assert_eq!(c.body_limit_bytes, 65536);
+        assert_eq!(c.body_limit_bytes, 1_048_576);
+        assert_eq!(c.periodic_report_as_of, None);
         assert_eq!(c.session_cookie_name(), "todoke_session");
     }
 
@@ -287,6 +326,7 @@ mod tests {
             ),
             ("TODOKE_FRAME_ANCESTORS", "'self' https://a.example.jp"),
             ("TODOKE_BODY_LIMIT_BYTES", "1024"),
+            ("TODOKE_PERIODIC_REPORT_AS_OF", "07-01"),
         ])
         .unwrap();
         assert_eq!(c.addr.port(), 9000);
@@ -300,6 +340,13 @@ mod tests {
             vec!["https://a.example.jp", "https://b.example.jp"]
         );
         assert_eq!(c.body_limit_bytes, 1024);
+        assert_eq!(
+            c.periodic_report_as_of,
+            Some(MonthDay {
+                month: Month::July,
+                day: 1
+            })
+        );
     }
 
     #[test]
@@ -314,6 +361,10 @@ mod tests {
             ("TODOKE_ALLOWED_ORIGINS", "example.jp"),
             ("TODOKE_FRAME_ANCESTORS", "'self'; script-src *"),
             ("TODOKE_BODY_LIMIT_BYTES", "lots"),
+            ("TODOKE_PERIODIC_REPORT_AS_OF", "08/01"),
+            ("TODOKE_PERIODIC_REPORT_AS_OF", "13-01"),
+            ("TODOKE_PERIODIC_REPORT_AS_OF", "02-29"),
+            ("TODOKE_PERIODIC_REPORT_AS_OF", "04-31"),
             ("TODOKE_SESSION_IDLE_MINUTES", "1440"),
         ] {
             let err = from(&[(var, value)]).unwrap_err();

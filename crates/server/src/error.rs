@@ -44,6 +44,15 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("not found")]
     NotFound,
+    /// 409 `draft_conflict`: the draft was saved elsewhere since the version the client holds.
+    #[error("draft version is stale")]
+    DraftConflict,
+    /// 409 `draft_conflict`: the draft has been submitted and can no longer change.
+    #[error("draft already submitted")]
+    DraftAlreadySubmitted,
+    /// 403 `form_not_available`: the account's class may not file this form.
+    #[error("form not available to this account")]
+    FormNotAvailable,
     #[error("method not allowed")]
     MethodNotAllowed,
     /// 503 outside service hours.
@@ -71,6 +80,8 @@ impl AppError {
             Self::MalformedJson => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::DraftConflict | Self::DraftAlreadySubmitted => StatusCode::CONFLICT,
+            Self::FormNotAvailable => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::ServiceClosed { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -104,6 +115,13 @@ impl AppError {
                 ApiError::new(ErrorCode::PayloadTooLarge, ja::PAYLOAD_TOO_LARGE)
             }
             Self::NotFound => ApiError::new(ErrorCode::NotFound, ja::NOT_FOUND),
+            Self::DraftConflict => ApiError::new(ErrorCode::DraftConflict, ja::DRAFT_CONFLICT),
+            Self::DraftAlreadySubmitted => {
+                ApiError::new(ErrorCode::DraftConflict, ja::DRAFT_ALREADY_SUBMITTED)
+            }
+            Self::FormNotAvailable => {
+                ApiError::new(ErrorCode::FormNotAvailable, ja::FORM_NOT_AVAILABLE)
+            }
             Self::MethodNotAllowed => {
                 ApiError::new(ErrorCode::MethodNotAllowed, ja::METHOD_NOT_ALLOWED)
             }

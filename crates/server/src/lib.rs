@@ -1,6 +1,7 @@
 //! The reference JSON API server of Todoke: sign-in, forced password change and server-side
-//! sessions on SQLite, the service-hours gate, the CSRF defence, the OpenAPI document, and
-//! serving the built SPA.
+//! sessions on SQLite, the service-hours gate, the CSRF defence, the form catalogue with the
+//! online 形式チェック, drafts and submissions with arrival numbers ([`filings`]), the OpenAPI
+//! document, and serving the built SPA.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), todoke_server::ServerError> {
@@ -25,6 +26,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod filings;
 pub mod middleware;
 pub mod openapi;
 pub mod routes;

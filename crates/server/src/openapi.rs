@@ -27,6 +27,8 @@ All errors share one shape (`ApiError`: `code`, Japanese `message`, optional per
         (name = tags::SESSION, description = "Sign-in, session and sign-out"),
         (name = tags::ACCOUNT, description = "The signed-in account"),
         (name = tags::SERVICE, description = "Service hours and policies, answered before sign-in"),
+        (name = tags::FORMS, description = "Form definitions and the online 形式チェック, for applicants"),
+        (name = tags::FILINGS, description = "Drafts, submission with arrival number, and the filings list, for applicants"),
         (name = tags::OPERATIONS, description = "Health and the contract itself"),
     ),
     components(schemas(todoke_core::ApiError, todoke_core::ErrorCode, todoke_core::FieldErrors))
@@ -57,6 +59,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(routes::service::router())
         .merge(routes::session::router())
         .merge(routes::account::router())
+        .merge(routes::forms::router())
+        .merge(routes::drafts::router())
+        .merge(routes::filings::router())
 }
 
 /// The document alone (for tests and for writing it to a file).

@@ -6,7 +6,9 @@ mod api {
 
     mod admin;
     mod csrf;
+    mod drafts;
     mod errors;
+    mod forms;
     mod openapi;
     mod password_change;
     mod server;

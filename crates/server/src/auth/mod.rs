@@ -5,6 +5,8 @@
 //!   Used by the session routes and the password change itself.
 //! * [`FullSession`]: a session whose password has been changed. Everything else uses this, so
 //!   "until the password is changed, every other API call is refused" holds by construction.
+//! * [`ApplicantSession`]: a [`FullSession`] of an applicant (an institution), with its class and
+//!   code parsed. Forms, drafts, submissions and filings use it; a reviewer gets 403.
 
 pub mod lockout;
 pub mod password;
@@ -14,6 +16,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use todoke_core::api::SessionInfo;
 use todoke_core::service_hours::JST;
+use todoke_core::{FeeScheduleClass, InstitutionCode};
 
 use crate::AppState;
 use crate::accounts::{self, Account};
@@ -61,6 +64,39 @@ impl FromRequestParts<AppState> for FullSession {
             return Err(AppError::PasswordChangeRequired);
         }
         Ok(FullSession(any))
+    }
+}
+
+/// A full session of an applicant account: the institution that files forms.
+#[derive(Debug, Clone)]
+pub struct ApplicantSession {
+    pub account_id: i64,
+    pub class: FeeScheduleClass,
+    pub institution_code: InstitutionCode,
+    pub session: AnySession,
+}
+
+impl FromRequestParts<AppState> for ApplicantSession {
+    type Rejection = AppError;
+
+    /// 401 without a session, 403 `password_change_required` before the password change, 403
+    /// `forbidden` for reviewers.
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let FullSession(session) = FullSession::from_request_parts(parts, state).await?;
+        if session.account.role != "applicant" {
+            return Err(AppError::Forbidden);
+        }
+        let institution = session
+            .account
+            .summary()?
+            .institution
+            .ok_or_else(|| AppError::Internal("applicant without an institution".into()))?;
+        Ok(ApplicantSession {
+            account_id: session.account.id,
+            class: institution.class,
+            institution_code: institution.code,
+            session,
+        })
     }
 }
 

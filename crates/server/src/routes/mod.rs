@@ -4,6 +4,9 @@
 //! [`OpenApiRouter`]: utoipa_axum::router::OpenApiRouter
 
 pub mod account;
+pub mod drafts;
+pub mod filings;
+pub mod forms;
 pub mod health;
 pub mod service;
 pub mod session;
@@ -18,6 +21,8 @@ pub mod tags {
     pub const ACCOUNT: &str = "account";
     pub const SERVICE: &str = "service";
     pub const OPERATIONS: &str = "operations";
+    pub const FORMS: &str = "forms";
+    pub const FILINGS: &str = "filings";
 }
 
 /// A known path with a method it does not support.

@@ -50,7 +50,8 @@ async fn json_with_wrong_or_missing_fields_is_422() {
 #[tokio::test]
 async fn an_oversized_body_is_413() {
     let app = spawn_app().await;
-    let huge = json!({"user_id": "DEMO-MED", "password": "x".repeat(70_000)}).to_string();
+    // Over the default limit of 1 MiB.
+    let huge = json!({"user_id": "DEMO-MED", "password": "x".repeat(1_100_000)}).to_string();
     // Declared length over the limit: refused before reading.
     let response = app
         .request(json_post("/api/v1/session", huge.clone()))

@@ -186,6 +186,45 @@ impl TestApp {
             .expect("account issued")
     }
 
+    /// Issues `applicant`, signs in and changes the initial password to [`NEW_PASSWORD`]:
+    /// (user ID, cookie of a full session).
+    pub async fn signed_in_as(&self, applicant: NewApplicant) -> (String, String) {
+        let creds = accounts::create_applicant(&self.state, applicant)
+            .await
+            .expect("account issued");
+        self.full_session(creds).await
+    }
+
+    /// A reviewer of the Kanto-Shinetsu bureau with a changed password: (user ID, cookie).
+    pub async fn signed_in_reviewer(&self) -> (String, String) {
+        let creds = accounts::create_reviewer(
+            &self.state,
+            "REVIEWER01",
+            "関東信越厚生局 審査担当",
+            todoke_core::RegionalBureau::KantoShinetsu,
+            None,
+        )
+        .await
+        .expect("reviewer issued");
+        self.full_session(creds).await
+    }
+
+    /// Signs in with the initial password and changes it: (user ID, new cookie).
+    async fn full_session(&self, creds: IssuedCredentials) -> (String, String) {
+        let response = self.login(&creds.user_id, &creds.initial_password).await;
+        assert_eq!(response.status, StatusCode::OK, "{response:?}");
+        let response = self
+            .change_password(
+                &response.cookie(),
+                &creds.initial_password,
+                NEW_PASSWORD,
+                NEW_PASSWORD,
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{response:?}");
+        (creds.user_id, response.cookie())
+    }
+
     /// A new applicant, signed in with the initial password: (credentials, cookie).
     pub async fn signed_in_applicant(&self) -> (IssuedCredentials, String) {
         let creds = self.create_applicant().await;
@@ -209,6 +248,26 @@ impl TestApp {
             .fetch_one(&self.state.pool)
             .await
             .unwrap()
+    }
+}
+
+/// A pharmacy in Tokyo (the demo pharmacy's code).
+pub fn tokyo_pharmacy() -> NewApplicant {
+    NewApplicant {
+        institution_code: "1340100039".into(),
+        class: "調剤".into(),
+        institution_name: "とどけ薬局".into(),
+        prefecture: "東京都".into(),
+    }
+}
+
+/// Another clinic, in Tokyo (the demo clinic's code).
+pub fn tokyo_clinic() -> NewApplicant {
+    NewApplicant {
+        institution_code: "1310100019".into(),
+        class: "医科".into(),
+        institution_name: "とどけ内科".into(),
+        prefecture: "東京都".into(),
     }
 }
 

@@ -21,6 +21,16 @@ const EXPECTED: &[(&str, &str)] = &[
     ("post", "/api/v1/session/extend"),
     ("get", "/api/v1/account"),
     ("put", "/api/v1/account/password"),
+    ("get", "/api/v1/forms"),
+    ("get", "/api/v1/forms/{form_id}"),
+    ("post", "/api/v1/forms/{form_id}/check"),
+    ("post", "/api/v1/drafts"),
+    ("get", "/api/v1/drafts/{id}"),
+    ("put", "/api/v1/drafts/{id}"),
+    ("delete", "/api/v1/drafts/{id}"),
+    ("post", "/api/v1/drafts/{id}/submit"),
+    ("get", "/api/v1/submissions/{id}"),
+    ("get", "/api/v1/filings"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {
@@ -75,6 +85,21 @@ async fn the_document_lists_every_route_and_the_schemas() {
         "PasswordPolicyInfo",
         "ServiceStatus",
         "Health",
+        "FormSummary",
+        "FormBundle",
+        "FormDefinition",
+        "CheckContext",
+        "CheckRequest",
+        "CheckReport",
+        "Issue",
+        "ComputedValue",
+        "NewDraft",
+        "DraftUpdate",
+        "Draft",
+        "SubmitRequest",
+        "Submission",
+        "FilingSummary",
+        "FilingStatus",
     ] {
         assert!(schemas.contains_key(name), "schema {name} missing");
     }

@@ -1,0 +1,196 @@
+//! The filing wizard: one topic per page, 「次へ」 checks the page with the shared engine, every
+//! page change saves the draft on the server, then 「入力内容の確認」 and 「提出する」.
+//!
+//! `DraftShell` (route `/drafts/:id`) loads the draft and the form once and provides a
+//! [`DraftEditor`] to its child pages, so moving between pages keeps every value.
+
+pub mod answers;
+mod field;
+pub mod page;
+pub mod review;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+use todoke_core::api::{Draft, ErrorCode, FormBundle};
+use todoke_core::forms::{Answers, CheckReport, check};
+use todoke_core::service_hours::format_jst_minute;
+
+use crate::api::{self, ClientError};
+use crate::app::AppContext;
+use crate::text as t;
+
+/// What the pages of one draft share.
+#[derive(Clone, Copy)]
+pub struct DraftEditor {
+    pub id: i64,
+    pub bundle: RwSignal<Option<FormBundle>>,
+    pub answers: RwSignal<Answers>,
+    /// The server's version of the draft this copy is based on.
+    pub version: RwSignal<i64>,
+    /// The shared check of the current answers, recomputed as the user types.
+    pub report: Memo<Option<CheckReport>>,
+    /// The outcome of the last save, for the status line.
+    pub save_state: RwSignal<SaveState>,
+    /// A notice for the next page (e.g. that full-width input was normalised).
+    pub notice: RwSignal<Option<String>>,
+    app: AppContext,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Idle,
+    Saving,
+    Saved(String),
+    Conflict,
+    Failed(String),
+}
+
+impl DraftEditor {
+    fn new(id: i64, app: AppContext) -> Self {
+        let bundle = RwSignal::new(None::<FormBundle>);
+        let answers = RwSignal::new(Answers::new());
+        let report = Memo::new(move |_| {
+            bundle.with(|b| {
+                b.as_ref()
+                    .map(|b| answers.with(|a| check(&b.definition, a, &b.context)))
+            })
+        });
+        Self {
+            id,
+            bundle,
+            answers,
+            version: RwSignal::new(0),
+            report,
+            save_state: RwSignal::new(SaveState::Idle),
+            notice: RwSignal::new(None),
+            app,
+        }
+    }
+
+    fn apply(&self, draft: &Draft) {
+        self.version.set(draft.version);
+        self.save_state
+            .set(SaveState::Saved(format_jst_minute(draft.updated_at)));
+    }
+
+    /// Saves the answers; true when the server has them. A stale version (another tab saved
+    /// meanwhile) is reported as a conflict and the answers on this screen are kept.
+    pub async fn save(&self) -> bool {
+        self.save_state.set(SaveState::Saving);
+        let answers = self.answers.get_untracked();
+        match api::save_draft(self.id, &answers, self.version.get_untracked()).await {
+            Ok(draft) => {
+                self.apply(&draft);
+                true
+            }
+            Err(e) => {
+                self.report_save_error(&e);
+                false
+            }
+        }
+    }
+
+    /// After a conflict, the user chose to keep this screen's answers: take the server's
+    /// current version number and save over it.
+    pub async fn overwrite(&self) -> bool {
+        match api::draft(self.id).await {
+            Ok(latest) => {
+                self.version.set(latest.version);
+                self.save().await
+            }
+            Err(e) => {
+                self.report_save_error(&e);
+                false
+            }
+        }
+    }
+
+    fn report_save_error(&self, e: &ClientError) {
+        if self.app.handle_common_error(e) {
+            return;
+        }
+        self.save_state
+            .set(if e.code() == Some(ErrorCode::DraftConflict) {
+                SaveState::Conflict
+            } else {
+                SaveState::Failed(e.message())
+            });
+    }
+}
+
+/// `/drafts/:id`: loads the draft and its form, then shows the child page.
+#[component]
+pub fn DraftShell() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let params = use_params_map();
+    let id = params
+        .with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()))
+        .unwrap_or(0);
+    let editor = DraftEditor::new(id, ctx);
+    provide_context(editor);
+    let load_error = RwSignal::new(None::<String>);
+
+    spawn_local(async move {
+        let loaded = async {
+            let draft = api::draft(id).await?;
+            let bundle = api::form_bundle(&draft.form_id).await?;
+            Ok::<_, ClientError>((draft, bundle))
+        }
+        .await;
+        match loaded {
+            Ok((draft, bundle)) => {
+                editor.answers.set(draft.answers.clone());
+                editor.version.set(draft.version);
+                editor.bundle.set(Some(bundle));
+            }
+            Err(e) if ctx.handle_common_error(&e) => {}
+            Err(e) => load_error.set(Some(e.message())),
+        }
+    });
+
+    view! {
+        {move || load_error.get().map(|m| view! {
+            <div class="todoke-page">
+                <h1 class="todoke-heading">{t::NOT_FOUND_TITLE}</h1>
+                <p>{m}</p>
+            </div>
+        })}
+        <Show
+            when=move || editor.bundle.with(Option::is_some)
+            fallback=move || view! { <p class="todoke-loading" hidden=move || load_error.with(Option::is_some)>{t::LOADING}</p> }
+        >
+            <Outlet />
+        </Show>
+    }
+}
+
+/// The save status line under the buttons, announced politely.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let editor = expect_context::<DraftEditor>();
+    let overwrite = move |_| {
+        spawn_local(async move {
+            editor.overwrite().await;
+        });
+    };
+    view! {
+        <div class="todoke-save-status" role="status">
+            {move || match editor.save_state.get() {
+                SaveState::Idle => ().into_any(),
+                SaveState::Saving => view! { <p>{t::SAVING}</p> }.into_any(),
+                SaveState::Saved(at) => view! { <p>{t::saved_at(&at)}</p> }.into_any(),
+                SaveState::Failed(m) => view! { <p class="todoke-error-message">{m}</p> }.into_any(),
+                SaveState::Conflict => view! {
+                    <div class="todoke-conflict">
+                        <p class="todoke-error-message">{t::DRAFT_CONFLICT}</p>
+                        <button type="button" class="todoke-button todoke-button--secondary" on:click=overwrite>
+                            {t::CONFLICT_OVERWRITE}
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
