@@ -20,7 +20,7 @@ use crate::routes::{
     service_closed::ServiceClosed,
     submission::SubmissionPage,
     submissions::SubmissionsPage,
-    wizard::{DraftShell, page::WizardPage, review::ReviewPage},
+    wizard::{DraftShell, DraftStart, page::WizardPage, review::ReviewPage},
 };
 use crate::session::{self, LOGIN_PATH, PageAccess, SessionState, redirect_for};
 use crate::text as t;
@@ -189,6 +189,7 @@ fn Main(embedded: bool) -> impl IntoView {
                 path=path!("/drafts/:id")
                 view=|| view! { <Guard access=PageAccess::SignedIn><DraftShell /></Guard> }
             >
+                <Route path=path!("") view=DraftStart />
                 <Route path=path!("page/:page") view=WizardPage />
                 <Route path=path!("review") view=ReviewPage />
             </ParentRoute>

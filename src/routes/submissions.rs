@@ -72,7 +72,7 @@ fn FilingsTable(list: Vec<FilingSummary>) -> impl IntoView {
                 <tbody>
                     {list.into_iter().map(|f| {
                         let (href, label) = match f.status {
-                            FilingStatus::Draft => (format!("/drafts/{}/review", f.id), t::continue_draft(&f.title)),
+                            FilingStatus::Draft => (format!("/drafts/{}", f.id), t::continue_draft(&f.title)),
                             _ => (format!("/submissions/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.title)),
                         };
                         let link_text = match f.status { FilingStatus::Draft => t::CONTINUE_DRAFT, _ => t::VIEW_SUBMISSION };

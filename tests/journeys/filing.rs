@@ -93,6 +93,7 @@ async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
 async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
     // Declarations.
     wait_for_field(j, "declaration_no_improper_filing").await;
+    j.assert_accessible("declarations").await;
     for d in [
         "declaration_no_improper_filing",
         "declaration_no_notice_violation",
@@ -104,6 +105,7 @@ async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
     next(j).await;
     // Filing details.
     wait_for_field(j, "filing_date").await;
+    j.assert_accessible("filing details").await;
     fill_today(j, "filing_date").await;
     fill(j, "institution_name", institution).await;
     fill(j, "institution_postal_code", "１００－０００１").await;
@@ -113,11 +115,13 @@ async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
     j.wait_for_heading("入力内容の確認").await;
     j.wait_for_text("100-0001").await;
     j.assert_accessible("review").await;
+    j.snapshot(&format!("review-{institution}")).await;
     j.tab_to("todoke-submit").await;
     j.press(Key::Enter).await;
     j.wait_for_heading("提出が完了しました").await;
     j.wait_for_text("到達番号").await;
     j.assert_accessible("submission complete").await;
+    j.snapshot(&format!("complete-{institution}")).await;
     j.open("/submissions").await;
     j.wait_for_heading("届書・申請書検索一覧").await;
     j.wait_for_text("提出済").await;
@@ -141,6 +145,7 @@ async fn staff_change_journey(browser: Browser) {
     wait_for_field(&j, "staff[0].name").await;
     j.wait_for_text("全角で入力された数字・英字・記号などを半角に")
         .await;
+    j.assert_accessible("staff page").await;
 
     fill(&j, "staff[0].name", "佐藤 一郎").await;
     fill(&j, "staff[0].furigana", "ｻﾄｳ ｲﾁﾛｳ").await;
@@ -176,10 +181,12 @@ async fn regional_support_journey(browser: Browser) {
     fill(&j, "contact_phone", "03-1234-5678").await;
     next(&j).await;
     wait_for_field(&j, "basic_fee_class").await;
+    j.assert_accessible("level page").await;
     choose(&j, "basic_fee_class", 0).await;
     choose(&j, "level", 0).await;
     next(&j).await;
     wait_for_field(&j, "prescriptions_last_year").await;
+    j.assert_accessible("prescriptions page").await;
     fill(&j, "prescriptions_last_year", "18500").await;
     next(&j).await;
     wait_for_field(&j, "night_holiday").await;
@@ -201,10 +208,47 @@ async fn regional_support_journey(browser: Browser) {
     j.wait_for_text("32.43").await;
     j.wait_for_text("基準を満たしていません").await;
     j.assert_accessible("achievements with live figures").await;
-    // Item 4 at 10 (5.40 per 10,000, under 20) fails level 1; raising it meets the level.
+    j.snapshot("regional-support-live").await;
+    next(&j).await;
+    wait_for_field(&j, "declaration_no_improper_filing").await;
+    for d in [
+        "declaration_no_improper_filing",
+        "declaration_no_notice_violation",
+        "declaration_no_inspection_findings",
+        "declaration_no_staffing_shortfall",
+    ] {
+        tick(&j, d).await;
+    }
+    next(&j).await;
+    wait_for_field(&j, "filing_date").await;
+    fill_today(&j, "filing_date").await;
+    fill(&j, "institution_name", "とどけ薬局").await;
+    fill(&j, "institution_postal_code", "100-0001").await;
+    fill(&j, "institution_address", "東京都千代田区千代田1-1").await;
+    fill(&j, "founder_name", "株式会社とどけ").await;
+    next(&j).await;
+    // Item 4 at 10 (5.40 per 10,000, under 20) fails level 1: a warning, explained item by item,
+    // that must be acknowledged or fixed before 「提出する」.
+    j.wait_for_heading("入力内容の確認").await;
+    j.wait_for_text("確認が必要な事項").await;
+    j.tab_to("todoke-submit").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("確認が必要な事項を確認し、チェックを入れてください")
+        .await;
+    j.assert_accessible("review with a warning to acknowledge")
+        .await;
+    // Fixed through 「変更」: back to the page, then straight back to the review.
+    j.tab_to(&id("change-kakaritsuke_guidance")).await;
+    j.press(Key::Enter).await;
+    wait_for_field(&j, "kakaritsuke_guidance").await;
     refill(&j, "kakaritsuke_guidance", "400").await;
     next(&j).await;
-    header_and_filing_pages_then_submit(&j, "とどけ薬局").await;
+    j.wait_for_heading("入力内容の確認").await;
+    j.assert_accessible("review").await;
+    j.tab_to("todoke-submit").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("提出が完了しました").await;
+    j.wait_for_text("到達番号").await;
     j.finish().await;
 }
 
@@ -215,9 +259,11 @@ async fn periodic_report_journey(browser: Browser) {
     fill(&j, "contact_phone", "03-1234-5678").await;
     next(&j).await;
     wait_for_field(&j, "standard_weekly_hours").await;
+    j.assert_accessible("basis page").await;
     fill(&j, "standard_weekly_hours", "40").await;
     next(&j).await;
     wait_for_field(&j, "staff[0].job_type").await;
+    j.assert_accessible("staffing table").await;
     j.tab_to(&id("staff[0].job_type")).await;
     j.press(Key::Down).await;
     j.press(Key::Down).await;
@@ -235,6 +281,7 @@ async fn periodic_report_journey(browser: Browser) {
     fill(&j, "staff[1].weekly_hours", "20").await;
     next(&j).await;
     wait_for_field(&j, "declared_full_time_count").await;
+    j.assert_accessible("totals page").await;
     fill(&j, "declared_full_time_count", "1").await;
     // 1 + 20 ÷ 40 = 1.5, not 2.0: the declared total is checked against the computed one.
     fill(&j, "declared_fte_total", "2.0").await;
@@ -265,7 +312,70 @@ async fn periodic_report_journey(browser: Browser) {
     j.finish().await;
 }
 
+/// Two tabs edit one draft: the second save is refused as a conflict with nothing lost, the user
+/// keeps this tab's answers on purpose, and the draft survives signing out.
+async fn draft_conflict_journey(browser: Browser) {
+    let j = Journey::start(browser, ServerOptions::default()).await;
+    start_filing(&j, "DEMO-MED", "Demo#Med0001", "staff-change").await;
+    fill(&j, "contact_name", "一つ目の画面").await;
+    j.tab_to("todoke-save-draft").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("一時保存しました").await;
+    let draft_url = j.client.current_url().await.expect("url").to_string();
+    let first_tab = j.client.window().await.expect("window");
+
+    let second = j.client.new_window(true).await.expect("new tab");
+    j.client
+        .switch_to_window(second.handle)
+        .await
+        .expect("switch");
+    j.client.goto(&draft_url).await.expect("open the draft");
+    wait_for_field(&j, "contact_name").await;
+    assert_eq!(j.value(&id("contact_name")).await, "一つ目の画面");
+    refill(&j, "contact_name", "二つ目の画面").await;
+    j.tab_to("todoke-save-draft").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("一時保存しました").await;
+
+    j.client
+        .switch_to_window(first_tab)
+        .await
+        .expect("switch back");
+    fill(&j, "contact_phone", "03-1111-2222").await;
+    j.tab_to("todoke-save-draft").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("別の画面で更新されています").await;
+    assert_eq!(j.value(&id("contact_phone")).await, "03-1111-2222");
+    j.assert_accessible("draft conflict").await;
+    j.tab_to("todoke-overwrite").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("一時保存しました").await;
+
+    // Signed out and back in, the draft is listed and continues with this tab's answers.
+    j.tab_to("todoke-logout").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("ログイン").await;
+    j.tab_to("todoke-user_id").await;
+    j.type_text("DEMO-MED").await;
+    j.press(Key::Tab).await;
+    j.type_text(NEW_PASSWORD).await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("届書・申請書検索一覧").await;
+    j.wait_for_text("作成中").await;
+    j.assert_accessible("list with a draft").await;
+    j.wait_for_text("続きを入力する")
+        .await
+        .click()
+        .await
+        .expect("continue");
+    wait_for_field(&j, "contact_name").await;
+    assert_eq!(j.value(&id("contact_name")).await, "一つ目の画面");
+    assert_eq!(j.value(&id("contact_phone")).await, "03-1111-2222");
+    j.finish().await;
+}
+
 in_both_browsers!(
+    draft_conflict_journey,
     staff_change_journey,
     regional_support_journey,
     periodic_report_journey

@@ -312,6 +312,18 @@ impl Journey {
         );
     }
 
+    /// Saves a screenshot to `$TODOKE_SCREENSHOTS/<name>.png` when that variable is set, so a
+    /// person can look at what the journeys saw.
+    pub async fn snapshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("TODOKE_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png)
+            .expect("write screenshot");
+    }
+
     pub async fn finish(self) {
         let _ = self.client.clone().close().await;
     }

@@ -166,6 +166,28 @@ pub fn DraftShell() -> impl IntoView {
     }
 }
 
+/// `/drafts/:id`: continues a draft from its first page (links from the list land here).
+#[component]
+pub fn DraftStart() -> impl IntoView {
+    let editor = expect_context::<DraftEditor>();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(first) = editor.bundle.with(|b| {
+            b.as_ref()
+                .and_then(|b| b.definition.pages.first().map(|p| p.id.clone()))
+        }) {
+            navigate(
+                &page::page_path(editor.id, &first),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! { <p class="todoke-loading">{t::LOADING}</p> }
+}
+
 /// The save status line under the buttons, announced politely.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
@@ -185,7 +207,7 @@ pub fn SaveStatus() -> impl IntoView {
                 SaveState::Conflict => view! {
                     <div class="todoke-conflict">
                         <p class="todoke-error-message">{t::DRAFT_CONFLICT}</p>
-                        <button type="button" class="todoke-button todoke-button--secondary" on:click=overwrite>
+                        <button id="todoke-overwrite" type="button" class="todoke-button todoke-button--secondary" on:click=overwrite>
                             {t::CONFLICT_OVERWRITE}
                         </button>
                     </div>

@@ -178,7 +178,7 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
                     <button id="todoke-next" type="submit" class="todoke-button">
                         {if back_to_review || index + 1 == total { t::TO_REVIEW } else { t::NEXT }}
                     </button>
-                    <button type="button" class="todoke-button todoke-button--secondary" on:click=on_save>
+                    <button id="todoke-save-draft" type="button" class="todoke-button todoke-button--secondary" on:click=on_save>
                         {t::SAVE_DRAFT}
                     </button>
                     <button type="button" class="todoke-button todoke-button--secondary" on:click=on_back>

@@ -190,7 +190,10 @@ pub fn ReviewTable(
                                             <dd class="todoke-summary-list__value">{value}</dd>
                                             {draft_id.map(|id| view! {
                                                 <dd class="todoke-summary-list__actions">
-                                                    <A href=format!("{}?return=review", page_path(id, &r.page))>
+                                                    <A
+                                                        href=format!("{}?return=review", page_path(id, &r.page))
+                                                        attr:id=crate::components::form::input_id(&format!("change-{}", r.path))
+                                                    >
                                                         {t::CHANGE}
                                                         <span class="todoke-visually-hidden">{format!("（{label}）")}</span>
                                                     </A>

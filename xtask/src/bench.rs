@@ -1,0 +1,655 @@
+//! `cargo xtask bench`: bundle size, native and in-browser speed of the form check, written to
+//! `docs/benchmarks.md`. Speed and size are measured here, never asserted in tests.
+//!
+//! 1. Builds the SPA (trunk, release) and measures `dist/*.wasm`, `*.js`, `*.css`: raw, brotli
+//!    quality 11 (what a precompressed `.br` would be) and quality 4 (what todoke-server's
+//!    on-the-fly compression sends when no `.br` file is there).
+//! 2. Runs `cargo bench -p todoke-core --bench check` (native, `std::time::Instant`).
+//! 3. Runs `crates/core/tests/browser_bench.rs` in headless Chromium through
+//!    wasm-bindgen-test-runner.
+//!
+//! Both benchmarks print `TODOKE_BENCH key=value …` lines (see
+//! `crates/core/benches/support/staffing.rs`); this file parses them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::{
+    Result, build_spa, cargo, ensure_build_tools, ensure_test_tools, root, step, tool_path,
+    version_of,
+};
+
+const MARKER: &str = "TODOKE_BENCH";
+const FORM: &str = "periodic-report-staffing";
+const CASES: [u32; 3] = [1, 50, 200];
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Brotli at its best, as for a precompressed `name.br` beside the file.
+const BROTLI_BEST: u32 = 11;
+/// tower-http's default brotli level for on-the-fly compression (todoke-server without `.br`).
+const BROTLI_ON_THE_FLY: u32 = 4;
+/// The library's default window (4 MiB), larger than any file here.
+const BROTLI_LGWIN: u32 = 22;
+
+// References quoted in "Reading these numbers" (craft guide and toolchain notes).
+const REF_WASM_RAW_KB: f64 = 305.0;
+const REF_WASM_BR_KB: f64 = 105.0;
+const REF_JS_BR_KB: f64 = 7.0;
+const VALIDATOR_EMAIL_BR_KB: f64 = 225.0;
+const VALIDATOR_EMAIL_RAW_KB: f64 = 890.0;
+const INP_BUDGET_MS: f64 = 200.0;
+
+pub const NATIVE_COMMAND: &str = "cargo bench -p todoke-core --bench check";
+pub const BROWSER_COMMAND: &str = "CHROMEDRIVER=/usr/bin/chromedriver cargo test -p todoke-core \
+     --target wasm32-unknown-unknown --release --test browser_bench -- --nocapture";
+
+pub fn bench() -> Result {
+    ensure_build_tools()?;
+    ensure_test_tools()?;
+    let started = utc_now();
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into());
+
+    build_spa()?;
+    step("Measuring the bundle: dist/*.wasm, *.js, *.css (raw, brotli q11 and q4)");
+    let bundle = bundle_sizes(&root().join("dist"))?;
+    for f in &bundle {
+        eprintln!(
+            "    {:<45} {:>10} B raw {:>9} B br-q11 {:>9} B br-q4",
+            f.name, f.raw, f.brotli_best, f.brotli_on_the_fly
+        );
+    }
+
+    step(&format!("Native check speed: {NATIVE_COMMAND}"));
+    let out = run_streaming(Command::new(cargo()).args([
+        "bench",
+        "-p",
+        "todoke-core",
+        "--bench",
+        "check",
+    ]))?;
+    let native = results(&out, "native")?;
+
+    step(&format!(
+        "In-browser check speed (headless Chromium): {BROWSER_COMMAND}"
+    ));
+    let out = run_streaming(
+        Command::new(cargo())
+            .args([
+                "test",
+                "-p",
+                "todoke-core",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--release",
+                "--test",
+                "browser_bench",
+                "--",
+                "--nocapture",
+            ])
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            // The benchmark runs for several seconds in one test; the runner's default is 20 s.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    )?;
+    let browser = results(&out, "browser")?;
+    let user_agent = out
+        .lines()
+        .filter_map(|l| l.split_once(&format!("{MARKER} env=browser user_agent=")))
+        .map(|(_, ua)| ua.trim().to_string())
+        .next()
+        .unwrap_or_else(|| "unknown".into());
+
+    let machine = Machine::probe(started, load, user_agent);
+    let doc = render(&machine, &bundle, &native, &browser);
+    let path = root().join("docs/benchmarks.md");
+    std::fs::write(&path, doc).map_err(|e| format!("{}: {e}", path.display()))?;
+    step(&format!("Wrote {}", path.display()));
+    for r in native.iter().chain(&browser) {
+        eprintln!(
+            "    {:<8} {:>3} rows: median {:>8.1} µs  p95 {:>8.1} µs",
+            r.env, r.rows, r.median_us, r.p95_us
+        );
+    }
+    Ok(())
+}
+
+// ---- Bundle ----------------------------------------------------------------------------------
+
+struct BundleFile {
+    name: String,
+    kind: &'static str,
+    raw: u64,
+    brotli_best: u64,
+    brotli_on_the_fly: u64,
+}
+
+fn bundle_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") => "JS",
+            Some("css") => "CSS",
+            _ => continue,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push(BundleFile {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            kind,
+            raw: bytes.len() as u64,
+            brotli_best: brotli_len(&bytes, BROTLI_BEST)?,
+            brotli_on_the_fly: brotli_len(&bytes, BROTLI_ON_THE_FLY)?,
+        });
+    }
+    if !files.iter().any(|f| f.kind == "wasm") {
+        return Err(format!(
+            "no .wasm in {}: did the build run?",
+            dist.display()
+        ));
+    }
+    let order = |k: &str| ["wasm", "JS", "CSS"].iter().position(|x| *x == k);
+    files.sort_by(|a, b| (order(a.kind), &a.name).cmp(&(order(b.kind), &b.name)));
+    Ok(files)
+}
+
+fn brotli_len(bytes: &[u8], quality: u32) -> Result<u64> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, BROTLI_LGWIN);
+        w.write_all(bytes).map_err(|e| format!("brotli: {e}"))?;
+        w.flush().map_err(|e| format!("brotli: {e}"))?;
+    }
+    Ok(out.len() as u64)
+}
+
+// ---- Running and parsing the benchmarks -------------------------------------------------------
+
+/// Runs `cmd`, echoing its stdout and stderr as they come, and returns both (stdout first).
+fn run_streaming(cmd: &mut Command) -> Result<String> {
+    let shown = format!("{cmd:?}");
+    let mut child = cmd
+        .current_dir(root())
+        .env("PATH", tool_path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let stderr = child.stderr.take().expect("piped");
+    let err_thread = std::thread::spawn(move || {
+        let mut collected = String::new();
+        let mut reader = BufReader::new(stderr);
+        let mut buf = [0u8; 8192];
+        // Byte-wise, so that cargo's progress bar (no newline) still shows.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            let _ = std::io::stderr().write_all(&buf[..n]);
+            collected.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        collected
+    });
+    let mut collected = String::new();
+    for line in BufReader::new(child.stdout.take().expect("piped")).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        println!("{line}");
+        collected.push_str(&line);
+        collected.push('\n');
+    }
+    let st = child.wait().map_err(|e| e.to_string())?;
+    collected.push_str(&err_thread.join().unwrap_or_default());
+    if st.success() {
+        Ok(collected)
+    } else {
+        Err(format!("{shown} failed ({st})"))
+    }
+}
+
+struct CaseResult {
+    env: String,
+    rows: u32,
+    iterations: u64,
+    first_us: f64,
+    median_us: f64,
+    p95_us: f64,
+    mean_us: f64,
+    min_us: f64,
+    computed: u32,
+}
+
+/// The `TODOKE_BENCH env=<env> form=… rows=…` lines of `output`, one per case, all clean.
+fn results(output: &str, env: &str) -> Result<Vec<CaseResult>> {
+    let mut found = Vec::new();
+    for line in output.lines() {
+        let Some(start) = line.find(MARKER) else {
+            continue;
+        };
+        let fields: BTreeMap<&str, &str> = line[start + MARKER.len()..]
+            .split_whitespace()
+            .filter_map(|kv| kv.split_once('='))
+            .collect();
+        if fields.get("env") != Some(&env) || !fields.contains_key("rows") {
+            continue;
+        }
+        let get = |k: &str| {
+            fields
+                .get(k)
+                .copied()
+                .ok_or_else(|| format!("{env} result without {k}: {line}"))
+        };
+        let num = |k: &str| -> Result<f64> {
+            get(k)?
+                .parse()
+                .map_err(|_| format!("{env} result with a bad {k}: {line}"))
+        };
+        if get("form")? != FORM {
+            continue;
+        }
+        if get("issues")? != "0" {
+            return Err(format!("the benchmarked form has issues: {line}"));
+        }
+        found.push(CaseResult {
+            env: env.to_string(),
+            rows: num("rows")? as u32,
+            iterations: num("iterations")? as u64,
+            first_us: num("first_us")?,
+            median_us: num("median_us")?,
+            p95_us: num("p95_us")?,
+            mean_us: num("mean_us")?,
+            min_us: num("min_us")?,
+            computed: num("computed")? as u32,
+        });
+    }
+    for rows in CASES {
+        if !found.iter().any(|r| r.rows == rows) {
+            return Err(format!(
+                "no {env} result for {rows} rows in the benchmark's output"
+            ));
+        }
+    }
+    Ok(found)
+}
+
+// ---- The machine -------------------------------------------------------------------------------
+
+struct Machine {
+    date: String,
+    commit: String,
+    nproc: String,
+    cpu: String,
+    memory: String,
+    os: String,
+    rustc: String,
+    chromium: String,
+    user_agent: String,
+    tools: String,
+    load: String,
+}
+
+impl Machine {
+    fn probe(date: String, load: String, user_agent: String) -> Machine {
+        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let cpu = field_of(&cpuinfo, "model name", ':').unwrap_or_else(|| "unknown".into());
+        let memory = std::fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|m| field_of(&m, "MemTotal", ':'))
+            .and_then(|v| v.trim_end_matches(" kB").trim().parse::<f64>().ok())
+            .map(|kb| format!("{:.1} GiB", kb / 1024.0 / 1024.0))
+            .unwrap_or_else(|| "unknown".into());
+        let os = std::fs::read_to_string("/etc/os-release")
+            .ok()
+            .and_then(|o| field_of(&o, "PRETTY_NAME", '='))
+            .map(|v| v.trim_matches('"').to_string())
+            .unwrap_or_else(|| "unknown".into());
+        let nproc = first_line(&mut Command::new("nproc")).unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "unknown".into())
+        });
+        let commit = first_line(Command::new("git").args(["rev-parse", "--short", "HEAD"]))
+            .map(|c| {
+                // Read-only: no index refresh.
+                let dirty = Command::new("git")
+                    .args(["--no-optional-locks", "status", "--porcelain"])
+                    .current_dir(root())
+                    .output()
+                    .is_ok_and(|o| !o.stdout.is_empty());
+                if dirty {
+                    format!("{c} with uncommitted changes")
+                } else {
+                    c
+                }
+            })
+            .unwrap_or_else(|| "unknown".into());
+        let tool = |p: &str| version_of(p).unwrap_or_else(|| format!("{p} not found"));
+        Machine {
+            date,
+            commit,
+            nproc,
+            cpu,
+            memory,
+            os,
+            rustc: tool("rustc"),
+            chromium: first_line(Command::new("/usr/bin/chromium").arg("--version"))
+                .unwrap_or_else(|| "unknown".into()),
+            user_agent,
+            tools: format!(
+                "{}; {}; {}",
+                tool("trunk"),
+                tool("wasm-bindgen"),
+                tool("wasm-opt")
+            ),
+            load,
+        }
+    }
+}
+
+fn field_of(text: &str, key: &str, sep: char) -> Option<String> {
+    text.lines()
+        .filter_map(|l| l.split_once(sep))
+        .find(|(k, _)| k.trim() == key)
+        .map(|(_, v)| v.trim().to_string())
+}
+
+fn first_line(cmd: &mut Command) -> Option<String> {
+    let out = cmd
+        .current_dir(root())
+        .env("PATH", tool_path())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    })
+}
+
+/// Now in UTC as `YYYY-MM-DD HH:MM UTC`, without a date crate.
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
+// ---- docs/benchmarks.md ----------------------------------------------------------------------
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn us(v: f64) -> String {
+    if v >= 1000.0 {
+        format!("{:.2} ms", v / 1000.0)
+    } else {
+        format!("{v:.1} µs")
+    }
+}
+
+fn render(
+    m: &Machine,
+    bundle: &[BundleFile],
+    native: &[CaseResult],
+    browser: &[CaseResult],
+) -> String {
+    let mut d = String::new();
+    let sum = |kinds: &[&str], f: fn(&BundleFile) -> u64| -> u64 {
+        bundle
+            .iter()
+            .filter(|b| kinds.contains(&b.kind))
+            .map(f)
+            .sum()
+    };
+    let (wasm_raw, wasm_br) = (sum(&["wasm"], |b| b.raw), sum(&["wasm"], |b| b.brotli_best));
+    let js_br = sum(&["JS"], |b| b.brotli_best);
+    let native_200 = native.iter().find(|r| r.rows == 200);
+    let browser_200 = browser.iter().find(|r| r.rows == 200);
+    let browser_1 = browser.iter().find(|r| r.rows == 1);
+
+    let _ = writeln!(
+        d,
+        "# Benchmarks
+
+<!-- Written by `cargo xtask bench` (xtask/src/bench.rs); running it again replaces this file. -->
+
+Measured on {date} at commit {commit}. Speed and size are measured here, never asserted in tests.
+
+## What is measured
+
+1. **Bundle size**: the release build of the SPA (`trunk build --release`: `opt-level = \"z\"`,
+   LTO, `codegen-units = 1`, `panic = \"abort\"`, `wasm-opt -Oz`), every `dist/*.wasm`, `*.js` and
+   `*.css`: raw, brotli at quality 11 (what a precompressed `.br` file would be; window 2^{lgwin})
+   and brotli at quality {q4} (what todoke-server's on-the-fly compression, tower-http's default,
+   sends today, as the build writes no `.br` files). Computed with the `brotli` crate.
+2. **Native check speed**: `todoke_core::forms::check` on the 定例報告 staffing form
+   (`{FORM}`) with 1, 50 and 200 staff rows (`crates/core/benches/check.rs`, built with the
+   `bench` profile, i.e. the release profile the server ships with). The answers are a realistic
+   passing form: about 60 % full-time rows, part-timers from 6 to 45 hours (some typed with
+   full-width digits, some over the standard week and capped at 1 FTE), eight job types, and
+   declared full-time count and FTE total that match; the benchmark asserts once that the report
+   has no issues before timing. After a warm-up it times every check on its own with
+   `std::time::Instant`.
+3. **In-browser check speed**: the same answers and the same call compiled to wasm
+   (`crates/core/tests/browser_bench.rs`, release profile, without the `wasm-opt` pass trunk adds)
+   and run in headless Chromium by wasm-bindgen-test-runner. `performance.now()` is coarsened by
+   browsers, so checks are timed in batches of at least 10 ms and each sample is one batch's mean
+   per check. It never asserts on time.
+
+Median, p95 (nearest rank) and mean are over the per-check samples; *first call* is the first
+check of that case in the process (for 1 row in the browser, the very first call into the module,
+including the engine compiling it).
+
+## How to reproduce
+
+```sh
+cargo xtask bench
+```
+
+installs what is missing, builds the SPA, runs both benchmarks and rewrites this file. The parts
+on their own:
+
+```sh
+trunk build --release        # with .tools/node_modules/.bin first on PATH (binaryen 132)
+{NATIVE_COMMAND}
+{BROWSER_COMMAND}
+```
+
+## Machine
+
+| | |
+|---|---|
+| Date | {date} |
+| CPU | {cpu} |
+| Cores (`nproc`) | {nproc} (shared with other work; load average at start: {load}) |
+| Memory | {memory} |
+| OS | {os} |
+| Rust | {rustc} |
+| Browser | {chromium} (headless; user agent `{ua}`) |
+| Build tools | {tools} |
+",
+        date = m.date,
+        commit = m.commit,
+        lgwin = BROTLI_LGWIN,
+        q4 = BROTLI_ON_THE_FLY,
+        cpu = m.cpu,
+        nproc = m.nproc,
+        load = m.load,
+        memory = m.memory,
+        os = m.os,
+        rustc = m.rustc,
+        chromium = m.chromium,
+        ua = m.user_agent,
+        tools = m.tools,
+    );
+
+    let _ = writeln!(
+        d,
+        "## Bundle size
+
+KB = 1,000 bytes.
+
+| File | Kind | Raw | Brotli q11 | Brotli q{BROTLI_ON_THE_FLY} |
+|---|---|---:|---:|---:|"
+    );
+    for b in bundle {
+        let _ = writeln!(
+            d,
+            "| `{}` | {} | {} ({} B) | {} ({} B) | {} |",
+            b.name,
+            b.kind,
+            kb(b.raw),
+            grouped(b.raw),
+            kb(b.brotli_best),
+            grouped(b.brotli_best),
+            kb(b.brotli_on_the_fly),
+        );
+    }
+    for (label, kinds) in [
+        ("**wasm + JS**", &["wasm", "JS"][..]),
+        ("**Total** (wasm + JS + CSS)", &["wasm", "JS", "CSS"][..]),
+    ] {
+        let (raw, best, fly) = (
+            sum(kinds, |b| b.raw),
+            sum(kinds, |b| b.brotli_best),
+            sum(kinds, |b| b.brotli_on_the_fly),
+        );
+        let _ = writeln!(
+            d,
+            "| {label} | | **{}** ({} B) | **{}** ({} B) | {} |",
+            kb(raw),
+            grouped(raw),
+            kb(best),
+            grouped(best),
+            kb(fly),
+        );
+    }
+
+    let _ = writeln!(
+        d,
+        "
+## Check speed: 定例報告 staffing (`{FORM}`)
+
+| Staff rows | Where | Checks timed | Median | p95 | Mean | Min | First call | Computed values |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for rows in CASES {
+        for (label, rs) in [("native", native), ("Chromium (wasm)", browser)] {
+            if let Some(r) = rs.iter().find(|r| r.rows == rows) {
+                let _ = writeln!(
+                    d,
+                    "| {rows} | {label} | {} | {} | {} | {} | {} | {} | {} |",
+                    grouped(r.iterations),
+                    us(r.median_us),
+                    us(r.p95_us),
+                    us(r.mean_us),
+                    us(r.min_us),
+                    us(r.first_us),
+                    r.computed,
+                );
+            }
+        }
+    }
+    if let (Some(n), Some(b)) = (native_200, browser_200) {
+        let _ = writeln!(
+            d,
+            "\nWith 200 rows the browser takes {:.1}× the native time (median); per row that is about \
+             {} natively and {} in Chromium.",
+            b.median_us / n.median_us,
+            us(n.median_us / 200.0),
+            us(b.median_us / 200.0),
+        );
+    }
+
+    let wasm_raw_kb = wasm_raw as f64 / 1000.0;
+    let wasm_br_kb = wasm_br as f64 / 1000.0;
+    let js_br_kb = js_br as f64 / 1000.0;
+    let _ = writeln!(
+        d,
+        "
+## Reading these numbers
+
+* **Bundle.** The craft guide's reference, a Leptos 0.8 CSR form app (router, gloo-net, error
+  summary) with the same release settings, is about {REF_WASM_RAW_KB:.0} KB raw / {REF_WASM_BR_KB:.0} KB brotli of wasm plus
+  {REF_JS_BR_KB:.0} KB of JS glue. Todoke's wasm is {wasm_raw_kb:.1} KB raw / {wasm_br_kb:.1} KB brotli ({raw_rel:+.0} % / {br_rel:+.0} %)
+  with {js_br_kb:.1} KB brotli of JS, and it carries four form definitions, every Japanese message and
+  the whole check engine. `validator`'s `email` rule alone would add about {VALIDATOR_EMAIL_BR_KB:.0} KB brotli
+  (+{VALIDATOR_EMAIL_RAW_KB:.0} KB raw: `regex` and Unicode tables); Todoke does not use it (nor `url` or regex
+  rules): the form engine does its own shape checks. A new heavy dependency shows up here as a
+  jump of tens of KB brotli. Brotli q{BROTLI_ON_THE_FLY} is what the server sends today; writing `.br` files
+  next to the assets at build time (the server already prefers them) would send the q11 size.
+* **Speed.** The wizard re-runs the whole check whenever an answer changes (a `Memo` over the
+  answers), so on a 200-row 定例報告 every keystroke pays one check. Core Web Vitals call an
+  interaction good when INP ≤ {INP_BUDGET_MS:.0} ms, and that budget covers event handling, Leptos updating
+  the page and the paint, so the check must be a small fraction of it.{browser_note}
+  The server runs the same check on submission{native_note}.
+* **Noise.** The machine has {nproc} cores shared with other builds (load average at start:
+  {load}); medians are steady, p95 and the first call move with load. Compare runs made on the
+  same machine, and the median first. Browser samples are batch means, so their p95 is smoother
+  than the native one.",
+        raw_rel = (wasm_raw_kb / REF_WASM_RAW_KB - 1.0) * 100.0,
+        br_rel = (wasm_br_kb / REF_WASM_BR_KB - 1.0) * 100.0,
+        browser_note = match (browser_200, browser_1) {
+            (Some(b), Some(cold)) => format!(
+                " In Chromium the 200-row check takes {} at the median and {} at p95, {:.2} % of \
+                 that budget; the very first check after the module loads (1 row, cold) took {}.",
+                us(b.median_us),
+                us(b.p95_us),
+                b.p95_us / 1000.0 / INP_BUDGET_MS * 100.0,
+                us(cold.first_us),
+            ),
+            _ => String::new(),
+        },
+        native_note = match native_200 {
+            Some(n) => format!(
+                ", where 200 rows take {} (median), about {:.0} checks per second per core",
+                us(n.median_us),
+                1_000_000.0 / n.median_us
+            ),
+            None => String::new(),
+        },
+        nproc = m.nproc,
+        load = m.load,
+    );
+    d
+}
