@@ -5,7 +5,7 @@ use crate::text as t;
 
 /// Label text with the 「※必須」/「※任意」 badge (DADS).
 #[component]
-fn LabelText(label: &'static str, required: bool) -> impl IntoView {
+pub fn LabelText(#[prop(into)] label: String, required: bool) -> impl IntoView {
     let (badge, class) = if required {
         (t::REQUIRED_BADGE, "todoke-badge todoke-badge--required")
     } else {
@@ -20,7 +20,7 @@ fn LabelText(label: &'static str, required: bool) -> impl IntoView {
 
 /// The inline error under a field: 「＊」 + message, with a hidden 「エラー：」 for screen readers.
 #[component]
-fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+pub fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || error.with(Option::is_some)>
             <p id=id.clone() class="todoke-error-message">

@@ -5,9 +5,7 @@ use fantoccini::key::Key;
 use todoke_core::forms::format_iso_date;
 use todoke_core::service_hours::JST;
 
-use crate::harness::{Browser, Journey, ServerOptions};
-
-const NEW_PASSWORD: &str = "Hakone-Yu7#Kx";
+use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions};
 
 fn id(path: &str) -> String {
     let safe: String = path
@@ -67,11 +65,7 @@ async fn wait_for_field(j: &Journey, path: &str) {
 async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
-    j.tab_to("todoke-user_id").await;
-    j.type_text(user).await;
-    j.press(Key::Tab).await;
-    j.type_text(initial).await;
-    j.press(Key::Enter).await;
+    j.sign_in(user, initial).await;
     j.wait_for_heading("パスワード変更").await;
     j.tab_to("todoke-current_password").await;
     j.type_text(initial).await;
@@ -352,14 +346,8 @@ async fn draft_conflict_journey(browser: Browser) {
     j.wait_for_text("一時保存しました").await;
 
     // Signed out and back in, the draft is listed and continues with this tab's answers.
-    j.tab_to("todoke-logout").await;
-    j.press(Key::Enter).await;
-    j.wait_for_heading("ログイン").await;
-    j.tab_to("todoke-user_id").await;
-    j.type_text("DEMO-MED").await;
-    j.press(Key::Tab).await;
-    j.type_text(NEW_PASSWORD).await;
-    j.press(Key::Enter).await;
+    j.sign_out().await;
+    j.sign_in("DEMO-MED", NEW_PASSWORD).await;
     j.wait_for_heading("届書・申請書検索一覧").await;
     j.wait_for_text("作成中").await;
     j.assert_accessible("list with a draft").await;

@@ -13,6 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use todoke_server::{Config, RunningServer, SystemClock};
 
+/// The password the journeys change the demo accounts' initial passwords to.
+pub const NEW_PASSWORD: &str = "Hakone-Yu7#Kx";
+
 /// The browsers the journeys must pass in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Browser {
@@ -310,6 +313,22 @@ impl Journey {
             "accessibility violations on {state}:\n{}",
             serde_json::to_string_pretty(&violations).unwrap_or_default()
         );
+    }
+
+    /// Signs in from the login page with the keyboard: user ID, Tab, password, Enter.
+    pub async fn sign_in(&self, user: &str, password: &str) {
+        self.tab_to("todoke-user_id").await;
+        self.type_text(user).await;
+        self.press(Key::Tab).await;
+        self.type_text(password).await;
+        self.press(Key::Enter).await;
+    }
+
+    /// Signs out with the header's button and waits for the login page.
+    pub async fn sign_out(&self) {
+        self.tab_to("todoke-logout").await;
+        self.press(Key::Enter).await;
+        self.wait_for_heading("ログイン").await;
     }
 
     /// Saves a screenshot to `$TODOKE_SCREENSHOTS/<name>.png` when that variable is set, so a

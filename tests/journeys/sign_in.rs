@@ -8,9 +8,7 @@ use time::Time;
 use todoke_core::ServiceHours;
 use todoke_core::service_hours::JST;
 
-use crate::harness::{Browser, Journey, ServerOptions};
-
-const NEW_PASSWORD: &str = "Hakone-Yu7#Kx";
+use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions};
 
 async fn first_sign_in_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
@@ -106,15 +104,9 @@ async fn first_sign_in_journey(browser: Browser) {
     j.assert_accessible("submission list").await;
 
     // Sign out, then sign in with the new password: no password page this time.
-    j.tab_to("todoke-logout").await;
-    j.press(Key::Enter).await;
-    j.wait_for_heading("ログイン").await;
+    j.sign_out().await;
     j.wait_for_text("ログアウトしました").await;
-    j.tab_to("todoke-user_id").await;
-    j.type_text("DEMO-MED").await;
-    j.press(Key::Tab).await;
-    j.type_text(NEW_PASSWORD).await;
-    j.press(Key::Enter).await;
+    j.sign_in("DEMO-MED", NEW_PASSWORD).await;
     j.wait_for_heading("届書・申請書検索一覧").await;
     j.wait_for_text("前回ログイン").await;
 
@@ -141,11 +133,7 @@ async fn timeout_warning_journey(browser: Browser) {
     .await;
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
-    j.tab_to("todoke-user_id").await;
-    j.type_text("DEMO-PHARM").await;
-    j.press(Key::Tab).await;
-    j.type_text("Demo#Phar0001").await;
-    j.press(Key::Enter).await;
+    j.sign_in("DEMO-PHARM", "Demo#Phar0001").await;
     j.wait_for_heading("パスワード変更").await;
 
     wait_until(|| async { dialog_open(&j).await }, "the timeout warning").await;

@@ -8,21 +8,13 @@ use todoke_core::forms::{FieldDefinition, FieldKind};
 
 use super::DraftEditor;
 use super::answers::{date_from_parts, date_parts, join_date, path_id, set_at, text_at};
+use crate::components::fields::{InlineError, LabelText};
 use crate::components::form::FormErrors;
 use crate::text as t;
 
 /// The errors the current page shows after 「次へ」.
 #[derive(Clone, Copy)]
 pub struct PageErrors(pub RwSignal<FormErrors>);
-
-fn badge(required: bool) -> impl IntoView {
-    let (text, class) = if required {
-        (t::REQUIRED_BADGE, "todoke-badge todoke-badge--required")
-    } else {
-        (t::OPTIONAL_BADGE, "todoke-badge")
-    };
-    view! { " " <span class=class>{text}</span> }
-}
 
 /// The input attributes that suit a kind: `inputmode` for numbers and codes, `autocomplete`.
 fn input_mode(kind: &FieldKind) -> Option<&'static str> {
@@ -84,19 +76,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
     let hint = hint_text.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> });
-    let inline_error = {
-        let error_id = error_id.clone();
-        move || {
-            error.get().map(|m| {
-                view! {
-                    <p id=error_id.clone() class="todoke-error-message">
-                        <span class="todoke-visually-hidden">{t::ERROR_PREFIX}</span>
-                        {t::INLINE_ERROR_MARK}{m}
-                    </p>
-                }
-            })
-        }
-    };
+    let inline_error = view! { <InlineError id=error_id.clone() error /> };
     let wrapper_class = move || {
         if error.with(Option::is_some) {
             "todoke-field todoke-field--error"
@@ -121,8 +101,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
                         on:change=move |ev| set(if event_target_checked(&ev) { Value::Bool(true) } else { Value::Null })
                     />
                     <label for=id.clone() class="todoke-checkbox__label">
-                        <span class="todoke-label__text">{field.label.clone()}</span>
-                        {badge(field.required)}
+                        <LabelText label=field.label.clone() required=field.required />
                         <span class="todoke-checkbox__statement">{statement}</span>
                     </label>
                 </div>
@@ -135,8 +114,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
                 <div class=wrapper_class>
                     <fieldset class="todoke-fieldset" aria-describedby=described_by id=format!("{id}-group")>
                         <legend class="todoke-label">
-                            <span class="todoke-label__text">{field.label.clone()}</span>
-                            {badge(field.required)}
+                            <LabelText label=field.label.clone() required=field.required />
                         </legend>
                         {hint}
                         {inline_error}
@@ -176,8 +154,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
         FieldKind::Choice { options } => view! {
             <div class=wrapper_class>
                 <label class="todoke-label" for=id.clone()>
-                    <span class="todoke-label__text">{field.label.clone()}</span>
-                    {badge(field.required)}
+                    <LabelText label=field.label.clone() required=field.required />
                 </label>
                 {hint}
                 {inline_error}
@@ -231,8 +208,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
                 <div class=wrapper_class>
                     <fieldset class="todoke-fieldset" aria-describedby=described_by>
                         <legend class="todoke-label">
-                            <span class="todoke-label__text">{field.label.clone()}</span>
-                            {badge(field.required)}
+                            <LabelText label=field.label.clone() required=field.required />
                         </legend>
                         {hint}
                         {inline_error}
@@ -254,8 +230,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
             view! {
                 <div class=wrapper_class>
                     <label class="todoke-label" for=id.clone()>
-                        <span class="todoke-label__text">{field.label.clone()}</span>
-                        {badge(field.required)}
+                        <LabelText label=field.label.clone() required=field.required />
                     </label>
                     {hint}
                     {inline_error}

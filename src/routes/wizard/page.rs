@@ -12,6 +12,7 @@ use super::answers::{add_row, path_id, remove_row, row_count, set_at};
 use super::field::{AnswerField, PageErrors};
 use super::{DraftEditor, SaveStatus};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::InlineError;
 use crate::components::form::{FormErrors, SummaryItem};
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
@@ -215,58 +216,54 @@ fn GroupView(group: GroupDefinition, class: todoke_core::FeeScheduleClass) -> im
         }
     };
     view! {
-        <section class="todoke-group" aria-labelledby=format!("{add_id}-title")>
-            <h2 id=format!("{add_id}-title") class="todoke-heading-m">{group.label.clone()}</h2>
-            {move || group_error().map(|m| view! {
-                <p class="todoke-error-message">
-                    <span class="todoke-visually-hidden">{t::ERROR_PREFIX}</span>{t::INLINE_ERROR_MARK}{m}
-                </p>
-            })}
-            {move || {
-                let n = count.get();
-                (0..n)
-                    .map(|i| {
-                        let (gid, row_label, fields, min_rows) =
-                            g.with_value(|g| (g.id.clone(), g.row_label.clone(), g.fields.clone(), g.min_rows));
-                        let remove_label = t::remove_row(&row_label, i + 1);
-                        let focus_after = path_id(&gid);
-                        let gid2 = gid.clone();
-                        view! {
-                            <fieldset class="todoke-row">
-                                <legend class="todoke-row__legend">{t::row_heading(&row_label, i + 1)}</legend>
-                                {fields
-                                    .into_iter()
-                                    .filter(|f| f.applies_to(class))
-                                    .map(|f| view! { <AnswerField path=format!("{gid}[{i}].{}", f.id) field=f /> })
-                                    .collect_view()}
-                                {(n > min_rows).then(|| view! {
-                                    <button
-                                        type="button"
-                                        class="todoke-button todoke-button--secondary todoke-button--small"
-                                        on:click=move |_| {
-                                            editor.answers.update(|a| remove_row(a, &gid2, i));
-                                            dom::focus_by_id(&focus_after);
-                                        }
-                                    >
-                                        {remove_label}
-                                    </button>
-                                })}
-                            </fieldset>
-                        }
-                    })
-                    .collect_view()
-            }}
-            <button
-                id=add_id.clone()
-                type="button"
-                class="todoke-button todoke-button--secondary"
-                on:click=move |ev| add(ev)
-                disabled={move || count.get() >= g.with_value(|g| g.max_rows)}
-            >
-                {t::add_row(&group.row_label)}
-            </button>
-        </section>
-    }
+            <section class="todoke-group" aria-labelledby=format!("{add_id}-title")>
+                <h2 id=format!("{add_id}-title") class="todoke-heading-m">{group.label.clone()}</h2>
+    <InlineError id=format!("{add_id}-error") error=Signal::derive(group_error) />
+                {move || {
+                    let n = count.get();
+                    (0..n)
+                        .map(|i| {
+                            let (gid, row_label, fields, min_rows) =
+                                g.with_value(|g| (g.id.clone(), g.row_label.clone(), g.fields.clone(), g.min_rows));
+                            let remove_label = t::remove_row(&row_label, i + 1);
+                            let focus_after = path_id(&gid);
+                            let gid2 = gid.clone();
+                            view! {
+                                <fieldset class="todoke-row">
+                                    <legend class="todoke-row__legend">{t::row_heading(&row_label, i + 1)}</legend>
+                                    {fields
+                                        .into_iter()
+                                        .filter(|f| f.applies_to(class))
+                                        .map(|f| view! { <AnswerField path=format!("{gid}[{i}].{}", f.id) field=f /> })
+                                        .collect_view()}
+                                    {(n > min_rows).then(|| view! {
+                                        <button
+                                            type="button"
+                                            class="todoke-button todoke-button--secondary todoke-button--small"
+                                            on:click=move |_| {
+                                                editor.answers.update(|a| remove_row(a, &gid2, i));
+                                                dom::focus_by_id(&focus_after);
+                                            }
+                                        >
+                                            {remove_label}
+                                        </button>
+                                    })}
+                                </fieldset>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <button
+                    id=add_id.clone()
+                    type="button"
+                    class="todoke-button todoke-button--secondary"
+                    on:click=move |ev| add(ev)
+                    disabled={move || count.get() >= g.with_value(|g| g.max_rows)}
+                >
+                    {t::add_row(&group.row_label)}
+                </button>
+            </section>
+        }
 }
 
 /// Computed values (totals, per-10,000 figures, FTEs) that update as the user types; each shows
