@@ -54,7 +54,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
     };
     let set = {
         let path = path.clone();
-        move |v: Value| editor.answers.update(|a| set_at(a, &path, v))
+        move |v: Value| editor.edit(|a| set_at(a, &path, v))
     };
     let has_hint = field.hint.is_some() || matches!(field.kind, FieldKind::Date { .. });
     let hint_text = field

@@ -13,9 +13,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
+use std::time::Duration;
 use todoke_core::api::{Draft, ErrorCode, FormBundle};
 use todoke_core::forms::{Answers, CheckReport, check};
 use todoke_core::service_hours::format_jst_minute;
+
+/// How long after the last keystroke a draft saves itself.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(8);
 
 use crate::api::{self, ClientError};
 use crate::app::AppContext;
@@ -35,6 +39,10 @@ pub struct DraftEditor {
     pub save_state: RwSignal<SaveState>,
     /// A notice for the next page (e.g. that full-width input was normalised).
     pub notice: RwSignal<Option<String>>,
+    /// The pending autosave, restarted by every edit.
+    autosave: StoredValue<Option<TimeoutHandle>>,
+    /// True while a save is on its way: saves go one at a time, so two never race on a version.
+    in_flight: StoredValue<bool>,
     app: AppContext,
 }
 
@@ -65,6 +73,8 @@ impl DraftEditor {
             report,
             save_state: RwSignal::new(SaveState::Idle),
             notice: RwSignal::new(None),
+            autosave: StoredValue::new(None),
+            in_flight: StoredValue::new(false),
             app,
         }
     }
@@ -75,9 +85,40 @@ impl DraftEditor {
             .set(SaveState::Saved(format_jst_minute(draft.updated_at)));
     }
 
+    /// Changes the answers as the user typed, and saves them on the server a few seconds after
+    /// the last edit, so that a long page is never lost to a timeout or a closed tab (and the
+    /// save keeps the session alive while the user works).
+    pub fn edit(&self, f: impl FnOnce(&mut Answers)) {
+        self.answers.update(f);
+        if let Some(handle) = self.autosave.get_value() {
+            handle.clear();
+        }
+        let editor = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                spawn_local(async move {
+                    editor.save().await;
+                })
+            },
+            AUTOSAVE_AFTER,
+        )
+        .ok();
+        self.autosave.set_value(handle);
+    }
+
     /// Saves the answers; true when the server has them. A stale version (another tab saved
     /// meanwhile) is reported as a conflict and the answers on this screen are kept.
     pub async fn save(&self) -> bool {
+        while self.in_flight.get_value() {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
+        self.in_flight.set_value(true);
+        let saved = self.save_now().await;
+        self.in_flight.set_value(false);
+        saved
+    }
+
+    async fn save_now(&self) -> bool {
         self.save_state.set(SaveState::Saving);
         let answers = self.answers.get_untracked();
         match api::save_draft(self.id, &answers, self.version.get_untracked()).await {
@@ -131,6 +172,11 @@ pub fn DraftShell() -> impl IntoView {
     let editor = DraftEditor::new(id, ctx);
     provide_context(editor);
     let load_error = RwSignal::new(None::<String>);
+    on_cleanup(move || {
+        if let Some(handle) = editor.autosave.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
 
     spawn_local(async move {
         let loaded = async {
@@ -141,7 +187,14 @@ pub fn DraftShell() -> impl IntoView {
         .await;
         match loaded {
             Ok((draft, bundle)) => {
-                editor.answers.set(draft.answers.clone());
+                let mut answers = draft.answers.clone();
+                // The account's own code, filled in for the user (the check would use it anyway).
+                if let Some(code) = &bundle.context.institution_code {
+                    answers
+                        .entry("institution_code")
+                        .or_insert_with(|| serde_json::Value::String(code.to_string()));
+                }
+                editor.answers.set(answers);
                 editor.version.set(draft.version);
                 editor.bundle.set(Some(bundle));
             }

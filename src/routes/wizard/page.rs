@@ -210,7 +210,7 @@ fn GroupView(group: GroupDefinition, class: todoke_core::FeeScheduleClass) -> im
     let add = move |_: leptos::ev::MouseEvent| {
         let (id, first) = g.with_value(|g| (g.id.clone(), g.fields.first().map(|f| f.id.clone())));
         let n = count.get_untracked();
-        editor.answers.update(|a| add_row(a, &id));
+        editor.edit(|a| add_row(a, &id));
         if let Some(first) = first {
             dom::focus_by_id(&path_id(&format!("{id}[{n}].{first}")));
         }
@@ -241,7 +241,7 @@ fn GroupView(group: GroupDefinition, class: todoke_core::FeeScheduleClass) -> im
                                             type="button"
                                             class="todoke-button todoke-button--secondary todoke-button--small"
                                             on:click=move |_| {
-                                                editor.answers.update(|a| remove_row(a, &gid2, i));
+                                                editor.edit(|a| remove_row(a, &gid2, i));
                                                 dom::focus_by_id(&focus_after);
                                             }
                                         >
