@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 use validator::Validate;
 
 use crate::institution::{FeeScheduleClass, InstitutionCode, Prefecture, RegionalBureau};
@@ -59,6 +59,8 @@ pub enum ErrorCode {
     DraftConflict,
     /// The form cannot be filed by this account (e.g. a pharmacy-only form for a clinic).
     FormNotAvailable,
+    /// The lifecycle does not allow this action in the filing's status, or for this role.
+    TransitionNotAllowed,
     Internal,
 }
 
@@ -295,6 +297,10 @@ pub struct Draft {
     pub answers: crate::forms::Answers,
     /// Increases with every save; sent back with the next save (optimistic concurrency).
     pub version: i64,
+    /// For a draft made by `POST /api/v1/submissions/{id}/revise`: the returned submission that
+    /// submitting this draft resubmits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises_submission_id: Option<i64>,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: OffsetDateTime,
@@ -315,8 +321,8 @@ pub struct SubmitRequest {
     pub acknowledged_warnings: Vec<String>,
 }
 
-/// Status of a filing (domain.md §7). Issue 4 adds the bureau's transitions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Status of a filing (domain.md §7). The transitions between them are [`crate::lifecycle`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FilingStatus {
@@ -324,6 +330,18 @@ pub enum FilingStatus {
     Draft,
     /// 提出済
     Submitted,
+    /// 受付済
+    Received,
+    /// 審査中
+    UnderReview,
+    /// 差戻し
+    Returned,
+    /// 受理 (final)
+    Accepted,
+    /// 不受理 (final)
+    Rejected,
+    /// 取下げ (final)
+    Withdrawn,
 }
 
 impl FilingStatus {
@@ -331,12 +349,59 @@ impl FilingStatus {
         match self {
             Self::Draft => ja::STATUS_DRAFT,
             Self::Submitted => ja::STATUS_SUBMITTED,
+            Self::Received => ja::STATUS_RECEIVED,
+            Self::UnderReview => ja::STATUS_UNDER_REVIEW,
+            Self::Returned => ja::STATUS_RETURNED,
+            Self::Accepted => ja::STATUS_ACCEPTED,
+            Self::Rejected => ja::STATUS_REJECTED,
+            Self::Withdrawn => ja::STATUS_WITHDRAWN,
         }
     }
 }
 
+/// A reviewer's comment on one field of a returned filing, keyed by issue path
+/// (`staff[0].weekly_hours`, as in the check's issues).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldComment {
+    pub path: String,
+    pub comment: String,
+}
+
+/// One entry of a filing's history (the audit log as the applicant sees it), oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryEntry {
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+    /// Who: the institution's name, or the bureau desk's display name.
+    pub actor_label: String,
+    /// What, in Japanese (提出, 受付, 差戻し, 再提出, …).
+    pub action_label: String,
+    /// `submit`, or an [`crate::lifecycle::Action`] in snake_case.
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub from_status: Option<FilingStatus>,
+    #[serde(default = "default_status")]
+    pub to_status: FilingStatus,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub field_comments: Vec<FieldComment>,
+    /// For a return: the deadline for resubmission.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+}
+
+fn default_status() -> FilingStatus {
+    FilingStatus::Submitted
+}
+
 /// A filing as sent: its arrival number (到達番号), time, the form and version it used, and the
-/// normalised answers the server checked.
+/// normalised answers the server checked; and where it stands in the lifecycle (issue 4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Submission {
@@ -350,13 +415,54 @@ pub struct Submission {
     pub answers: crate::forms::Answers,
     /// The warnings the user acknowledged, by `Issue::key()`.
     pub acknowledged_warnings: Vec<String>,
+    /// The latest (re)submission.
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub submitted_at: OffsetDateTime,
+    /// Every transition, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    /// What the viewer (applicant or reviewer) may do now; the server refuses the rest.
+    #[serde(default)]
+    pub allowed_actions: Vec<crate::lifecycle::Action>,
+    /// The field comments of the latest return.
+    #[serde(default)]
+    pub field_comments: Vec<FieldComment>,
+    /// The general comment of the latest return.
+    #[serde(default)]
+    pub return_comment: Option<String>,
+    /// Resubmit by this date (the latest return's deadline), when one was set.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub return_deadline: Option<Date>,
+    /// 受理番号, once accepted.
+    #[serde(default)]
+    pub acceptance_number: Option<String>,
+    /// The day acceptance takes effect (domain.md §6), once accepted.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub effective_date: Option<Date>,
+    /// Why it was not accepted (不受理).
+    #[serde(default)]
+    pub rejection_reason: Option<String>,
+    /// Hex SHA-256 of the stored normalised answers (the JSON text as stored), printed on the
+    /// receipt (控え) so that bureau staff can verify a printed copy.
+    #[serde(default)]
+    pub content_sha256: String,
+    /// The answers of the submission before the latest resubmission, to show what changed.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub previous_answers: Option<crate::forms::Answers>,
+    /// Who must act next, in Japanese.
+    #[serde(default)]
+    pub next_actor_label: String,
+    /// The filing institution; given to reviewers (`GET /api/v1/review/filings/{id}`).
+    #[serde(default)]
+    pub institution: Option<InstitutionSummary>,
 }
 
-/// One row of 「届書・申請書検索一覧」 (`GET /api/v1/filings`): drafts and submissions together,
-/// newest first.
+/// One row of 「届書・申請書検索一覧」 (`GET /api/v1/filings`) and of the review queue
+/// (`GET /api/v1/review/filings`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FilingSummary {
@@ -366,9 +472,110 @@ pub struct FilingSummary {
     pub form_id: String,
     pub title: String,
     pub arrival_number: Option<String>,
+    /// Last save for drafts, the latest (re)submission otherwise.
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: OffsetDateTime,
+    #[serde(default)]
+    pub acceptance_number: Option<String>,
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub effective_date: Option<Date>,
+    /// Who must act next, in Japanese.
+    #[serde(default)]
+    pub next_actor_label: String,
+    /// The filing institution (review queue only).
+    #[serde(default)]
+    pub institution: Option<InstitutionSummary>,
+}
+
+/// One page of a filings search.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FilingPage {
+    pub items: Vec<FilingSummary>,
+    /// Matches over all pages.
+    pub total: u64,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// Search parameters of `GET /api/v1/filings`, `GET /api/v1/review/filings` and the CSV export.
+/// All optional; a value that does not parse is 422 `validation_failed` keyed by parameter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct FilingQuery {
+    /// Form id (手続), e.g. `staff-change`.
+    pub procedure: Option<String>,
+    /// A `FilingStatus` in snake_case (`draft` only in the applicant's list).
+    pub status: Option<String>,
+    /// Submitted on or after this day in Japan, `YYYY-MM-DD`.
+    pub submitted_from: Option<String>,
+    /// Submitted on or before this day in Japan, `YYYY-MM-DD`.
+    pub submitted_to: Option<String>,
+    /// Part of an arrival number (到達番号).
+    pub arrival_number: Option<String>,
+    /// `-submitted_at` (newest first, default), `submitted_at`, or `arrival_number`.
+    pub sort: Option<String>,
+    /// 1-based page, default 1.
+    pub page: Option<String>,
+    /// Rows per page, 1–100, default 20.
+    pub per_page: Option<String>,
+}
+
+/// `POST /api/v1/submissions/{id}/withdraw`, and the reviewer's receive, start-review and accept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentRequest {
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// `POST /api/v1/review/filings/{id}/return` (差戻し).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnRequest {
+    /// The general comment (required).
+    pub comment: String,
+    #[serde(default)]
+    pub field_comments: Vec<FieldComment>,
+    /// Resubmit by this date, `YYYY-MM-DD`.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+}
+
+/// `POST /api/v1/review/filings/{id}/reject` (不受理).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RejectRequest {
+    /// Why (required).
+    pub reason: String,
+}
+
+/// A notice of a status change, for the applicant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    pub id: i64,
+    pub submission_id: i64,
+    pub status: FilingStatus,
+    /// Japanese.
+    pub message: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+    pub read: bool,
+}
+
+/// `GET /api/v1/notices`: newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeList {
+    pub unread: u64,
+    pub items: Vec<Notice>,
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 //! so the two can never disagree. Nothing in this crate does I/O; it builds for wasm32 and native.
 
 pub mod api;
+pub mod calendar;
 pub mod era;
 pub mod forms;
 pub mod institution;
+pub mod lifecycle;
 pub mod password;
 pub mod service_hours;
 pub mod text;

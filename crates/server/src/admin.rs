@@ -2,6 +2,7 @@
 //! migrate the database, and print exactly one JSON object on success so scripts can issue
 //! accounts in bulk; failures print one Japanese message and write nothing.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use todoke_core::RegionalBureau;
@@ -9,6 +10,10 @@ use todoke_core::text::ja;
 
 use crate::accounts::{self, IssuedCredentials, NewApplicant};
 use crate::{Config, SystemClock, build_state};
+
+/// Bulk issuance (issue 5); lives in `src/issuance/`.
+#[path = "issuance/mod.rs"]
+pub mod issuance;
 
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum AdminCommand {
@@ -42,10 +47,94 @@ pub enum AdminCommand {
         #[arg(long)]
         bureau: String,
     },
+    /// Import (upsert) the bureau's institution list from a CSV file (UTF-8 or Shift_JIS/CP932).
+    /// All-or-nothing: any bad row writes nothing and prints a report of every bad row.
+    /// Columns (header row): 医療機関コード, 点数表区分, 名称, 郵便番号, 住所1, 住所2 (optional),
+    /// 都道府県, オンライン請求月 (e.g. `2024-09;2024-10`); English names institution_code, class,
+    /// name, postal_code, address_line1, address_line2, prefecture, claim_months also work.
+    ImportInstitutions {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Issue user IDs and initial passwords to every institution with an online claim in the
+    /// month and no account yet; write per mailing batch a letters PDF and a manifest CSV
+    /// (without passwords) into --out. Running it again issues nothing twice.
+    IssueCredentials {
+        /// Claim month (請求月), YYYY-MM, e.g. 2024-10.
+        #[arg(long)]
+        claim_month: String,
+        /// Output directory for the PDFs and manifests (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// At most this many letters (two pages each) per PDF file; a larger batch is split
+        /// into numbered parts. Bounds memory and suits print shops.
+        #[arg(long, default_value_t = 250)]
+        letters_per_pdf: usize,
+        #[command(flatten)]
+        letter: issuance::LetterArgs,
+    },
+    /// New initial password for an applicant: the old password stops working at once, its
+    /// sessions end, the change is forced again; writes a single-letter PDF.
+    Reissue {
+        /// The user ID.
+        user_id: String,
+        /// Output directory for the PDF.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        #[command(flatten)]
+        letter: issuance::LetterArgs,
+    },
+    /// 利用終了: the account can no longer sign in and its sessions end; filings stay.
+    EndUse {
+        /// The user ID.
+        user_id: String,
+    },
 }
 
 /// Runs an admin command. `Ok` is the JSON line for stdout; `Err` the Japanese message for stderr.
 pub async fn run(command: AdminCommand, config: Config) -> Result<String, String> {
+    match command {
+        AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {
+            run_accounts(command, config).await
+        }
+        other => run_issuance(other, config).await,
+    }
+}
+
+async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, String> {
+    let state = build_state(config, Arc::new(SystemClock))
+        .await
+        .map_err(|e| ja::account_storage_failed(&e.to_string()))?;
+    let json = match command {
+        AdminCommand::ImportInstitutions { file } => {
+            serde_json::to_value(issuance::import_file(&state, &file).await?)
+        }
+        AdminCommand::IssueCredentials {
+            claim_month,
+            out,
+            letters_per_pdf,
+            letter,
+        } => serde_json::to_value(
+            issuance::issue(&state, &claim_month, &out, &letter, letters_per_pdf).await?,
+        ),
+        AdminCommand::Reissue {
+            user_id,
+            out,
+            letter,
+        } => serde_json::to_value(issuance::reissue(&state, &user_id, &out, &letter).await?),
+        AdminCommand::EndUse { user_id } => {
+            serde_json::to_value(issuance::end_use(&state, &user_id).await?)
+        }
+        AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {
+            return Err(ja::account_storage_failed("unreachable"));
+        }
+    };
+    state.pool.close().await;
+    json.map(|v| v.to_string())
+        .map_err(|e| ja::account_storage_failed(&e.to_string()))
+}
+
+async fn run_accounts(command: AdminCommand, config: Config) -> Result<String, String> {
     // Refuse what can be refused before touching the database.
     if let AdminCommand::CreateAccount {
         institution_code,
@@ -61,7 +150,7 @@ pub async fn run(command: AdminCommand, config: Config) -> Result<String, String
         AdminCommand::CreateReviewer { bureau, .. } => {
             Some(RegionalBureau::parse(bureau).ok_or_else(|| ja::BUREAU_UNKNOWN.to_string())?)
         }
-        AdminCommand::CreateAccount { .. } => None,
+        _ => None,
     };
     let state = build_state(config, Arc::new(SystemClock))
         .await
@@ -86,6 +175,7 @@ pub async fn run(command: AdminCommand, config: Config) -> Result<String, String
             accounts::create_reviewer(&state, &user_id, &name, bureau, None).await
         }
         (AdminCommand::CreateReviewer { .. }, None) => return Err(ja::BUREAU_UNKNOWN.to_string()),
+        _ => return Err(ja::account_storage_failed("unreachable")),
     }
     .map_err(|e| e.to_string())?;
     state.pool.close().await;

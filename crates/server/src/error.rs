@@ -53,6 +53,9 @@ pub enum AppError {
     /// 403 `form_not_available`: the account's class may not file this form.
     #[error("form not available to this account")]
     FormNotAvailable,
+    /// 409 `transition_not_allowed`: the lifecycle refuses this action in this status or role.
+    #[error("{0}")]
+    Transition(todoke_core::lifecycle::TransitionError),
     #[error("method not allowed")]
     MethodNotAllowed,
     /// 503 outside service hours.
@@ -80,7 +83,9 @@ impl AppError {
             Self::MalformedJson => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::DraftConflict | Self::DraftAlreadySubmitted => StatusCode::CONFLICT,
+            Self::DraftConflict | Self::DraftAlreadySubmitted | Self::Transition(_) => {
+                StatusCode::CONFLICT
+            }
             Self::FormNotAvailable => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::ServiceClosed { .. } => StatusCode::SERVICE_UNAVAILABLE,
@@ -122,6 +127,7 @@ impl AppError {
             Self::FormNotAvailable => {
                 ApiError::new(ErrorCode::FormNotAvailable, ja::FORM_NOT_AVAILABLE)
             }
+            Self::Transition(e) => ApiError::new(ErrorCode::TransitionNotAllowed, e.message()),
             Self::MethodNotAllowed => {
                 ApiError::new(ErrorCode::MethodNotAllowed, ja::METHOD_NOT_ALLOWED)
             }

@@ -14,13 +14,12 @@
 //!   after rows are deleted (past 999,999 the sequence simply grows a seventh digit).
 //! * Another account's draft or submission answers exactly like one that does not exist.
 
-use std::collections::HashMap;
-
 use sqlx::{SqliteConnection, SqlitePool};
 use time::{Date, OffsetDateTime};
 use todoke_core::FieldErrors;
-use todoke_core::api::{Draft, FilingStatus, FilingSummary, FormSummary, Submission};
+use todoke_core::api::{Draft, FilingStatus, FormSummary, Submission};
 use todoke_core::forms::{self, Answers, CheckContext, CheckReport, FormDefinition};
+use todoke_core::lifecycle::{self, Action, Actor};
 use todoke_core::service_hours::JST;
 use todoke_core::text::ja;
 
@@ -28,6 +27,7 @@ use crate::AppState;
 use crate::auth::ApplicantSession;
 use crate::db::{self, from_unix, to_unix};
 use crate::error::AppError;
+use crate::tracking::{self, Acting, Event, Scope};
 
 // ---- Forms -----------------------------------------------------------------------------------
 
@@ -98,10 +98,12 @@ pub struct DraftRow {
     pub updated_at: i64,
     pub submitted_at: Option<i64>,
     pub submission_id: Option<i64>,
+    /// Set on a draft made to revise a returned submission.
+    pub revises_submission_id: Option<i64>,
 }
 
 const DRAFT_COLUMNS: &str = "id, account_id, form_id, form_version, answers, version, created_at, \
-     updated_at, submitted_at, submission_id";
+     updated_at, submitted_at, submission_id, revises_submission_id";
 
 impl DraftRow {
     pub fn answers(&self) -> Result<Answers, AppError> {
@@ -119,6 +121,7 @@ impl DraftRow {
             title: title_of(&self.form_id),
             answers: self.answers()?,
             version: self.version,
+            revises_submission_id: self.revises_submission_id,
             created_at: from_unix(self.created_at)?.to_offset(JST),
             updated_at: from_unix(self.updated_at)?.to_offset(JST),
         })
@@ -137,9 +140,23 @@ pub async fn create_draft(
     answers: &Answers,
     now: OffsetDateTime,
 ) -> Result<Draft, AppError> {
+    let mut conn = pool.acquire().await?;
+    insert_draft(&mut conn, account_id, def, answers, None, now).await
+}
+
+/// Saves a new draft at version 1; `revises` links it to a returned submission.
+pub async fn insert_draft(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    def: &FormDefinition,
+    answers: &Answers,
+    revises: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<Draft, AppError> {
     let sql = format!(
-        "INSERT INTO drafts (account_id, form_id, form_version, answers, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5)
+        "INSERT INTO drafts (account_id, form_id, form_version, answers, version, created_at,
+                             updated_at, revises_submission_id)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6)
          RETURNING {DRAFT_COLUMNS}"
     );
     let row: DraftRow = sqlx::query_as(&sql)
@@ -148,7 +165,8 @@ pub async fn create_draft(
         .bind(&def.version)
         .bind(answers_json(answers)?)
         .bind(to_unix(now))
-        .fetch_one(pool)
+        .bind(revises)
+        .fetch_one(&mut *conn)
         .await?;
     row.to_api()
 }
@@ -163,6 +181,24 @@ pub async fn find_draft(
     Ok(sqlx::query_as(&sql)
         .bind(id)
         .bind(account_id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+/// The unsent draft made to revise submission `submission_id`, if any.
+pub async fn unsent_revision(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    submission_id: i64,
+) -> Result<Option<DraftRow>, AppError> {
+    let sql = format!(
+        "SELECT {DRAFT_COLUMNS} FROM drafts
+         WHERE account_id = ?1 AND revises_submission_id = ?2 AND submitted_at IS NULL
+         ORDER BY id DESC LIMIT 1"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(account_id)
+        .bind(submission_id)
         .fetch_optional(&mut *conn)
         .await?)
 }
@@ -283,22 +319,77 @@ pub async fn submit(
     }
 
     let now = state.clock.now();
-    let sequence: i64 =
-        sqlx::query_scalar("INSERT INTO arrival_counter (issued_at) VALUES (?1) RETURNING id")
-            .bind(to_unix(now))
-            .fetch_one(&mut *tx)
-            .await?;
-    let arrival = arrival_number(now.to_offset(JST).date(), sequence);
     let mut acknowledged_keys: Vec<String> = Vec::new();
     for key in report.warnings().map(|w| w.key()) {
         if !acknowledged_keys.contains(&key) {
             acknowledged_keys.push(key);
         }
     }
+    let stored_answers = answers_json(&report.normalised)?;
+    let digest = tracking::content_sha256(&stored_answers);
+    let acknowledged_json = serde_json::to_string(&acknowledged_keys)
+        .map_err(|e| AppError::Internal(format!("acknowledged warnings: {e}")))?;
+    let acting = applicant_acting(applicant);
+
+    if let Some(revised) = draft.revises_submission_id {
+        // A resubmission after 差戻し: the same submission, with the new content.
+        let scope = Scope::Applicant(account_id);
+        let row = tracking::find_row(&mut tx, scope, revised)
+            .await?
+            .ok_or_else(|| {
+                AppError::Internal(format!("draft {id} revises a missing submission"))
+            })?;
+        let from = row.status()?;
+        let to = lifecycle::transition(from, Action::Resubmit, Actor::Applicant)
+            .map_err(AppError::Transition)?;
+        sqlx::query(
+            "UPDATE submissions SET previous_answers = answers, answers = ?1,
+                    acknowledged_warnings = ?2, form_version = ?3, title = ?4, status = ?5,
+                    submitted_at = ?6, content_sha256 = ?7
+             WHERE id = ?8",
+        )
+        .bind(&stored_answers)
+        .bind(&acknowledged_json)
+        .bind(&def.version)
+        .bind(&def.title)
+        .bind(to.as_str())
+        .bind(to_unix(now))
+        .bind(&digest)
+        .bind(revised)
+        .execute(&mut *tx)
+        .await?;
+        mark_submitted(&mut tx, draft.id, revised, now).await?;
+        let event = Event {
+            submission_id: revised,
+            action: Action::Resubmit.as_str(),
+            from_status: Some(from),
+            to_status: Some(to),
+            ..Event::default()
+        };
+        tracking::append_event(&mut tx, &acting, &event, now).await?;
+        let submission = tracking::detail(&mut tx, scope, revised)
+            .await?
+            .ok_or_else(|| AppError::Internal("the resubmission is not readable".into()))?;
+        tx.commit().await?;
+        tracing::info!(
+            account_id,
+            draft_id = draft.id,
+            submission_id = revised,
+            "filing resubmitted"
+        );
+        return Ok(SubmitOutcome::Created(submission));
+    }
+
+    let sequence: i64 =
+        sqlx::query_scalar("INSERT INTO arrival_counter (issued_at) VALUES (?1) RETURNING id")
+            .bind(to_unix(now))
+            .fetch_one(&mut *tx)
+            .await?;
+    let arrival = arrival_number(now.to_offset(JST).date(), sequence);
     let submission_id: i64 = sqlx::query_scalar(
         "INSERT INTO submissions (account_id, draft_id, arrival_number, form_id, form_version, title,
-                                  answers, acknowledged_warnings, status, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'submitted', ?9)
+                                  answers, acknowledged_warnings, status, submitted_at, content_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'submitted', ?9, ?10)
          RETURNING id",
     )
     .bind(account_id)
@@ -307,20 +398,21 @@ pub async fn submit(
     .bind(&def.id)
     .bind(&def.version)
     .bind(&def.title)
-    .bind(answers_json(&report.normalised)?)
-    .bind(
-        serde_json::to_string(&acknowledged_keys)
-            .map_err(|e| AppError::Internal(format!("acknowledged warnings: {e}")))?,
-    )
+    .bind(&stored_answers)
+    .bind(&acknowledged_json)
     .bind(to_unix(now))
+    .bind(&digest)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE drafts SET submitted_at = ?1, submission_id = ?2 WHERE id = ?3")
-        .bind(to_unix(now))
-        .bind(submission_id)
-        .bind(draft.id)
-        .execute(&mut *tx)
-        .await?;
+    mark_submitted(&mut tx, draft.id, submission_id, now).await?;
+    let event = Event {
+        submission_id,
+        action: "submit",
+        from_status: Some(FilingStatus::Draft),
+        to_status: Some(FilingStatus::Submitted),
+        ..Event::default()
+    };
+    tracking::append_event(&mut tx, &acting, &event, now).await?;
     let submission = find_submission(&mut tx, account_id, submission_id)
         .await?
         .ok_or_else(|| AppError::Internal("the new submission is not readable".into()))?;
@@ -333,6 +425,35 @@ pub async fn submit(
         "filing submitted"
     );
     Ok(SubmitOutcome::Created(submission))
+}
+
+async fn mark_submitted(
+    conn: &mut SqliteConnection,
+    draft_id: i64,
+    submission_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE drafts SET submitted_at = ?1, submission_id = ?2 WHERE id = ?3")
+        .bind(to_unix(now))
+        .bind(submission_id)
+        .bind(draft_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The applicant as the audit log records it: the institution's name.
+pub fn applicant_acting(applicant: &ApplicantSession) -> Acting {
+    Acting {
+        account_id: applicant.account_id,
+        scope: Scope::Applicant(applicant.account_id),
+        label: applicant
+            .session
+            .account
+            .institution_name
+            .clone()
+            .unwrap_or_else(|| ja::ACTOR_APPLICANT.to_string()),
+    }
 }
 
 /// Why a checked form may not be submitted, keyed by issue path: every error's message, and every
@@ -362,118 +483,14 @@ pub fn arrival_number(date: Date, sequence: i64) -> String {
     )
 }
 
-/// A row of `submissions`.
-#[derive(Debug, Clone, sqlx::FromRow)]
-struct SubmissionRow {
-    id: i64,
-    arrival_number: String,
-    form_id: String,
-    form_version: String,
-    title: String,
-    status: String,
-    answers: String,
-    acknowledged_warnings: String,
-    submitted_at: i64,
-}
-
-impl SubmissionRow {
-    fn to_api(&self) -> Result<Submission, AppError> {
-        let corrupt = |what: &str, e: serde_json::Error| {
-            AppError::Internal(format!("submission {} has an invalid {what}: {e}", self.id))
-        };
-        Ok(Submission {
-            id: self.id,
-            arrival_number: self.arrival_number.clone(),
-            form_id: self.form_id.clone(),
-            form_version: self.form_version.clone(),
-            title: self.title.clone(),
-            status: parse_status(&self.status)?,
-            answers: serde_json::from_str(&self.answers).map_err(|e| corrupt("answers", e))?,
-            acknowledged_warnings: serde_json::from_str(&self.acknowledged_warnings)
-                .map_err(|e| corrupt("acknowledged_warnings", e))?,
-            submitted_at: from_unix(self.submitted_at)?.to_offset(JST),
-        })
-    }
-}
-
-fn parse_status(status: &str) -> Result<FilingStatus, AppError> {
-    serde_json::from_value(serde_json::Value::String(status.to_string()))
-        .map_err(|_| AppError::Internal(format!("unknown filing status {status:?}")))
-}
-
-/// The account's submission `id`; `None` for another account's or a missing one.
+/// The account's submission `id` with its history; `None` for another account's or a missing
+/// one.
 pub async fn find_submission(
     conn: &mut SqliteConnection,
     account_id: i64,
     id: i64,
 ) -> Result<Option<Submission>, AppError> {
-    let row: Option<SubmissionRow> = sqlx::query_as(
-        "SELECT id, arrival_number, form_id, form_version, title, status, answers,
-                acknowledged_warnings, submitted_at
-         FROM submissions WHERE id = ?1 AND account_id = ?2",
-    )
-    .bind(id)
-    .bind(account_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    row.map(|r| r.to_api()).transpose()
-}
-
-// ---- The filings list ------------------------------------------------------------------------
-
-#[derive(Debug, sqlx::FromRow)]
-struct FilingRow {
-    status: String,
-    id: i64,
-    form_id: String,
-    title: Option<String>,
-    arrival_number: Option<String>,
-    at: i64,
-}
-
-/// 「届書・申請書の一覧」: the account's unsent drafts (by last save) and its submissions (by
-/// arrival), newest first.
-///
-/// The one query behind `GET /api/v1/filings`; search and paging (issue 4) add their conditions
-/// to the inner selects and a `LIMIT`/`OFFSET` after the `ORDER BY`.
-pub async fn list_filings(
-    pool: &SqlitePool,
-    account_id: i64,
-) -> Result<Vec<FilingSummary>, AppError> {
-    let rows: Vec<FilingRow> = sqlx::query_as(
-        "SELECT status, id, form_id, title, arrival_number, at FROM (
-             SELECT 'draft' AS status, id, form_id, NULL AS title, NULL AS arrival_number,
-                    updated_at AS at
-             FROM drafts WHERE account_id = ?1 AND submitted_at IS NULL
-             UNION ALL
-             SELECT status, id, form_id, title, arrival_number, submitted_at AS at
-             FROM submissions WHERE account_id = ?1
-         )
-         ORDER BY at DESC, id DESC",
-    )
-    .bind(account_id)
-    .fetch_all(pool)
-    .await?;
-    let titles: HashMap<String, String> = forms::catalogue()
-        .into_iter()
-        .map(|d| (d.id, d.title))
-        .collect();
-    rows.into_iter()
-        .map(|r| {
-            let title = r
-                .title
-                .or_else(|| titles.get(&r.form_id).cloned())
-                .unwrap_or_else(|| r.form_id.clone());
-            Ok(FilingSummary {
-                id: r.id,
-                status: parse_status(&r.status)?,
-                form_id: r.form_id,
-                title,
-                arrival_number: r.arrival_number,
-                updated_at: from_unix(r.at)?.to_offset(JST),
-            })
-        })
-        .collect()
+    tracking::detail(conn, Scope::Applicant(account_id), id).await
 }
 
 #[cfg(test)]
@@ -496,8 +513,13 @@ mod tests {
 
     #[test]
     fn statuses_round_trip() {
+        use crate::tracking::parse_status;
         assert_eq!(parse_status("draft").unwrap(), FilingStatus::Draft);
         assert_eq!(parse_status("submitted").unwrap(), FilingStatus::Submitted);
+        assert_eq!(
+            parse_status("under_review").unwrap(),
+            FilingStatus::UnderReview
+        );
         assert!(parse_status("lost").is_err());
     }
 }

@@ -31,6 +31,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod routes;
 pub mod static_files;
+pub mod tracking;
 
 use std::any::Any;
 use std::net::SocketAddr;

@@ -5,6 +5,10 @@
 //! todoke-server serve --demo         serve, seeding demo accounts into an empty database
 //! todoke-server admin create-account --institution-code 3410712362 --class 医科 --name … --prefecture 広島県
 //! todoke-server admin create-reviewer --user-id KINKI-01 --name … --bureau kinki
+//! todoke-server admin import-institutions institutions.csv      (UTF-8 or Shift_JIS; all-or-nothing)
+//! todoke-server admin issue-credentials --claim-month 2024-10 --out letters/
+//! todoke-server admin reissue ABCDEFGHJK --out letters/
+//! todoke-server admin end-use ABCDEFGHJK
 //! ```
 //!
 //! Configuration comes from `TODOKE_*` environment variables; see [`todoke_server::config`].

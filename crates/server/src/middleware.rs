@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use todoke_core::ServiceState;
@@ -185,6 +185,7 @@ pub async fn security_headers(
 ) -> Response {
     let private = is_api_path(req.uri().path()) || req.uri().path() == "/healthz";
     let mut response = next.run(req).await;
+    let status = response.status();
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -199,12 +200,17 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    let csp = if is_html {
-        h.html_csp.clone()
-    } else {
-        HeaderValue::from_static(NON_HTML_CSP)
-    };
-    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    // A 304 has no content type, and browsers copy its headers onto the cached page: a
+    // non-HTML policy here would replace the page's own and block the app on every reload.
+    // Leaving it out keeps the policy the cached response came with.
+    if status != StatusCode::NOT_MODIFIED {
+        let csp = if is_html {
+            h.html_csp.clone()
+        } else {
+            HeaderValue::from_static(NON_HTML_CSP)
+        };
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     if private && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -29,6 +29,7 @@ All errors share one shape (`ApiError`: `code`, Japanese `message`, optional per
         (name = tags::SERVICE, description = "Service hours and policies, answered before sign-in"),
         (name = tags::FORMS, description = "Form definitions and the online 形式チェック, for applicants"),
         (name = tags::FILINGS, description = "Drafts, submission with arrival number, and the filings list, for applicants"),
+        (name = tags::REVIEW, description = "The bureau's review queue and transitions (受付, 審査開始, 差戻し, 受理, 不受理), for reviewers"),
         (name = tags::OPERATIONS, description = "Health and the contract itself"),
     ),
     components(schemas(todoke_core::ApiError, todoke_core::ErrorCode, todoke_core::FieldErrors))
@@ -62,6 +63,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(routes::forms::router())
         .merge(routes::drafts::router())
         .merge(routes::filings::router())
+        .merge(routes::notices::router())
+        .merge(routes::review::router())
 }
 
 /// The document alone (for tests and for writing it to a file).

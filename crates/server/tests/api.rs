@@ -9,8 +9,11 @@ mod api {
     mod drafts;
     mod errors;
     mod forms;
+    mod issuance;
+    mod lifecycle;
     mod openapi;
     mod password_change;
+    mod review_queue;
     mod server;
     mod service_hours;
     mod session;

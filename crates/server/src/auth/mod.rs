@@ -16,7 +16,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use todoke_core::api::SessionInfo;
 use todoke_core::service_hours::JST;
-use todoke_core::{FeeScheduleClass, InstitutionCode};
+use todoke_core::{FeeScheduleClass, InstitutionCode, RegionalBureau};
 
 use crate::AppState;
 use crate::accounts::{self, Account};
@@ -95,6 +95,42 @@ impl FromRequestParts<AppState> for ApplicantSession {
             account_id: session.account.id,
             class: institution.class,
             institution_code: institution.code,
+            session,
+        })
+    }
+}
+
+/// A full session of a reviewer account: bureau staff, who see only filings from the
+/// prefectures of their bureau.
+#[derive(Debug, Clone)]
+pub struct ReviewerSession {
+    pub account_id: i64,
+    pub bureau: RegionalBureau,
+    /// The display name, recorded in the audit log.
+    pub display_name: String,
+    pub session: AnySession,
+}
+
+impl FromRequestParts<AppState> for ReviewerSession {
+    type Rejection = AppError;
+
+    /// 401 without a session, 403 `password_change_required` before the password change, 403
+    /// `forbidden` for applicants.
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let FullSession(session) = FullSession::from_request_parts(parts, state).await?;
+        if session.account.role != "reviewer" {
+            return Err(AppError::Forbidden);
+        }
+        let summary = session.account.summary()?;
+        let bureau = summary
+            .bureau
+            .ok_or_else(|| AppError::Internal("reviewer without a bureau".into()))?;
+        Ok(ReviewerSession {
+            account_id: session.account.id,
+            bureau,
+            display_name: summary
+                .display_name
+                .unwrap_or_else(|| bureau.name().to_string()),
             session,
         })
     }

@@ -181,6 +181,11 @@ pub async fn delete_draft(
 /// acknowledged warnings and an arrival number (到達番号, `YYYYMMDD-NNNNNN`, never reused).
 /// Idempotent: submitting a draft that has been submitted (a double click, a retried request)
 /// answers 200 with the same submission instead of creating another.
+///
+/// A draft from `POST /api/v1/submissions/{id}/revise` (`revises_submission_id` set) resubmits
+/// that returned submission instead: the same id and arrival number, status 提出済 again, a new
+/// submission time, the content before kept as `previous_answers`, and a history entry. If the
+/// submission is no longer returned (withdrawn meanwhile), 409 `transition_not_allowed`.
 #[utoipa::path(
     post,
     path = "/api/v1/drafts/{id}/submit",
@@ -198,7 +203,7 @@ pub async fn delete_draft(
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such draft for this account", body = ApiError),
-        (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`", body = ApiError),
+        (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`; `transition_not_allowed`: the submission a revision draft revises is no longer returned", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "Errors or unacknowledged warnings, messages keyed by issue path", body = ApiError),
         (status = 503, description = "Outside service hours", body = ApiError),

@@ -1,55 +1,78 @@
-//! What the account has filed: the filings list (drafts and submissions together) and one
-//! submission.
+//! What the account has filed: the filings list (drafts and submissions together, searched and
+//! paged), one submission with its history, and the applicant's lifecycle actions on it
+//! (withdraw, revise after a return, copy into a new draft).
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use todoke_core::ApiError;
-use todoke_core::api::{FilingSummary, Submission};
+use todoke_core::api::{CommentRequest, Draft, FilingPage, FilingQuery, Submission};
+use todoke_core::lifecycle::Action;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
+use crate::db;
 use crate::error::AppError;
-use crate::extract::AppPath;
+use crate::extract::{AppJson, AppPath};
 use crate::filings;
+use crate::tracking::{self, ActionInput, Scope, Search};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_filings))
         .routes(routes!(get_submission))
+        .routes(routes!(withdraw))
+        .routes(routes!(revise))
+        .routes(routes!(copy))
 }
 
-/// The account's filings (届書・申請書の一覧)
+/// The query string, with a malformed one answered in the API's shape.
+pub fn search_from(query: Result<Query<FilingQuery>, QueryRejection>) -> Result<Search, AppError> {
+    let Query(query) = query.map_err(|_| AppError::BodyShape)?;
+    Search::parse(&query)
+}
+
+/// Search the account's filings (届書・申請書検索一覧)
 ///
-/// Unsent drafts (status `draft`, time of the last save) and submissions (status `submitted`,
-/// arrival number, time of arrival), newest first. Drafts survive sign-out.
+/// Unsent drafts (status `draft`, time of the last save) and submissions (arrival number, time of
+/// the latest (re)submission), filtered, sorted and paged on the server. Without `sort`, newest
+/// first. Date filters, arrival number and statuses other than `draft` match submissions only.
 #[utoipa::path(
     get,
     path = "/api/v1/filings",
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
+    params(FilingQuery),
     responses(
-        (status = 200, description = "Drafts and submissions, newest first", body = Vec<FilingSummary>),
+        (status = 200, description = "One page of drafts and submissions", body = FilingPage),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
+        (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
         (status = 503, description = "Outside service hours", body = ApiError),
     )
 )]
 pub async fn list_filings(
     State(state): State<AppState>,
     applicant: ApplicantSession,
-) -> Result<Json<Vec<FilingSummary>>, AppError> {
+    query: Result<Query<FilingQuery>, QueryRejection>,
+) -> Result<Json<FilingPage>, AppError> {
+    let search = search_from(query)?;
     Ok(Json(
-        filings::list_filings(&state.pool, applicant.account_id).await?,
+        tracking::search(&state.pool, Scope::Applicant(applicant.account_id), &search).await?,
     ))
 }
 
 /// One submission
 ///
-/// What was sent: arrival number, time, form id and version, the normalised answers the server
-/// checked, and the acknowledged warnings.
+/// What was sent (arrival number, time, form id and version, the normalised answers, the
+/// acknowledged warnings, the SHA-256 of the stored content), where it stands (status, who acts
+/// next, the actions the applicant may take), the full history, the latest return's comments
+/// and deadline, and once decided the acceptance number and effective date or the reason for
+/// rejection. After a resubmission, `previous_answers` holds the content before it.
 #[utoipa::path(
     get,
     path = "/api/v1/submissions/{id}",
@@ -74,4 +97,143 @@ pub async fn get_submission(
         .await?
         .map(Json)
         .ok_or(AppError::NotFound)
+}
+
+/// Withdraw a submission (取下げ)
+///
+/// Allowed while 提出済, 受付済, 審査中 or 差戻し; the optional comment goes into the history.
+#[utoipa::path(
+    post,
+    path = "/api/v1/submissions/{id}/withdraw",
+    tag = tags::FILINGS,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = CommentRequest,
+    responses(
+        (status = 200, description = "Withdrawn", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 422, description = "Comment too long", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    applicant: ApplicantSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<CommentRequest>,
+) -> Result<Json<Submission>, AppError> {
+    let acting = filings::applicant_acting(&applicant);
+    let input = ActionInput {
+        comment: request.comment,
+        ..ActionInput::default()
+    };
+    Ok(Json(
+        tracking::act(&state, &acting, id, Action::Withdraw, input).await?,
+    ))
+}
+
+/// Revise a returned submission (差戻し → 再提出)
+///
+/// Answers a draft prefilled with the submission's answers and linked to it
+/// (`revises_submission_id`); submitting that draft with `POST /api/v1/drafts/{id}/submit`
+/// resubmits the same submission (status 提出済 again, a new submission time, the previous
+/// content kept in `previous_answers`). Asking again while that draft is unsent answers the same
+/// draft (200).
+#[utoipa::path(
+    post,
+    path = "/api/v1/submissions/{id}/revise",
+    tag = tags::FILINGS,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    responses(
+        (status = 201, description = "A new revision draft", body = Draft),
+        (status = 200, description = "The revision draft made before", body = Draft),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 409, description = "`transition_not_allowed`: only a returned submission can be revised", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn revise(
+    State(state): State<AppState>,
+    applicant: ApplicantSession,
+    AppPath(id): AppPath<i64>,
+) -> Result<(StatusCode, Json<Draft>), AppError> {
+    let scope = Scope::Applicant(applicant.account_id);
+    let mut tx = db::begin_write(&state.pool).await?;
+    let row = tracking::find_row(&mut tx, scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tracking::require(&row, Action::Resubmit, scope)?;
+    if let Some(existing) = filings::unsent_revision(&mut tx, applicant.account_id, id).await? {
+        return Ok((StatusCode::OK, Json(existing.to_api()?)));
+    }
+    let def = filings::available_form(&applicant, &row.form_id)?;
+    let draft = filings::insert_draft(
+        &mut tx,
+        applicant.account_id,
+        &def,
+        &row.answers()?,
+        Some(id),
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(draft)))
+}
+
+/// Copy into a new draft (複写して新規作成)
+///
+/// For a rejected or withdrawn submission: a new, unlinked draft with its answers. The
+/// submission itself does not change.
+#[utoipa::path(
+    post,
+    path = "/api/v1/submissions/{id}/copy",
+    tag = tags::FILINGS,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    responses(
+        (status = 201, description = "The new draft", body = Draft),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 409, description = "`transition_not_allowed`: only rejected or withdrawn submissions", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn copy(
+    State(state): State<AppState>,
+    applicant: ApplicantSession,
+    AppPath(id): AppPath<i64>,
+) -> Result<(StatusCode, Json<Draft>), AppError> {
+    let scope = Scope::Applicant(applicant.account_id);
+    let mut conn = state.pool.acquire().await?;
+    let row = tracking::find_row(&mut conn, scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tracking::require(&row, Action::CopyToNewDraft, scope)?;
+    let def = filings::available_form(&applicant, &row.form_id)?;
+    let draft = filings::insert_draft(
+        &mut conn,
+        applicant.account_id,
+        &def,
+        &row.answers()?,
+        None,
+        state.clock.now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(draft)))
 }

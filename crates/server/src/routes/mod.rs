@@ -8,6 +8,8 @@ pub mod drafts;
 pub mod filings;
 pub mod forms;
 pub mod health;
+pub mod notices;
+pub mod review;
 pub mod service;
 pub mod session;
 
@@ -23,6 +25,7 @@ pub mod tags {
     pub const OPERATIONS: &str = "operations";
     pub const FORMS: &str = "forms";
     pub const FILINGS: &str = "filings";
+    pub const REVIEW: &str = "review";
 }
 
 /// A known path with a method it does not support.

@@ -8,7 +8,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use time::Duration;
 use time::macros::{date, datetime};
-use todoke_core::api::{Draft, FilingStatus, FilingSummary, Submission};
+use todoke_core::api::{Draft, FilingPage, FilingStatus, FilingSummary, Submission};
 use todoke_core::forms::{self, Answers, CheckContext, CheckReport};
 use todoke_core::text::ja;
 use todoke_core::{ErrorCode, FeeScheduleClass, InstitutionCode};
@@ -19,7 +19,7 @@ use super::helpers::{
 };
 
 /// A staff change for the Hiroshima clinic: one full-time hire with `weekly_hours`.
-fn staff_change_answers(code: &str, weekly_hours: &str) -> Answers {
+pub fn staff_change_answers(code: &str, weekly_hours: &str) -> Answers {
     let mut a = common_answers(code, "広島内科クリニック");
     a.insert(
         "staff".into(),
@@ -94,7 +94,10 @@ fn submission(response: &TestResponse) -> Submission {
 async fn filings(app: &TestApp, cookie: &str) -> Vec<FilingSummary> {
     let response = app.get("/api/v1/filings", Some(cookie)).await;
     assert_eq!(response.status, StatusCode::OK, "{response:?}");
-    serde_json::from_value(response.json()).unwrap()
+    let page: FilingPage = serde_json::from_value(response.json()).unwrap();
+    assert_eq!(page.total as usize, page.items.len());
+    assert_eq!((page.page, page.per_page), (1, 20));
+    page.items
 }
 
 #[tokio::test]

@@ -209,6 +209,24 @@ impl TestApp {
         self.full_session(creds).await
     }
 
+    /// A reviewer of `bureau` with a changed password: (user ID, cookie).
+    pub async fn signed_in_reviewer_of(
+        &self,
+        user_id: &str,
+        bureau: todoke_core::RegionalBureau,
+    ) -> (String, String) {
+        let creds = accounts::create_reviewer(
+            &self.state,
+            user_id,
+            &format!("{} 審査担当", bureau.name()),
+            bureau,
+            None,
+        )
+        .await
+        .expect("reviewer issued");
+        self.full_session(creds).await
+    }
+
     /// Signs in with the initial password and changes it: (user ID, new cookie).
     async fn full_session(&self, creds: IssuedCredentials) -> (String, String) {
         let response = self.login(&creds.user_id, &creds.initial_password).await;
@@ -268,6 +286,23 @@ pub fn tokyo_clinic() -> NewApplicant {
         class: "医科".into(),
         institution_name: "とどけ内科".into(),
         prefecture: "東京都".into(),
+    }
+}
+
+/// A clinic in Osaka (近畿厚生局), with a code whose check digit is computed.
+pub fn osaka_clinic() -> NewApplicant {
+    let body = [2, 7, 1, 0, 1, 2, 3, 4, 5];
+    let digit = todoke_core::institution::check_digit(&body);
+    let code: String = body
+        .iter()
+        .chain(std::iter::once(&digit))
+        .map(|d| char::from(b'0' + d))
+        .collect();
+    NewApplicant {
+        institution_code: code,
+        class: "医科".into(),
+        institution_name: "なにわ内科".into(),
+        prefecture: "大阪府".into(),
     }
 }
 

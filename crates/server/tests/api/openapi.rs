@@ -31,6 +31,19 @@ const EXPECTED: &[(&str, &str)] = &[
     ("post", "/api/v1/drafts/{id}/submit"),
     ("get", "/api/v1/submissions/{id}"),
     ("get", "/api/v1/filings"),
+    ("post", "/api/v1/submissions/{id}/withdraw"),
+    ("post", "/api/v1/submissions/{id}/revise"),
+    ("post", "/api/v1/submissions/{id}/copy"),
+    ("get", "/api/v1/notices"),
+    ("post", "/api/v1/notices/{id}/read"),
+    ("get", "/api/v1/review/filings"),
+    ("get", "/api/v1/review/filings.csv"),
+    ("get", "/api/v1/review/filings/{id}"),
+    ("post", "/api/v1/review/filings/{id}/receive"),
+    ("post", "/api/v1/review/filings/{id}/start-review"),
+    ("post", "/api/v1/review/filings/{id}/return"),
+    ("post", "/api/v1/review/filings/{id}/accept"),
+    ("post", "/api/v1/review/filings/{id}/reject"),
 ];
 
 fn operations(doc: &Value) -> BTreeSet<(String, String)> {
@@ -100,6 +113,15 @@ async fn the_document_lists_every_route_and_the_schemas() {
         "Submission",
         "FilingSummary",
         "FilingStatus",
+        "FilingPage",
+        "HistoryEntry",
+        "FieldComment",
+        "Action",
+        "CommentRequest",
+        "ReturnRequest",
+        "RejectRequest",
+        "NoticeList",
+        "Notice",
     ] {
         assert!(schemas.contains_key(name), "schema {name} missing");
     }

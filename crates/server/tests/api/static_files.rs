@@ -81,6 +81,26 @@ async fn client_routes_get_index_html_with_a_strict_csp() {
     }
 }
 
+/// Browsers copy a 304's headers onto the cached page; a non-HTML policy there would block the
+/// app's scripts on every reload of a page already visited.
+#[tokio::test]
+async fn revalidated_pages_keep_their_own_csp() {
+    let (app, _dist) = app_with_dist().await;
+    let first = app.get("/login", None).await;
+    let last_modified = first.header("last-modified").expect("last-modified");
+    let request = axum::http::Request::get("/login")
+        .header("if-modified-since", last_modified)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = app.request(request).await;
+    assert_eq!(response.status, StatusCode::NOT_MODIFIED);
+    assert!(response.header("content-security-policy").is_none());
+    assert_eq!(
+        response.header("cache-control").as_deref(),
+        Some("no-cache")
+    );
+}
+
 #[tokio::test]
 async fn hashed_assets_are_cached_for_a_year_with_the_right_type() {
     let (app, _dist) = app_with_dist().await;

@@ -1,0 +1,464 @@
+//! The mailed ユーザID・初期パスワード通知 as a print-ready, tagged A4 PDF (krilla: the font is
+//! embedded as a subset of the glyphs used; the structure tree and MarkInfo make it a tagged
+//! PDF with Japanese as the document language).
+//!
+//! Each letter takes two pages: page 1 carries the address block (placed for the window of a
+//! 長形3号 window envelope: top left, 25 mm from the left and 20 mm from the top edge), the
+//! credentials in a box, the first-login steps, the password rules and the service hours;
+//! page 2 the seed's FAQ.
+
+use std::num::NonZeroU16;
+use std::sync::Arc;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{ArtifactType, ContentTag, SpanTag, Tag, TagGroup, TagKind, TagTree};
+use krilla::text::{Font, TextDirection};
+use krilla::{Document, SerializeSettings};
+use todoke_core::text::ja;
+use todoke_core::text::ja::issuance as t;
+use todoke_core::{FeeScheduleClass, Prefecture};
+
+/// Default font: IPAexGothic from the Debian package `fonts-ipaexfont-gothic`.
+pub const DEFAULT_FONT: &str = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+/// The seed's login URL, printed in step ①.
+pub const DEFAULT_LOGIN_URL: &str = "https://healthinsurance.mhlw.go.jp/auth/login/login.html";
+
+/// One letter's content. `initial_password` is printed here and nowhere else.
+#[derive(Clone)]
+pub struct Letter {
+    pub user_id: String,
+    pub initial_password: String,
+    pub institution_code: String,
+    pub class: FeeScheduleClass,
+    pub name: String,
+    pub postal_code: String,
+    pub address_line1: String,
+    pub address_line2: Option<String>,
+    pub prefecture: Prefecture,
+    pub batch: u8,
+}
+
+impl std::fmt::Debug for Letter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Letter")
+            .field("user_id", &self.user_id)
+            .field("institution_code", &self.institution_code)
+            .field("initial_password", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+/// Default font for the user ID and password: DejaVu Sans Mono (Debian `fonts-dejavu-core`),
+/// monospaced with a slashed zero and distinct 1/l/I. Without it the main font is used.
+pub const DEFAULT_MONO_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+
+/// The loaded fonts, shared by every PDF of a run.
+#[derive(Clone)]
+pub struct LetterFont {
+    main: Font,
+    mono: Option<Font>,
+}
+
+fn load_font(path: &str) -> Result<Font, String> {
+    let bytes = std::fs::read(path).map_err(|e| t::letter_font_unreadable(path, &e.to_string()))?;
+    Font::new(Arc::new(bytes).into(), 0)
+        .ok_or_else(|| t::letter_font_unreadable(path, "TrueType/OpenType として解釈できません"))
+}
+
+impl LetterFont {
+    /// The main (Japanese) font is required; the monospaced one is optional.
+    pub fn load(path: &str, mono_path: &str) -> Result<Self, String> {
+        let main = load_font(path)?;
+        let mono = match load_font(mono_path) {
+            Ok(f) => Some(f),
+            Err(_) => {
+                tracing::warn!(
+                    mono_path,
+                    "monospaced letter font not found; using the main font"
+                );
+                None
+            }
+        };
+        Ok(Self { main, mono })
+    }
+}
+
+pub struct LetterOptions<'a> {
+    pub login_url: &'a str,
+    pub reissue: bool,
+}
+
+const MM: f32 = 72.0 / 25.4;
+const PAGE_W: f32 = 210.0 * MM;
+const PAGE_H: f32 = 297.0 * MM;
+const LEFT: f32 = 22.0 * MM;
+const RIGHT: f32 = PAGE_W - 20.0 * MM;
+
+/// Renders `letters` (already in mailing order) into one PDF.
+pub fn render(
+    font: &LetterFont,
+    letters: &[Letter],
+    options: &LetterOptions,
+) -> Result<Vec<u8>, String> {
+    let settings = SerializeSettings {
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    let title = if options.reissue {
+        t::LETTER_REISSUE_TITLE
+    } else {
+        t::LETTER_TITLE
+    };
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_string())
+            .language("ja".to_string())
+            .creator("Todoke".to_string()),
+    );
+    let mut tree = TagTree::new().with_lang(Some("ja".to_string()));
+    for letter in letters {
+        let mut section = TagGroup::new(Tag::Section);
+        for page_index in 0..2 {
+            let mut page =
+                document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
+            let mut surface = page.surface();
+            let mut w = Writer {
+                surface: &mut surface,
+                font: font.main.clone(),
+                mono: font.mono.clone().unwrap_or_else(|| font.main.clone()),
+                groups: Vec::new(),
+            };
+            if page_index == 0 {
+                first_page(&mut w, letter, options, title);
+            } else {
+                second_page(&mut w);
+            }
+            w.footer(&t::letter_batch_footer(
+                letter.batch,
+                letter.prefecture.name(),
+                page_index + 1,
+                2,
+            ));
+            let groups = std::mem::take(&mut w.groups);
+            surface.finish();
+            page.finish();
+            for g in groups {
+                section.push(g);
+            }
+        }
+        tree.push(section);
+    }
+    document.set_tag_tree(tree);
+    document.finish().map_err(|e| format!("{e:?}"))
+}
+
+struct Writer<'s, 'p> {
+    surface: &'s mut Surface<'p>,
+    font: Font,
+    mono: Font,
+    groups: Vec<TagGroup>,
+}
+
+impl Writer<'_, '_> {
+    fn black(&mut self) {
+        self.surface.set_fill(Some(Fill {
+            paint: rgb::Color::new(0, 0, 0).into(),
+            ..Fill::default()
+        }));
+    }
+
+    /// Draws one line as a tagged span and returns its identifier's group member.
+    fn line(&mut self, group: &mut TagGroup, x: f32, baseline: f32, size: f32, text: &str) {
+        let font = self.font.clone();
+        self.line_in(font, group, x, baseline, size, text);
+    }
+
+    fn line_in(
+        &mut self,
+        font: Font,
+        group: &mut TagGroup,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        text: &str,
+    ) {
+        self.black();
+        let id = self
+            .surface
+            .start_tagged(ContentTag::Span(SpanTag::empty()));
+        self.surface.draw_text(
+            Point::from_xy(x, baseline),
+            font,
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+        self.surface.end_tagged();
+        group.push(id);
+    }
+
+    /// A block (paragraph, heading …) of wrapped lines; returns the y below it.
+    fn block(
+        &mut self,
+        kind: impl Into<TagKind>,
+        x: f32,
+        top: f32,
+        size: f32,
+        width: f32,
+        text: &str,
+    ) -> f32 {
+        let mut group = TagGroup::new(kind);
+        let mut y = top;
+        for line in wrap(text, size, width) {
+            y += size * 1.45;
+            self.line(&mut group, x, y, size, &line);
+        }
+        self.groups.push(group);
+        y
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
+        let mut pb = PathBuilder::new();
+        if let Some(r) = Rect::from_xywh(x, y, w, h) {
+            pb.push_rect(r);
+        }
+        if let Some(path) = pb.finish() {
+            self.surface
+                .start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                    ArtifactType::Other,
+                )));
+            self.surface.set_fill(None);
+            self.surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(0, 0, 0).into(),
+                width,
+                ..Stroke::default()
+            }));
+            self.surface.draw_path(&path);
+            self.surface.set_stroke(None);
+            self.surface.end_tagged();
+        }
+    }
+
+    fn footer(&mut self, text: &str) {
+        self.black();
+        self.surface
+            .start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                ArtifactType::Page,
+            )));
+        self.surface.draw_text(
+            Point::from_xy(LEFT, PAGE_H - 12.0 * MM),
+            self.font.clone(),
+            8.0,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+        self.surface.end_tagged();
+    }
+}
+
+fn heading(level: u16) -> Tag<krilla::tagging::kind::Hn> {
+    Tag::Hn(NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN), None)
+}
+
+fn first_page(w: &mut Writer, letter: &Letter, options: &LetterOptions, title: &str) {
+    // Address block for the envelope window (about 90 × 45 mm).
+    let window_x = 25.0 * MM;
+    let window_w = 85.0 * MM;
+    let mut y = 20.0 * MM;
+    let postal = format!(
+        "{}{}-{}",
+        t::LETTER_POSTAL_MARK,
+        &letter.postal_code[..3.min(letter.postal_code.len())],
+        letter.postal_code.get(3..).unwrap_or("")
+    );
+    let mut address = TagGroup::new(Tag::P);
+    y += 11.0;
+    w.line(&mut address, window_x, y, 11.0, &postal);
+    y += 4.0;
+    let mut lines: Vec<String> = wrap(&letter.address_line1, 11.0, window_w);
+    if let Some(a2) = &letter.address_line2 {
+        lines.extend(wrap(a2, 11.0, window_w));
+    }
+    for l in lines {
+        y += 15.0;
+        w.line(&mut address, window_x, y, 11.0, &l);
+    }
+    y += 8.0;
+    let name = format!("{}　{}", letter.name, t::LETTER_HONORIFIC);
+    for l in wrap(&name, 13.0, window_w) {
+        y += 19.0;
+        w.line(&mut address, window_x, y, 13.0, &l);
+    }
+    w.groups.push(address);
+    // Sender, top right.
+    w.block(
+        Tag::P,
+        145.0 * MM,
+        18.0 * MM,
+        9.0,
+        45.0 * MM,
+        t::LETTER_SENDER,
+    );
+
+    let mut y = 75.0 * MM;
+    y = w.block(heading(1), LEFT, y, 18.0, RIGHT - LEFT, title) + 6.0;
+    let intro = if options.reissue {
+        t::LETTER_REISSUE_INTRO
+    } else {
+        t::LETTER_INTRO
+    };
+    y = w.block(Tag::P, LEFT, y, 10.0, RIGHT - LEFT, intro) + 4.0;
+    let who = format!(
+        "{}：{}（{}）",
+        t::LETTER_INSTITUTION_LABEL,
+        letter.institution_code,
+        letter.class.label()
+    );
+    y = w.block(Tag::P, LEFT, y, 10.0, RIGHT - LEFT, &who) + 8.0;
+
+    // The credentials, set apart in a box, large.
+    let box_h = 30.0 * MM;
+    w.rect(LEFT, y, RIGHT - LEFT, box_h, 1.5);
+    let mut creds = TagGroup::new(Tag::Div);
+    for (i, (label, value)) in [
+        (t::LETTER_USER_ID_LABEL, letter.user_id.as_str()),
+        (t::LETTER_PASSWORD_LABEL, letter.initial_password.as_str()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = TagGroup::new(Tag::P);
+        let base = y + 12.0 * MM + i as f32 * 13.0 * MM;
+        w.line(&mut p, LEFT + 6.0 * MM, base, 12.0, label);
+        let mono = w.mono.clone();
+        w.line_in(mono, &mut p, LEFT + 45.0 * MM, base + 2.0, 22.0, value);
+        creds.push(p);
+    }
+    w.groups.push(creds);
+    y += box_h + 3.0;
+    y = w.block(
+        Tag::P,
+        LEFT,
+        y,
+        9.0,
+        RIGHT - LEFT,
+        t::LETTER_CREDENTIALS_NOTE,
+    );
+    y = w.block(Tag::P, LEFT, y, 9.0, RIGHT - LEFT, t::LETTER_KEEP_SAFE) + 8.0;
+
+    y = w.block(
+        heading(2),
+        LEFT,
+        y,
+        13.0,
+        RIGHT - LEFT,
+        t::LETTER_STEPS_HEADING,
+    ) + 2.0;
+    for (i, step) in t::LETTER_STEPS.iter().enumerate() {
+        y = w.block(
+            Tag::P,
+            LEFT + 3.0 * MM,
+            y,
+            10.0,
+            RIGHT - LEFT - 3.0 * MM,
+            step,
+        );
+        if i == 0 {
+            y = w.block(
+                Tag::P,
+                LEFT + 8.0 * MM,
+                y,
+                10.0,
+                RIGHT - LEFT - 8.0 * MM,
+                options.login_url,
+            );
+        }
+    }
+    y = w.block(
+        heading(2),
+        LEFT,
+        y + 8.0,
+        13.0,
+        RIGHT - LEFT,
+        t::LETTER_RULES_HEADING,
+    ) + 2.0;
+    for rule in t::LETTER_RULES {
+        y = w.block(
+            Tag::P,
+            LEFT + 3.0 * MM,
+            y,
+            10.0,
+            RIGHT - LEFT - 3.0 * MM,
+            rule,
+        );
+    }
+    y = w.block(
+        heading(2),
+        LEFT,
+        y + 8.0,
+        13.0,
+        RIGHT - LEFT,
+        t::LETTER_HOURS_HEADING,
+    ) + 2.0;
+    w.block(
+        Tag::P,
+        LEFT + 3.0 * MM,
+        y,
+        10.0,
+        RIGHT - LEFT - 3.0 * MM,
+        t::LETTER_HOURS,
+    );
+}
+
+fn second_page(w: &mut Writer) {
+    let mut y = 18.0 * MM;
+    y = w.block(
+        heading(2),
+        LEFT,
+        y,
+        13.0,
+        RIGHT - LEFT,
+        t::LETTER_FAQ_HEADING,
+    ) + 4.0;
+    for (q, a) in t::LETTER_FAQ {
+        y = w.block(Tag::P, LEFT, y, 10.0, RIGHT - LEFT, q);
+        y = w.block(Tag::P, LEFT + 4.0 * MM, y, 9.5, RIGHT - LEFT - 4.0 * MM, a) + 6.0;
+    }
+    w.block(Tag::P, LEFT, y + 6.0, 9.5, RIGHT - LEFT, ja::SERVICE_NAME);
+}
+
+/// Breaks `text` into lines no wider than `width` (full-width characters count one em,
+/// ASCII about half; a conservative estimate for IPAexGothic).
+fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let adv = if c.is_ascii() { 0.6 } else { 1.0 } * size;
+        if used + adv > width && !current.is_empty() {
+            // Do not start a line with closing punctuation (simple 行頭禁則).
+            if matches!(c, '、' | '。' | '）' | '」' | '，' | '．' | ')') {
+                current.push(c);
+                lines.push(std::mem::take(&mut current));
+                used = 0.0;
+                continue;
+            }
+            lines.push(std::mem::take(&mut current));
+            used = 0.0;
+        }
+        current.push(c);
+        used += adv;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}

@@ -1,0 +1,75 @@
+//! Notices of status changes for the applicant (the count in the header), marked read when
+//! opened.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use todoke_core::ApiError;
+use todoke_core::api::NoticeList;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::tags;
+use crate::AppState;
+use crate::auth::ApplicantSession;
+use crate::error::AppError;
+use crate::extract::AppPath;
+use crate::tracking;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_notices))
+        .routes(routes!(mark_read))
+}
+
+/// Notices
+///
+/// The latest 100 notices of status changes made by the bureau, newest first, and how many are
+/// unread.
+#[utoipa::path(
+    get,
+    path = "/api/v1/notices",
+    tag = tags::FILINGS,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "Unread count and notices", body = NoticeList),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn list_notices(
+    State(state): State<AppState>,
+    applicant: ApplicantSession,
+) -> Result<Json<NoticeList>, AppError> {
+    Ok(Json(
+        tracking::notices(&state.pool, applicant.account_id).await?,
+    ))
+}
+
+/// Mark a notice read
+#[utoipa::path(
+    post,
+    path = "/api/v1/notices/{id}/read",
+    tag = tags::FILINGS,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Notice id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    responses(
+        (status = 204, description = "Read (also when it was already)"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such notice for this account", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn mark_read(
+    State(state): State<AppState>,
+    applicant: ApplicantSession,
+    AppPath(id): AppPath<i64>,
+) -> Result<StatusCode, AppError> {
+    tracking::mark_read(&state.pool, applicant.account_id, id, state.clock.now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

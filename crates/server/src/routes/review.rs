@@ -1,0 +1,332 @@
+//! The bureau's side (審査): the review queue of the reviewer's bureau (searched and paged, and
+//! as CSV), one filing with its institution, and the transitions receive, start review, return,
+//! accept and reject. A filing from another bureau's prefectures answers 404.
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use todoke_core::ApiError;
+use todoke_core::api::{
+    CommentRequest, FilingPage, FilingQuery, RejectRequest, ReturnRequest, Submission,
+};
+use todoke_core::lifecycle::Action;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::filings::search_from;
+use super::tags;
+use crate::AppState;
+use crate::auth::ReviewerSession;
+use crate::error::AppError;
+use crate::extract::{AppJson, AppPath};
+use crate::tracking::{self, Acting, ActionInput, Scope};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(queue))
+        .routes(routes!(queue_csv))
+        .routes(routes!(get_filing))
+        .routes(routes!(receive))
+        .routes(routes!(start_review))
+        .routes(routes!(return_filing))
+        .routes(routes!(accept))
+        .routes(routes!(reject))
+}
+
+fn acting(reviewer: &ReviewerSession) -> Acting {
+    Acting {
+        account_id: reviewer.account_id,
+        scope: Scope::Bureau(reviewer.bureau),
+        label: reviewer.display_name.clone(),
+    }
+}
+
+/// The review queue
+///
+/// Submissions from institutions in the prefectures of the reviewer's bureau, filtered, sorted
+/// and paged like the applicant's list (no drafts). Rows carry the institution.
+#[utoipa::path(
+    get,
+    path = "/api/v1/review/filings",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(FilingQuery),
+    responses(
+        (status = 200, description = "One page of the queue", body = FilingPage),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
+        (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn queue(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    query: Result<Query<FilingQuery>, QueryRejection>,
+) -> Result<Json<FilingPage>, AppError> {
+    let search = search_from(query)?;
+    Ok(Json(
+        tracking::search(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?,
+    ))
+}
+
+/// The review queue as CSV
+///
+/// Every match of the same filters (not paged), UTF-8 with a byte-order mark so that Excel
+/// opens it correctly, a Japanese header row (到達番号, 提出日時, 手続, 状況, 医療機関等コード,
+/// 医療機関等名称, 都道府県, 受理番号, 効力発生日, 次に対応する者), CRLF line ends.
+#[utoipa::path(
+    get,
+    path = "/api/v1/review/filings.csv",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(FilingQuery),
+    responses(
+        (status = 200, description = "The queue as CSV", body = String, content_type = "text/csv"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
+        (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn queue_csv(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    query: Result<Query<FilingQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let search = search_from(query)?;
+    let body = tracking::csv(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"review-filings.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// One filing, for review
+///
+/// The same detail the applicant sees, with `allowed_actions` for the reviewer and the
+/// institution.
+#[utoipa::path(
+    get,
+    path = "/api/v1/review/filings/{id}",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(("id" = i64, Path, description = "Submission id")),
+    responses(
+        (status = 200, description = "The filing", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn get_filing(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+) -> Result<Json<Submission>, AppError> {
+    let mut conn = state.pool.acquire().await?;
+    tracking::detail(&mut conn, Scope::Bureau(reviewer.bureau), id)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
+}
+
+async fn plain(
+    state: &AppState,
+    reviewer: &ReviewerSession,
+    id: i64,
+    action: Action,
+    request: CommentRequest,
+) -> Result<Json<Submission>, AppError> {
+    let input = ActionInput {
+        comment: request.comment,
+        ..ActionInput::default()
+    };
+    Ok(Json(
+        tracking::act(state, &acting(reviewer), id, action, input).await?,
+    ))
+}
+
+/// Receive (受付)
+///
+/// 提出済 → 受付済.
+#[utoipa::path(
+    post,
+    path = "/api/v1/review/filings/{id}/receive",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = CommentRequest,
+    responses(
+        (status = 200, description = "Received", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn receive(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<CommentRequest>,
+) -> Result<Json<Submission>, AppError> {
+    plain(&state, &reviewer, id, Action::Receive, request).await
+}
+
+/// Start review (審査開始)
+///
+/// 受付済 → 審査中.
+#[utoipa::path(
+    post,
+    path = "/api/v1/review/filings/{id}/start-review",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = CommentRequest,
+    responses(
+        (status = 200, description = "Under review", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn start_review(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<CommentRequest>,
+) -> Result<Json<Submission>, AppError> {
+    plain(&state, &reviewer, id, Action::StartReview, request).await
+}
+
+/// Return for correction (差戻し)
+///
+/// 受付済 or 審査中 → 差戻し, with a general comment (required), comments per field keyed by
+/// issue path, and an optional deadline for resubmission (today or later, in Japan).
+#[utoipa::path(
+    post,
+    path = "/api/v1/review/filings/{id}/return",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = ReturnRequest,
+    responses(
+        (status = 200, description = "Returned", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 422, description = "No comment, an incomplete field comment, or a past deadline", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn return_filing(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<ReturnRequest>,
+) -> Result<Json<Submission>, AppError> {
+    let input = ActionInput {
+        comment: Some(request.comment),
+        field_comments: request.field_comments,
+        deadline: request.deadline,
+        reason: None,
+    };
+    Ok(Json(
+        tracking::act(&state, &acting(&reviewer), id, Action::Return, input).await?,
+    ))
+}
+
+/// Accept (受理)
+///
+/// 受付済 or 審査中 → 受理: assigns an acceptance number and computes the effective date from
+/// today's date in Japan (accepted on the first business day of a month → the 1st of that
+/// month; otherwise the 1st of the next).
+#[utoipa::path(
+    post,
+    path = "/api/v1/review/filings/{id}/accept",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = CommentRequest,
+    responses(
+        (status = 200, description = "Accepted", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<CommentRequest>,
+) -> Result<Json<Submission>, AppError> {
+    plain(&state, &reviewer, id, Action::Accept, request).await
+}
+
+/// Reject (不受理)
+///
+/// 受付済 or 審査中 → 不受理, with the reason (required).
+#[utoipa::path(
+    post,
+    path = "/api/v1/review/filings/{id}/reject",
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Submission id"),
+        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = RejectRequest,
+    responses(
+        (status = 200, description = "Rejected", body = Submission),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
+        (status = 404, description = "No such filing in this bureau", body = ApiError),
+        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
+        (status = 422, description = "No reason", body = ApiError),
+        (status = 503, description = "Outside service hours", body = ApiError),
+    )
+)]
+pub async fn reject(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(request): AppJson<RejectRequest>,
+) -> Result<Json<Submission>, AppError> {
+    let input = ActionInput {
+        reason: Some(request.reason),
+        ..ActionInput::default()
+    };
+    Ok(Json(
+        tracking::act(&state, &acting(&reviewer), id, Action::Reject, input).await?,
+    ))
+}
