@@ -155,8 +155,8 @@ pub async fn change_password(req: &PasswordChangeRequest) -> Result<SessionInfo,
 // ---- Forms, drafts, submissions ----------------------------------------------------------
 
 use todoke_core::api::{
-    CheckRequest, Draft, DraftUpdate, FilingSummary, FormBundle, FormSummary, NewDraft, Submission,
-    SubmitRequest,
+    CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage, FilingQuery, FormBundle,
+    FormSummary, NewDraft, Submission, SubmitRequest,
 };
 use todoke_core::forms::{Answers, CheckReport};
 
@@ -224,10 +224,83 @@ pub async fn submit_draft(
     .await
 }
 
-pub async fn filings() -> Result<Vec<FilingSummary>, ClientError> {
-    get("/filings").await
+pub async fn filings(query: &FilingQuery) -> Result<FilingPage, ClientError> {
+    get(&format!(
+        "/filings{}",
+        crate::search::to_query_string(query)
+    ))
+    .await
 }
 
 pub async fn submission(id: i64) -> Result<Submission, ClientError> {
     get(&format!("/submissions/{id}")).await
+}
+
+pub async fn withdraw(id: i64, comment: Option<String>) -> Result<Submission, ClientError> {
+    send(
+        Method::POST,
+        &format!("/submissions/{id}/withdraw"),
+        &CommentRequest { comment },
+    )
+    .await
+}
+
+pub async fn revise(id: i64) -> Result<Draft, ClientError> {
+    request::<(), Draft>(Method::POST, &format!("/submissions/{id}/revise"), None)
+        .await?
+        .ok_or(ClientError::Unexpected)
+}
+
+pub async fn copy_to_new_draft(id: i64) -> Result<Draft, ClientError> {
+    request::<(), Draft>(Method::POST, &format!("/submissions/{id}/copy"), None)
+        .await?
+        .ok_or(ClientError::Unexpected)
+}
+
+// ---- Bureau review ------------------------------------------------------------------------
+
+use todoke_core::api::{RejectRequest, ReturnRequest};
+
+pub async fn review_filings(query: &FilingQuery) -> Result<FilingPage, ClientError> {
+    get(&format!(
+        "/review/filings{}",
+        crate::search::to_query_string(query)
+    ))
+    .await
+}
+
+/// The address of the queue as CSV (UTF-8 with BOM), for a plain download link.
+pub fn review_csv_url(query: &FilingQuery) -> String {
+    format!(
+        "{}/review/filings.csv{}",
+        BASE.with(|b| b.borrow().clone()),
+        crate::search::to_query_string(query)
+    )
+}
+
+pub async fn review_filing(id: i64) -> Result<Submission, ClientError> {
+    get(&format!("/review/filings/{id}")).await
+}
+
+/// Receive, start review or accept: the transitions that take only an optional comment.
+pub async fn review_step(id: i64, step: &str) -> Result<Submission, ClientError> {
+    send(
+        Method::POST,
+        &format!("/review/filings/{id}/{step}"),
+        &CommentRequest { comment: None },
+    )
+    .await
+}
+
+pub async fn review_return(id: i64, body: &ReturnRequest) -> Result<Submission, ClientError> {
+    send(Method::POST, &format!("/review/filings/{id}/return"), body).await
+}
+
+pub async fn review_reject(id: i64, reason: String) -> Result<Submission, ClientError> {
+    send(
+        Method::POST,
+        &format!("/review/filings/{id}/reject"),
+        &RejectRequest { reason },
+    )
+    .await
 }

@@ -17,6 +17,7 @@ use crate::routes::{
     not_found::NotFound,
     password::PasswordPage,
     procedures::ProceduresPage,
+    review::ReviewFilingPage,
     service_closed::ServiceClosed,
     submission::SubmissionPage,
     submissions::SubmissionsPage,
@@ -196,6 +197,10 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/submissions/:id")
                 view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionPage /></Guard> }
+            />
+            <Route
+                path=path!("/review/:id")
+                view=|| view! { <Guard access=PageAccess::SignedIn><ReviewFilingPage /></Guard> }
             />
             <Route
                 path=path!("/manual")

@@ -23,3 +23,24 @@ pub fn focus_by_id(id: &str) {
         }
     });
 }
+
+/// Replaces the app with a message after a crash (a Rust panic aborts the module), so the user
+/// sees what to do instead of a blank page. The technical detail goes into a data attribute.
+pub fn show_crash(detail: &str) {
+    let document = leptos::prelude::document();
+    let Ok(div) = document.create_element("div") else {
+        return;
+    };
+    let _ = div.set_attribute("class", "todoke todoke-crash");
+    let _ = div.set_attribute("role", "alert");
+    let _ = div.set_attribute("data-detail", detail);
+    div.set_text_content(Some(t::APP_CRASHED));
+    let host = document
+        .query_selector("[data-todoke-app]")
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into));
+    if let Some(host) = host {
+        let _ = host.append_child(&div);
+    }
+}

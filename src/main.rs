@@ -10,12 +10,17 @@ mod components;
 mod config;
 mod dom;
 mod routes;
+mod search;
 mod session;
 mod text;
 
 // Native builds exist only so the unit tests run with `cargo test`; the app runs in the browser.
 fn main() {
-    console_error_panic_hook::set_once();
+    // A crash must not leave a blank page: say so in Japanese, keep the details for support.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        dom::show_crash(&info.to_string());
+    }));
     let (host, config) = config::AppConfig::from_host_element();
     api::set_base(&config.api_base);
     leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();

@@ -5,6 +5,7 @@ pub mod manual;
 pub mod not_found;
 pub mod password;
 pub mod procedures;
+pub mod review;
 pub mod service_closed;
 pub mod submission;
 pub mod submissions;

@@ -1,69 +1,239 @@
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use todoke_core::api::{FilingStatus, FilingSummary};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary, FormSummary};
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
 use crate::app::AppContext;
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
+use crate::search::{from_params, range_text, to_query_string, with_page};
 use crate::text as t;
 
+pub const LIST_PATH: &str = "/submissions";
+
 /// 「届書・申請書検索一覧」: the first page after sign-in. Drafts and submissions together,
-/// status in text; drafts continue where they were left.
+/// searchable by procedure, status, submission dates and arrival number; the conditions live in
+/// the URL so that Back, reload and bookmarks keep them.
 #[component]
 pub fn SubmissionsPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let notice = ctx.take_flash();
-    let filings = RwSignal::new(None::<Vec<FilingSummary>>);
-    let error = RwSignal::new(None::<String>);
     let is_applicant = ctx
         .session
         .with_untracked(|s| s.info().is_some_and(|i| i.account.institution.is_some()));
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.with(|q| from_params(|k| q.get(k))));
+    let page = RwSignal::new(None::<FilingPage>);
+    let error = RwSignal::new(None::<String>);
+    let forms = RwSignal::new(Vec::<FormSummary>::new());
+
     if is_applicant {
         spawn_local(async move {
-            match api::filings().await {
-                Ok(f) => filings.set(Some(f)),
-                Err(e) if ctx.handle_common_error(&e) => {}
-                Err(e) => error.set(Some(e.message())),
+            if let Ok(f) = api::forms().await {
+                forms.set(f);
             }
         });
     } else {
-        filings.set(Some(Vec::new()));
+        forms.set(
+            todoke_core::forms::catalogue()
+                .into_iter()
+                .map(|d| FormSummary {
+                    page_count: d.pages.len(),
+                    id: d.id,
+                    version: d.version,
+                    title: d.title,
+                    description: d.description,
+                })
+                .collect(),
+        );
     }
+    {
+        Effect::new(move |_| {
+            let q = query.get();
+            spawn_local(async move {
+                let result = if is_applicant {
+                    api::filings(&q).await
+                } else {
+                    api::review_filings(&q).await
+                };
+                match result {
+                    Ok(p) => {
+                        error.set(None);
+                        page.set(Some(p));
+                    }
+                    Err(e) if ctx.handle_common_error(&e) => {}
+                    Err(e) => error.set(Some(e.message())),
+                }
+            });
+        });
+    }
+
     view! {
         <div class="todoke-page">
             <Notice message=notice />
             <PageHeading text=t::SUBMISSIONS_TITLE />
             {is_applicant.then(|| view! {
-                <p><A href="/procedures" attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A></p>
+                <p>
+                    <A href="/procedures" attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
+                </p>
+            })}
+            <SearchForm query forms />
+            {(!is_applicant).then(|| view! {
+                <p>
+                    <a id="todoke-csv" href=move || api::review_csv_url(&query.get()) download="filings.csv">{t::CSV_DOWNLOAD}</a>
+                </p>
             })}
             {move || error.get().map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })}
-            {move || match filings.get() {
+            {move || match page.get() {
                 None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
-                Some(list) if list.is_empty() => view! {
+                Some(p) if p.total == 0 && query.with(|q| *q == FilingQuery::default()) => view! {
                     <div class="todoke-empty">
                         <p class="todoke-empty__title">{t::SUBMISSIONS_EMPTY}</p>
                         <p>{t::SUBMISSIONS_EMPTY_HINT}</p>
                     </div>
                 }.into_any(),
-                Some(list) => view! { <FilingsTable list /> }.into_any(),
+                Some(p) if p.items.is_empty() => view! {
+                    <div class="todoke-empty" role="status"><p class="todoke-empty__title">{t::NO_MATCH}</p></div>
+                }.into_any(),
+                Some(p) => view! { <Results page=p query=query.get_untracked() reviewer=!is_applicant /> }.into_any(),
             }}
         </div>
     }
 }
 
+/// The search conditions. Submitting puts them in the URL; the list follows the URL.
 #[component]
-fn FilingsTable(list: Vec<FilingSummary>) -> impl IntoView {
+fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> impl IntoView {
+    let navigate = use_navigate();
+    let initial = query.get_untracked();
+    let field = |v: Option<String>| RwSignal::new(v.unwrap_or_default());
+    let procedure = field(initial.procedure.clone());
+    let status = field(initial.status.clone());
+    let from = field(initial.submitted_from.clone());
+    let to = field(initial.submitted_to.clone());
+    let arrival = field(initial.arrival_number.clone());
+    let sort = field(initial.sort.clone());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let q = FilingQuery {
+            procedure: some(procedure),
+            status: some(status),
+            submitted_from: some(from),
+            submitted_to: some(to),
+            arrival_number: some(arrival),
+            sort: some(sort),
+            page: None,
+            per_page: None,
+        };
+        navigate(
+            &format!("{LIST_PATH}{}", to_query_string(&q)),
+            Default::default(),
+        );
+    };
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       value: RwSignal<String>,
+                       options: Signal<Vec<(String, String)>>| {
+        view! {
+            <div class="todoke-search__field">
+                <label class="todoke-label" for=id>{label}</label>
+                <select id=id class="todoke-select" prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                    {move || options.get().into_iter().map(|(v, l)| {
+                        let selected = value.get_untracked() == v;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let text = move |id: &'static str,
+                     label: &'static str,
+                     value: RwSignal<String>,
+                     kind: &'static str| {
+        view! {
+            <div class="todoke-search__field">
+                <label class="todoke-label" for=id>{label}</label>
+                <input id=id type=kind class="todoke-input todoke-input--narrow" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    let procedure_options = Signal::derive(move || {
+        std::iter::once((String::new(), t::ALL_OPTION.to_string()))
+            .chain(forms.get().into_iter().map(|f| (f.id, f.title)))
+            .collect()
+    });
+    let status_options = Signal::stored(
+        std::iter::once((String::new(), t::ALL_OPTION.to_string()))
+            .chain(
+                FilingStatus::ALL
+                    .iter()
+                    .map(|s| (s.as_str().to_string(), s.label().to_string())),
+            )
+            .collect::<Vec<_>>(),
+    );
+    let sort_options = Signal::stored(vec![
+        (String::new(), t::SORT_NEWEST.to_string()),
+        ("submitted_at".to_string(), t::SORT_OLDEST.to_string()),
+        ("arrival_number".to_string(), t::SORT_ARRIVAL.to_string()),
+    ]);
+    view! {
+        <form class="todoke-search" role="search" aria-labelledby="todoke-search-title" novalidate on:submit=on_submit>
+            <h2 id="todoke-search-title" class="todoke-heading-m">{t::SEARCH_HEADING}</h2>
+            <div class="todoke-search__grid">
+                {select("todoke-search-procedure", t::PROCEDURE, procedure, procedure_options)}
+                {select("todoke-search-status", t::STATUS, status, status_options)}
+                {text("todoke-search-from", t::SUBMITTED_FROM, from, "date")}
+                {text("todoke-search-to", t::SUBMITTED_TO, to, "date")}
+                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, "text")}
+                {select("todoke-search-sort", t::SORT_LABEL, sort, sort_options)}
+            </div>
+            <div class="todoke-button-group">
+                <button id="todoke-search-submit" type="submit" class="todoke-button">{t::SEARCH_BUTTON}</button>
+                <A href=LIST_PATH>{t::SEARCH_CLEAR}</A>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Results(page: FilingPage, query: FilingQuery, reviewer: bool) -> impl IntoView {
+    let pages = page.total.div_ceil(u64::from(page.per_page.max(1))) as u32;
+    let range = range_text(page.total, page.page, page.per_page)
+        .map(|(first, last)| t::result_range(page.total, first, last))
+        .unwrap_or_default();
+    let link = move |p: u32| format!("{LIST_PATH}{}", to_query_string(&with_page(&query, p)));
+    view! {
+        <p class="todoke-results-count" role="status">{range}</p>
+        <FilingsTable list=page.items reviewer />
+        {(pages > 1).then(|| view! {
+            <nav class="todoke-pagination" aria-label=t::PAGINATION_LABEL>
+                <ul>
+                    {(page.page > 1).then(|| view! { <li><A href=link(page.page - 1) attr:rel="prev">{t::PREV_PAGE}</A></li> })}
+                    <li aria-current="page">{t::progress(page.page as usize, pages as usize)}</li>
+                    {(page.page < pages).then(|| view! { <li><A href=link(page.page + 1) attr:rel="next">{t::NEXT_PAGE}</A></li> })}
+                </ul>
+            </nav>
+        })}
+    }
+}
+
+#[component]
+fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
     view! {
         <div class="todoke-table-wrap">
             <table class="todoke-table">
                 <caption class="todoke-table__caption">{t::FILINGS_CAPTION}</caption>
                 <thead>
                     <tr>
+                        {reviewer.then(|| view! { <th scope="col">{t::HEADER_INSTITUTION_NAME}</th> })}
                         <th scope="col">{t::PROCEDURE}</th>
                         <th scope="col">{t::STATUS}</th>
+                        <th scope="col">{t::NEXT_ACTOR}</th>
                         <th scope="col">{t::ARRIVAL_NUMBER}</th>
                         <th scope="col">{t::UPDATED_AT}</th>
                         <th scope="col">{t::ACTIONS}</th>
@@ -71,15 +241,17 @@ fn FilingsTable(list: Vec<FilingSummary>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {list.into_iter().map(|f| {
-                        let (href, label) = match f.status {
-                            FilingStatus::Draft => (format!("/drafts/{}", f.id), t::continue_draft(&f.title)),
-                            _ => (format!("/submissions/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.title)),
+                        let (href, label, link_text) = match f.status {
+                            FilingStatus::Draft => (format!("/drafts/{}", f.id), t::continue_draft(&f.title), t::CONTINUE_DRAFT),
+                            _ if reviewer => (format!("/review/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION),
+                            _ => (format!("/submissions/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.title), t::VIEW_SUBMISSION),
                         };
-                        let link_text = match f.status { FilingStatus::Draft => t::CONTINUE_DRAFT, _ => t::VIEW_SUBMISSION };
                         view! {
                             <tr>
+                                {reviewer.then(|| view! { <td>{f.institution.as_ref().map(|i| format!("{}（{}）", i.name, i.code)).unwrap_or_default()}</td> })}
                                 <td>{f.title.clone()}</td>
                                 <td><span class="todoke-status">{f.status.label()}</span></td>
+                                <td>{f.next_actor_label.clone()}</td>
                                 <td>{f.arrival_number.clone().unwrap_or_else(|| "—".to_string())}</td>
                                 <td>{format_jst_datetime(f.updated_at)}</td>
                                 <td><A href=href attr:aria-label=label>{link_text}</A></td>

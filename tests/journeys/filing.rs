@@ -7,7 +7,7 @@ use todoke_core::service_hours::JST;
 
 use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions};
 
-fn id(path: &str) -> String {
+pub(crate) fn id(path: &str) -> String {
     let safe: String = path
         .chars()
         .filter(|c| *c != ']')
@@ -16,18 +16,18 @@ fn id(path: &str) -> String {
     format!("todoke-{safe}")
 }
 
-async fn fill(j: &Journey, path: &str, text: &str) {
+pub(crate) async fn fill(j: &Journey, path: &str, text: &str) {
     j.tab_to(&id(path)).await;
     j.type_text(text).await;
 }
 
-async fn refill(j: &Journey, path: &str, text: &str) {
+pub(crate) async fn refill(j: &Journey, path: &str, text: &str) {
     j.tab_to(&id(path)).await;
     j.retype(text).await;
 }
 
 /// Selects the `nth` option (0-based) of a radio group: Space on the first, then arrow keys.
-async fn choose(j: &Journey, path: &str, nth: usize) {
+pub(crate) async fn choose(j: &Journey, path: &str, nth: usize) {
     j.tab_to(&id(path)).await;
     j.press(Key::Space).await;
     for _ in 0..nth {
@@ -35,12 +35,12 @@ async fn choose(j: &Journey, path: &str, nth: usize) {
     }
 }
 
-async fn tick(j: &Journey, path: &str) {
+pub(crate) async fn tick(j: &Journey, path: &str) {
     j.tab_to(&id(path)).await;
     j.press(Key::Space).await;
 }
 
-async fn fill_today(j: &Journey, path: &str) {
+pub(crate) async fn fill_today(j: &Journey, path: &str) {
     let today = time::OffsetDateTime::now_utc().to_offset(JST).date();
     let iso = format_iso_date(today);
     let mut parts = iso.split('-');
@@ -52,17 +52,29 @@ async fn fill_today(j: &Journey, path: &str) {
     j.type_text(parts.next().unwrap()).await;
 }
 
-async fn next(j: &Journey) {
+pub(crate) async fn next(j: &Journey) {
     j.tab_to("todoke-next").await;
     j.press(Key::Enter).await;
 }
 
-async fn wait_for_field(j: &Journey, path: &str) {
+pub(crate) async fn wait_for_field(j: &Journey, path: &str) {
     j.by_id(&id(path)).await;
 }
 
 /// Signs in with the mailed password, changes it, and starts `form_id` from the list page.
-async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
+pub(crate) async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
+    first_sign_in(j, user, initial).await;
+    j.tab_to("todoke-new-filing").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("届書・申請書の作成").await;
+    j.assert_accessible("procedures").await;
+    j.tab_to(&format!("todoke-start-{form_id}")).await;
+    j.press(Key::Enter).await;
+    wait_for_field(j, "contact_name").await;
+}
+
+/// Signs in with the mailed password and changes it to [`NEW_PASSWORD`]; ends on the list.
+pub(crate) async fn first_sign_in(j: &Journey, user: &str, initial: &str) {
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
     j.sign_in(user, initial).await;
@@ -75,16 +87,21 @@ async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
     j.type_text(NEW_PASSWORD).await;
     j.press(Key::Enter).await;
     j.wait_for_heading("届書・申請書検索一覧").await;
-    j.tab_to("todoke-new-filing").await;
-    j.press(Key::Enter).await;
-    j.wait_for_heading("届書・申請書の作成").await;
-    j.assert_accessible("procedures").await;
-    j.tab_to(&format!("todoke-start-{form_id}")).await;
-    j.press(Key::Enter).await;
-    wait_for_field(j, "contact_name").await;
 }
 
-async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
+/// One valid staff row: a full-timer hired today with 40 hours a week.
+pub(crate) async fn fill_staff_row(j: &Journey, hours: &str) {
+    fill(j, "staff[0].name", "佐藤 一郎").await;
+    fill(j, "staff[0].furigana", "ｻﾄｳ ｲﾁﾛｳ").await;
+    fill(j, "staff[0].registration_number", "東医12345").await;
+    choose(j, "staff[0].change_type", 0).await;
+    choose(j, "staff[0].employment", 0).await;
+    fill(j, "staff[0].weekly_hours", hours).await;
+    fill(j, "staff[0].department", "内科").await;
+    fill_today(j, "staff[0].change_date").await;
+}
+
+pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
     // Declarations.
     wait_for_field(j, "declaration_no_improper_filing").await;
     j.assert_accessible("declarations").await;
@@ -141,14 +158,7 @@ async fn staff_change_journey(browser: Browser) {
         .await;
     j.assert_accessible("staff page").await;
 
-    fill(&j, "staff[0].name", "佐藤 一郎").await;
-    fill(&j, "staff[0].furigana", "ｻﾄｳ ｲﾁﾛｳ").await;
-    fill(&j, "staff[0].registration_number", "東医12345").await;
-    choose(&j, "staff[0].change_type", 0).await;
-    choose(&j, "staff[0].employment", 0).await;
-    fill(&j, "staff[0].weekly_hours", "20").await;
-    fill(&j, "staff[0].department", "内科").await;
-    fill_today(&j, "staff[0].change_date").await;
+    fill_staff_row(&j, "20").await;
     // A full-timer with 20 hours a week: the arithmetic check stops 「次へ」.
     next(&j).await;
     j.wait_for_text("入力内容に誤りがあります").await;

@@ -175,7 +175,8 @@ impl Journey {
             .await
         {
             let body = self.client.source().await.unwrap_or_default();
-            panic!("no heading {text:?}: {e}\n--- page ---\n{body}");
+            let diag = self.diagnostics().await;
+            panic!("no heading {text:?}: {e}\n--- diagnostics ---\n{diag}\n--- page ---\n{body}");
         }
     }
 
@@ -220,15 +221,21 @@ impl Journey {
         v.as_str().unwrap_or_default().to_string()
     }
 
-    /// Types into the focused element, as a keyboard user would.
+    /// Types into the focused element, as a keyboard user would. A page that re-renders right
+    /// then can replace the element between finding and typing; that is retried, briefly.
     pub async fn type_text(&self, text: &str) {
-        self.client
-            .active_element()
-            .await
-            .expect("a focused element")
-            .send_keys(text)
-            .await
-            .expect("typing");
+        let mut last = String::new();
+        for _ in 0..5 {
+            match self.client.active_element().await {
+                Ok(el) => match el.send_keys(text).await {
+                    Ok(()) => return,
+                    Err(e) => last = e.to_string(),
+                },
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("could not type into the focused element: {last}");
     }
 
     pub async fn press(&self, key: Key) {
@@ -324,11 +331,65 @@ impl Journey {
         self.press(Key::Enter).await;
     }
 
-    /// Signs out with the header's button and waits for the login page.
+    /// Moves focus backwards with Shift+Tab until the element with `id` has it (bounded).
+    pub async fn shift_tab_to(&self, id: &str) {
+        let chord: String = [
+            char::from(Key::Shift),
+            char::from(Key::Tab),
+            char::from(Key::Null),
+        ]
+        .iter()
+        .collect();
+        for _ in 0..60 {
+            if self.focused_id().await == id {
+                return;
+            }
+            self.type_text(&chord).await;
+        }
+        panic!("Shift+Tab never reached #{id}");
+    }
+
+    /// Signs out with the header's button (before the page content, so Shift+Tab reaches it)
+    /// and waits for the login page.
     pub async fn sign_out(&self) {
-        self.tab_to("todoke-logout").await;
+        self.shift_tab_to("todoke-logout").await;
         self.press(Key::Enter).await;
         self.wait_for_heading("ログイン").await;
+    }
+
+    /// What the page loaded and whether the app started, for failure messages.
+    pub async fn diagnostics(&self) -> String {
+        self.client
+            .execute(
+                "return JSON.stringify({url: location.href, app: typeof window.wasmBindings, \
+                 crash: (document.querySelector('.todoke-crash') || {dataset: {}}).dataset.detail, \
+                 resources: performance.getEntriesByType('resource').map(e => e.name + ' ' + (e.responseStatus || '') + ' ' + e.transferSize)})",
+                vec![],
+            )
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_else(|e| e.to_string())
+            + &self.probe("/healthz").await
+            + &self.probe("/api/v1/service-status").await
+    }
+
+    /// Asks the server directly (not through the browser) whether it still answers.
+    async fn probe(&self, path: &str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.base.trim_start_matches("http://").to_string();
+        let attempt = async {
+            let mut stream = tokio::net::TcpStream::connect(&addr).await.ok()?;
+            let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            stream.write_all(req.as_bytes()).await.ok()?;
+            let mut out = String::new();
+            stream.read_to_string(&mut out).await.ok()?;
+            Some(out.lines().next().unwrap_or_default().to_string())
+        };
+        match tokio::time::timeout(Duration::from_secs(5), attempt).await {
+            Ok(Some(line)) => format!("\n{path}: {line}"),
+            Ok(None) => format!("\n{path}: connection failed"),
+            Err(_) => format!("\n{path}: no answer in 5 s"),
+        }
     }
 
     /// Saves a screenshot to `$TODOKE_SCREENSHOTS/<name>.png` when that variable is set, so a

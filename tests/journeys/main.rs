@@ -19,3 +19,4 @@ macro_rules! in_both_browsers {
 mod filing;
 mod harness;
 mod sign_in;
+mod tracking;

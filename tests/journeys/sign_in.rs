@@ -196,6 +196,19 @@ async fn out_of_hours_journey(browser: Browser) {
     j.finish().await;
 }
 
+/// Pages load again and again in one browser session: a revalidated page (304) keeps its own
+/// CSP, so the app starts every time.
+async fn reload_after_sign_out_journey(browser: Browser) {
+    let j = Journey::start(browser, ServerOptions::default()).await;
+    j.open("/manual").await;
+    j.wait_for_heading("マニュアル（ご利用の手引き）").await;
+    j.open("/login").await;
+    j.wait_for_heading("ログイン").await;
+    j.open("/manual").await;
+    j.wait_for_heading("マニュアル（ご利用の手引き）").await;
+    j.finish().await;
+}
+
 async fn dialog_open(j: &Journey) -> bool {
     j.client
         .execute(
@@ -225,5 +238,6 @@ where
 in_both_browsers!(
     first_sign_in_journey,
     timeout_warning_journey,
-    out_of_hours_journey
+    out_of_hours_journey,
+    reload_after_sign_out_journey
 );

@@ -49,13 +49,17 @@ pub fn bench() -> Result {
     ensure_build_tools()?;
     ensure_test_tools()?;
     let started = utc_now();
-    let load = std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into());
+    let load = load_average();
 
     build_spa()?;
     step("Measuring the bundle: dist/*.wasm, *.js, *.css (raw, brotli q11 and q4)");
     let bundle = bundle_sizes(&root().join("dist"))?;
+    let precompressed = std::fs::read_dir(root().join("dist"))
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "br"))
+        })
+        .unwrap_or(false);
     for f in &bundle {
         eprintln!(
             "    {:<45} {:>10} B raw {:>9} B br-q11 {:>9} B br-q4",
@@ -103,7 +107,7 @@ pub fn bench() -> Result {
         .unwrap_or_else(|| "unknown".into());
 
     let machine = Machine::probe(started, load, user_agent);
-    let doc = render(&machine, &bundle, &native, &browser);
+    let doc = render(&machine, &bundle, precompressed, &native, &browser);
     let path = root().join("docs/benchmarks.md");
     std::fs::write(&path, doc).map_err(|e| format!("{}: {e}", path.display()))?;
     step(&format!("Wrote {}", path.display()));
@@ -124,6 +128,53 @@ struct BundleFile {
     raw: u64,
     brotli_best: u64,
     brotli_on_the_fly: u64,
+    /// For wasm: bytes in the code and data sections, and whether regex's tables are inside.
+    wasm: Option<WasmParts>,
+}
+
+struct WasmParts {
+    code: u64,
+    data: u64,
+    regex_tables: bool,
+}
+
+/// Sizes of the code (10) and data (11) sections of a wasm module.
+fn wasm_parts(bytes: &[u8]) -> Option<WasmParts> {
+    fn leb(bytes: &[u8], i: &mut usize) -> Option<u64> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = *bytes.get(*i)?;
+            *i += 1;
+            value |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+    if bytes.get(..4) != Some(b"\0asm") {
+        return None;
+    }
+    let (mut code, mut data, mut i) = (0, 0, 8);
+    while i < bytes.len() {
+        let id = bytes[i];
+        i += 1;
+        let len = leb(bytes, &mut i)?;
+        match id {
+            10 => code += len,
+            11 => data += len,
+            _ => {}
+        }
+        i += len as usize;
+    }
+    // regex-syntax's error text and its Unicode script table: present whenever regex is linked in.
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let regex_tables = contains(b"regex parse error") || contains(b"Egyptian_Hieroglyphs");
+    Some(WasmParts {
+        code,
+        data,
+        regex_tables,
+    })
 }
 
 fn bundle_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
@@ -147,6 +198,7 @@ fn bundle_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
             raw: bytes.len() as u64,
             brotli_best: brotli_len(&bytes, BROTLI_BEST)?,
             brotli_on_the_fly: brotli_len(&bytes, BROTLI_ON_THE_FLY)?,
+            wasm: (kind == "wasm").then(|| wasm_parts(&bytes)).flatten(),
         });
     }
     if !files.iter().any(|f| f.kind == "wasm") {
@@ -348,9 +400,16 @@ impl Machine {
                 tool("wasm-bindgen"),
                 tool("wasm-opt")
             ),
-            load,
+            load: format!("{load} at start, {} at the end", load_average()),
         }
     }
+}
+
+/// The 1, 5 and 15 minute load averages.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 fn field_of(text: &str, key: &str, sep: char) -> Option<String> {
@@ -430,6 +489,7 @@ fn us(v: f64) -> String {
 fn render(
     m: &Machine,
     bundle: &[BundleFile],
+    precompressed: bool,
     native: &[CaseResult],
     browser: &[CaseResult],
 ) -> String {
@@ -501,7 +561,7 @@ trunk build --release        # with .tools/node_modules/.bin first on PATH (bina
 |---|---|
 | Date | {date} |
 | CPU | {cpu} |
-| Cores (`nproc`) | {nproc} (shared with other work; load average at start: {load}) |
+| Cores (`nproc`) | {nproc} (shared with other work; load average {load}) |
 | Memory | {memory} |
 | OS | {os} |
 | Rust | {rustc} |
@@ -564,6 +624,21 @@ KB = 1,000 bytes.
             kb(fly),
         );
     }
+    let parts = bundle.iter().find_map(|b| b.wasm.as_ref());
+    if let Some(p) = parts {
+        let _ = writeln!(
+            d,
+            "\nInside the wasm: code section {}, data section {} (constants, strings, tables); \
+             regex / Unicode tables {}.",
+            kb(p.code),
+            kb(p.data),
+            if p.regex_tables {
+                "**found** (regex-syntax's strings are in the module)"
+            } else {
+                "not found (none of regex-syntax's strings are in the module)"
+            },
+        );
+    }
 
     let _ = writeln!(
         d,
@@ -611,24 +686,48 @@ KB = 1,000 bytes.
 
 * **Bundle.** The craft guide's reference, a Leptos 0.8 CSR form app (router, gloo-net, error
   summary) with the same release settings, is about {REF_WASM_RAW_KB:.0} KB raw / {REF_WASM_BR_KB:.0} KB brotli of wasm plus
-  {REF_JS_BR_KB:.0} KB of JS glue. Todoke's wasm is {wasm_raw_kb:.1} KB raw / {wasm_br_kb:.1} KB brotli ({raw_rel:+.0} % / {br_rel:+.0} %)
-  with {js_br_kb:.1} KB brotli of JS, and it carries four form definitions, every Japanese message and
-  the whole check engine. `validator`'s `email` rule alone would add about {VALIDATOR_EMAIL_BR_KB:.0} KB brotli
-  (+{VALIDATOR_EMAIL_RAW_KB:.0} KB raw: `regex` and Unicode tables); Todoke does not use it (nor `url` or regex
-  rules): the form engine does its own shape checks. A new heavy dependency shows up here as a
-  jump of tens of KB brotli. Brotli q{BROTLI_ON_THE_FLY} is what the server sends today; writing `.br` files
-  next to the assets at build time (the server already prefers them) would send the q11 size.
+  {REF_JS_BR_KB:.0} KB of JS glue. Todoke's wasm is {wasm_raw_kb:.1} KB raw / {wasm_br_kb:.1} KB brotli, {raw_ratio:.1}× / {br_ratio:.1}× that,
+  with {js_br_kb:.1} KB brotli of JS: it holds every page of the SPA, four form definitions, every
+  Japanese message and the whole check engine.{parts_note} `validator`'s `email` rule alone would add
+  about {VALIDATOR_EMAIL_BR_KB:.0} KB brotli (+{VALIDATOR_EMAIL_RAW_KB:.0} KB raw: `regex` and Unicode tables); the form engine does its
+  own shape checks and uses none of `validator`'s `email`, `url` or regex rules. A new heavy
+  dependency shows up here as a jump of tens of KB brotli; compare with the previous run.
+  {compression_note}
 * **Speed.** The wizard re-runs the whole check whenever an answer changes (a `Memo` over the
   answers), so on a 200-row 定例報告 every keystroke pays one check. Core Web Vitals call an
   interaction good when INP ≤ {INP_BUDGET_MS:.0} ms, and that budget covers event handling, Leptos updating
   the page and the paint, so the check must be a small fraction of it.{browser_note}
   The server runs the same check on submission{native_note}.
-* **Noise.** The machine has {nproc} cores shared with other builds (load average at start:
-  {load}); medians are steady, p95 and the first call move with load. Compare runs made on the
+* **Noise.** The machine has {nproc} cores shared with other builds (load average {load}); medians are steady, p95 and the first call move with load. Compare runs made on the
   same machine, and the median first. Browser samples are batch means, so their p95 is smoother
   than the native one.",
-        raw_rel = (wasm_raw_kb / REF_WASM_RAW_KB - 1.0) * 100.0,
-        br_rel = (wasm_br_kb / REF_WASM_BR_KB - 1.0) * 100.0,
+        raw_ratio = wasm_raw_kb / REF_WASM_RAW_KB,
+        br_ratio = wasm_br_kb / REF_WASM_BR_KB,
+        parts_note = match parts {
+            Some(p) if !p.regex_tables => format!(
+                " The growth is code ({:.0} % of the module), not data: no regex or Unicode tables \
+                 are linked in. Which functions make up that code is the next question when it \
+                 grows (a per-function breakdown, e.g. twiggy, on a build with names kept).",
+                p.code as f64 / wasm_raw as f64 * 100.0
+            ),
+            Some(_) => " regex-syntax's tables **are** linked in: find the dependency that pulls \
+                        them (`cargo tree -p todoke --target wasm32-unknown-unknown -i regex`) and \
+                        keep it out of the wasm build."
+                .to_string(),
+            None => String::new(),
+        },
+        compression_note = if precompressed {
+            "The build writes `.br` files, which the server prefers, so browsers get the q11 size."
+                .to_string()
+        } else {
+            format!(
+                "The build writes no `.br` files, so todoke-server compresses on the fly at brotli \
+                 q{BROTLI_ON_THE_FLY} ({} of wasm + JS instead of {} at q11); writing `.br` files beside the \
+                 assets at build time (the server already prefers them) would save the difference.",
+                kb(sum(&["wasm", "JS"], |b| b.brotli_on_the_fly)),
+                kb(sum(&["wasm", "JS"], |b| b.brotli_best)),
+            )
+        },
         browser_note = match (browser_200, browser_1) {
             (Some(b), Some(cold)) => format!(
                 " In Chromium the 200-row check takes {} at the median and {} at p95, {:.2} % of \

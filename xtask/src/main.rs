@@ -259,7 +259,7 @@ fn test(extra: &[String]) -> Result {
     step("Running every test: domain rules, API, browser journeys (Chromium and WebKitGTK)");
     status(
         Command::new(cargo())
-            .args(["test", "--workspace"])
+            .args(["test", "--workspace", "--no-fail-fast"])
             .args(extra)
             .env("TODOKE_DIST_DIR", root().join("dist"))
             .env(

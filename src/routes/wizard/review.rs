@@ -155,7 +155,15 @@ pub fn ReviewTable(
     #[prop(optional)]
     draft_id: Option<i64>,
     #[prop(optional, into)] report: Option<Signal<Option<CheckReport>>>,
+    /// The bureau's comments on a return, shown beside the fields they concern.
+    #[prop(optional)]
+    comments: Vec<todoke_core::api::FieldComment>,
+    /// Paths changed since the previous submission.
+    #[prop(optional)]
+    changed: Vec<String>,
 ) -> impl IntoView {
+    let comments = StoredValue::new(comments);
+    let changed = StoredValue::new(changed);
     def.pages
         .iter()
         .map(|page| {
@@ -187,7 +195,15 @@ pub fn ReviewTable(
                                     view! {
                                         <div class="todoke-summary-list__row">
                                             <dt class="todoke-summary-list__key">{label.clone()}</dt>
-                                            <dd class="todoke-summary-list__value">{value}</dd>
+                                            <dd class="todoke-summary-list__value">
+                                                {value}
+                                                {changed.with_value(|c| c.contains(&r.path)).then(|| view! {
+                                                    " " <span class="todoke-status todoke-status--changed">{t::CHANGED_SINCE_LAST}</span>
+                                                })}
+                                                {comments.with_value(|cs| cs.iter().filter(|c| c.path == r.path).map(|c| c.comment.clone()).collect::<Vec<_>>()).into_iter().map(|c| view! {
+                                                    <span class="todoke-field-comment"><strong>{t::FIELD_COMMENT}</strong>{c}</span>
+                                                }).collect_view()}
+                                            </dd>
                                             {draft_id.map(|id| view! {
                                                 <dd class="todoke-summary-list__actions">
                                                     <A
