@@ -304,3 +304,30 @@ pub async fn review_reject(id: i64, reason: String) -> Result<Submission, Client
     )
     .await
 }
+
+// ---- Notices of status changes ------------------------------------------------------------
+
+use todoke_core::api::NoticeList;
+
+pub async fn notices() -> Result<NoticeList, ClientError> {
+    get("/notices").await
+}
+
+pub async fn mark_notice_read(id: i64) -> Result<(), ClientError> {
+    request::<(), serde_json::Value>(Method::POST, &format!("/notices/{id}/read"), None)
+        .await
+        .map(|_| ())
+}
+
+/// Marks every unread notice about one submission read: the user has opened it.
+pub async fn mark_submission_notices_read(submission_id: i64) -> Result<u64, ClientError> {
+    let list = notices().await?;
+    for n in list
+        .items
+        .iter()
+        .filter(|n| n.submission_id == submission_id && !n.read)
+    {
+        mark_notice_read(n.id).await?;
+    }
+    Ok(notices().await?.unread)
+}

@@ -15,6 +15,7 @@ use crate::routes::{
     login::LoginPage,
     manual::ManualPage,
     not_found::NotFound,
+    notices::NoticesPage,
     password::PasswordPage,
     procedures::ProceduresPage,
     review::ReviewFilingPage,
@@ -36,6 +37,8 @@ pub struct AppContext {
     pub closed: RwSignal<Option<String>>,
     /// False until the first page has rendered; focus moves only on later navigations.
     pub navigated: StoredValue<bool>,
+    /// Unread notices of status changes, counted in the header.
+    pub unread: RwSignal<u64>,
 }
 
 impl AppContext {
@@ -45,6 +48,7 @@ impl AppContext {
             flash: RwSignal::new(None),
             closed: RwSignal::new(None),
             navigated: StoredValue::new(false),
+            unread: RwSignal::new(0),
         }
     }
 
@@ -197,6 +201,10 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/submissions/:id")
                 view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionPage /></Guard> }
+            />
+            <Route
+                path=path!("/notices")
+                view=|| view! { <Guard access=PageAccess::SignedIn><NoticesPage /></Guard> }
             />
             <Route
                 path=path!("/review/:id")

@@ -13,6 +13,20 @@ use crate::text as t;
 pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let info = move || ctx.session.with(|s| s.info().cloned());
+    let is_applicant =
+        move || info().is_some_and(|i| !i.must_change_password && i.account.institution.is_some());
+    // The unread count follows every page change, so a status change shows up without a reload.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if is_applicant() {
+            leptos::task::spawn_local(async move {
+                if let Ok(list) = crate::api::notices().await {
+                    ctx.unread.set(list.unread);
+                }
+            });
+        }
+    });
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
@@ -23,6 +37,11 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                     <li>
                         <A href=MANUAL_PATH>{t::MANUAL_LINK}</A>
                     </li>
+                    <Show when=is_applicant>
+                        <li>
+                            <A href="/notices" attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
+                        </li>
+                    </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
                             <A href=PASSWORD_PATH>{t::PASSWORD_CHANGE_TITLE}</A>

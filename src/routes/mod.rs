@@ -3,6 +3,7 @@
 pub mod login;
 pub mod manual;
 pub mod not_found;
+pub mod notices;
 pub mod password;
 pub mod procedures;
 pub mod review;

@@ -51,6 +51,12 @@ pub fn SubmissionPage() -> impl IntoView {
         });
     };
     load();
+    // Opening a submission reads the notices about it.
+    spawn_local(async move {
+        if let Ok(unread) = api::mark_submission_notices_read(id).await {
+            ctx.unread.set(unread);
+        }
+    });
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

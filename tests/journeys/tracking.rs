@@ -65,13 +65,35 @@ async fn return_and_accept_journey(browser: Browser) {
     j.wait_for_text("差戻し").await;
     j.sign_out().await;
 
-    // The applicant sees the comment beside the field, revises and resubmits.
+    // The applicant is told in the header, sees the comment beside the field, revises and resubmits.
     j.sign_in("DEMO-MED", NEW_PASSWORD).await;
+    j.wait_for_heading("届書・申請書検索一覧").await;
+    j.wait_for_text("お知らせ（未読3件）").await;
+    // The header comes before the page content: Shift+Tab reaches it.
+    j.shift_tab_to("todoke-notices-link").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("お知らせ").await;
+    j.wait_for_text("未読").await;
+    j.assert_accessible("notices").await;
+    j.open("/submissions").await;
     j.wait_for_heading("届書・申請書検索一覧").await;
     j.wait_for_text("差戻し").await;
     j.open(&format!("/submissions/{id}")).await;
     j.wait_for_text("コードの末尾を確認してください。").await;
     j.wait_for_text("医療機関コードを確認してください。").await;
+    // Opening the filing read its notices: the header count goes away.
+    let unread =
+        fantoccini::Locator::XPath("//a[@id='todoke-notices-link' and contains(., '未読')]");
+    for _ in 0..50 {
+        if j.client.find(unread).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        j.client.find(unread).await.is_err(),
+        "notices still unread after opening the filing"
+    );
     j.assert_accessible("returned filing").await;
     press(&j, "todoke-revise").await;
     wait_for_field(&j, "contact_name").await;

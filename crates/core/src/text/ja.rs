@@ -1138,3 +1138,16 @@ pub const REMOVE_FIELD_COMMENT: &str = "このコメントを削除する";
 pub const REJECT_REASON_REQUIRED: &str = "不受理の理由を入力してください。";
 pub const INSTITUTION: &str = "医療機関等";
 pub const APP_CRASHED: &str = "画面の表示中に問題が発生しました。お手数ですが、ページを再読み込みしてください。一時保存した内容は失われていません。";
+pub const NOTICES_TITLE: &str = "お知らせ";
+pub const NOTICES_EMPTY: &str = "お知らせはありません。";
+pub const NOTICE_UNREAD: &str = "未読";
+pub const NOTICE_READ: &str = "既読";
+pub const NOTICE_OPEN: &str = "届書・申請書を見る";
+
+pub fn notices_link(unread: u64) -> String {
+    if unread == 0 {
+        NOTICES_TITLE.to_string()
+    } else {
+        format!("{NOTICES_TITLE}（未読{unread}件）")
+    }
+}
