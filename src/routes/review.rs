@@ -4,7 +4,6 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use todoke_core::api::{FieldComment, FieldErrors, ReturnRequest, Submission};
 use todoke_core::era::format_date;
-use todoke_core::forms::{definition, review_rows};
 use todoke_core::lifecycle::Action;
 use todoke_core::service_hours::format_jst_datetime;
 
@@ -15,7 +14,7 @@ use crate::components::fields::InlineError;
 use crate::components::form::FormErrors;
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
-use crate::routes::submission::{History, changed_paths};
+use crate::routes::submission::{History, content, summary_row};
 use crate::routes::wizard::answers::date_from_parts;
 use crate::routes::wizard::review::ReviewTable;
 use crate::text as t;
@@ -51,22 +50,12 @@ pub fn ReviewFilingPage() -> impl IntoView {
             <PageHeading text=t::REVIEW_PAGE_TITLE />
             {move || error.get().map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })}
             {move || filing.get().map(|s| {
-                let def = definition(&s.form_id);
-                let rows = def.as_ref().map(|d| review_rows(d, &s.answers)).unwrap_or_default();
-                let changed = match (&def, &s.previous_answers) {
-                    (Some(d), Some(prev)) => changed_paths(&review_rows(d, prev), &rows),
-                    _ => Vec::new(),
-                };
+                let (def, rows, changed) = content(&s);
                 let targets: Vec<(String, String)> = rows
                     .iter()
                     .map(|r| (r.path.clone(), match &r.row_heading { Some(h) => format!("{h}　{}", r.label), None => r.label.clone() }))
                     .collect();
-                let row = |key: &'static str, value: String| view! {
-                    <div class="todoke-summary-list__row">
-                        <dt class="todoke-summary-list__key">{key}</dt>
-                        <dd class="todoke-summary-list__value">{value}</dd>
-                    </div>
-                };
+                let row = summary_row;
                 view! {
                     <dl class="todoke-summary-list">
                         {s.institution.as_ref().map(|i| row(t::INSTITUTION, format!("{}（{}・{}）", i.name, i.code, i.prefecture)))}

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use todoke_core::api::{Draft, Submission};
 use todoke_core::era::format_date;
-use todoke_core::forms::{ReviewRow, definition, review_rows};
+use todoke_core::forms::{FormDefinition, ReviewRow, definition, review_rows};
 use todoke_core::lifecycle::Action;
 use todoke_core::service_hours::format_jst_datetime;
 
@@ -24,6 +24,31 @@ pub fn changed_paths(previous: &[ReviewRow], current: &[ReviewRow]) -> Vec<Strin
         .filter(|r| before.get(r.path.as_str()) != Some(&r.value.as_str()))
         .map(|r| r.path.clone())
         .collect()
+}
+
+/// A submission's form, its answers as review rows, and the paths changed since the previous
+/// submission: what both the applicant's and the reviewer's page show.
+pub fn content(s: &Submission) -> (Option<FormDefinition>, Vec<ReviewRow>, Vec<String>) {
+    let def = definition(&s.form_id);
+    let rows = def
+        .as_ref()
+        .map(|d| review_rows(d, &s.answers))
+        .unwrap_or_default();
+    let changed = match (&def, &s.previous_answers) {
+        (Some(d), Some(prev)) => changed_paths(&review_rows(d, prev), &rows),
+        _ => Vec::new(),
+    };
+    (def, rows, changed)
+}
+
+/// One key/value line of a summary list.
+pub fn summary_row(key: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="todoke-summary-list__row">
+            <dt class="todoke-summary-list__key">{key}</dt>
+            <dd class="todoke-summary-list__value">{value}</dd>
+        </div>
+    }
 }
 
 /// `/submissions/:id`: the confirmation right after 「提出する」 (`?done=1`) and the record of a
@@ -67,18 +92,8 @@ pub fn SubmissionPage() -> impl IntoView {
             <PageHeading text=if done { t::COMPLETE_TITLE } else { t::SUBMISSION_TITLE } />
             {move || error.get().map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })}
             {move || submission.get().map(|s| {
-                let def = definition(&s.form_id);
-                let rows = def.as_ref().map(|d| review_rows(d, &s.answers)).unwrap_or_default();
-                let changed = match (&def, &s.previous_answers) {
-                    (Some(d), Some(prev)) => changed_paths(&review_rows(d, prev), &rows),
-                    _ => Vec::new(),
-                };
-                let row = |key: &'static str, value: String| view! {
-                    <div class="todoke-summary-list__row">
-                        <dt class="todoke-summary-list__key">{key}</dt>
-                        <dd class="todoke-summary-list__value">{value}</dd>
-                    </div>
-                };
+                let (def, rows, changed) = content(&s);
+                let row = summary_row;
                 view! {
                     <div class="todoke-panel">
                         <p class="todoke-panel__label">{t::ARRIVAL_NUMBER}</p>
