@@ -375,11 +375,12 @@ pub struct HistoryEntry {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: OffsetDateTime,
-    /// Who: the institution's name, or the bureau desk's display name.
+    /// Who: the institution's name, the bureau desk's display name, or the operator.
     pub actor_label: String,
-    /// What, in Japanese (提出, 受付, 差戻し, 再提出, …).
+    /// What, in Japanese (提出, 受付, 差戻し, 再提出, 利用終了, …).
     pub action_label: String,
-    /// `submit`, or an [`crate::lifecycle::Action`] in snake_case.
+    /// `submit`, an [`crate::lifecycle::Action`] in snake_case, or `end_use` (the operator
+    /// processed an accepted 利用終了届出; the status does not change).
     #[serde(default)]
     pub action: String,
     #[serde(default)]

@@ -9,6 +9,7 @@
 //! todoke-server admin issue-credentials --claim-month 2024-10 --out letters/
 //! todoke-server admin reissue ABCDEFGHJK --out letters/
 //! todoke-server admin end-use ABCDEFGHJK
+//! todoke-server admin end-use --filings [--dry-run]              (accepted 利用終了届出; daily)
 //! ```
 //!
 //! Configuration comes from `TODOKE_*` environment variables; see [`todoke_server::config`].

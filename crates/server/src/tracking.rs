@@ -230,6 +230,9 @@ pub async fn detail(
         });
     }
     let status = row.status()?;
+    if let Some(entry) = end_of_use_entry(conn, id, status).await? {
+        history.push(entry);
+    }
     let corrupt = |what: &str, e: serde_json::Error| {
         AppError::Internal(format!("submission {} has an invalid {what}: {e}", row.id))
     };
@@ -272,6 +275,41 @@ pub async fn detail(
                 row.prefecture,
             ),
         },
+    }))
+}
+
+/// The operator's processing of an accepted 利用終了届出, shown as the last history entry.
+async fn end_of_use_entry(
+    conn: &mut SqliteConnection,
+    submission_id: i64,
+    status: FilingStatus,
+) -> Result<Option<HistoryEntry>, AppError> {
+    let record: Option<(i64, String)> = sqlx::query_as(
+        "SELECT processed_at, outcome FROM end_of_use_records WHERE submission_id = ?1",
+    )
+    .bind(submission_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((at, outcome)) = record else {
+        return Ok(None);
+    };
+    Ok(Some(HistoryEntry {
+        at: from_unix(at)?.to_offset(JST),
+        actor_label: ja::OPERATOR_LABEL.to_string(),
+        action_label: ja::ACTION_END_USE.to_string(),
+        action: "end_use".to_string(),
+        from_status: Some(status),
+        to_status: status,
+        comment: Some(
+            if outcome == "ended" {
+                ja::END_USE_DONE
+            } else {
+                ja::END_USE_ALREADY_DONE
+            }
+            .to_string(),
+        ),
+        field_comments: Vec::new(),
+        deadline: None,
     }))
 }
 

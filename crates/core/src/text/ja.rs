@@ -991,6 +991,12 @@ pub const STATUS_REJECTED: &str = "不受理";
 pub const STATUS_WITHDRAWN: &str = "取下げ";
 
 pub const ACTION_SUBMIT: &str = "提出";
+/// History entry when the operator processed an accepted 利用終了届出.
+pub const ACTION_END_USE: &str = "利用終了の処理";
+pub const OPERATOR_LABEL: &str = "システム運用担当";
+pub const END_USE_DONE: &str = "この届出により、ユーザIDの利用を終了しました。";
+pub const END_USE_ALREADY_DONE: &str =
+    "このユーザIDは、この届出の処理より前に利用を終了していました。";
 pub const ACTION_WITHDRAW: &str = "取下げ";
 pub const ACTION_RESUBMIT: &str = "再提出";
 pub const ACTION_COPY_TO_NEW_DRAFT: &str = "複写して新規作成";

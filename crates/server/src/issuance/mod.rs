@@ -5,6 +5,7 @@
 //! Passwords exist only in memory and in the letter PDFs; the database keeps argon2 hashes, the
 //! manifest CSVs and stdout never contain them.
 
+pub mod end_use;
 pub mod import;
 pub mod letter;
 pub mod schedule;
@@ -27,6 +28,7 @@ use crate::auth::{lockout, password, session};
 use crate::db::{self, is_unique_violation, to_unix};
 use crate::error::AppError;
 
+pub use end_use::{EndUseFilingsOutcome, EndUseOutcome, end_use, end_use_filings};
 pub use letter::{
     DEFAULT_FONT, DEFAULT_LOGIN_URL, DEFAULT_MONO_FONT, Letter, LetterFont, LetterOptions,
 };
@@ -45,7 +47,7 @@ pub struct LetterArgs {
     pub login_url: String,
 }
 
-fn storage(e: impl std::fmt::Display) -> String {
+pub(crate) fn storage(e: impl std::fmt::Display) -> String {
     ja::account_storage_failed(&e.to_string())
 }
 
@@ -547,7 +549,7 @@ async fn insert_letter(
     Ok(())
 }
 
-// ---- reissue / end-use ----------------------------------------------------------------------------
+// ---- reissue ----------------------------------------------------------------------------------
 
 #[derive(Debug, Serialize)]
 pub struct ReissueOutcome {
@@ -556,15 +558,18 @@ pub struct ReissueOutcome {
 }
 
 #[derive(sqlx::FromRow)]
-struct AccountRow {
-    id: i64,
+pub(crate) struct AccountRow {
+    pub(crate) id: i64,
     role: String,
     institution_code: Option<String>,
     fee_schedule_class: Option<String>,
     ended_at: Option<i64>,
 }
 
-async fn find_account(state: &AppState, typed: &str) -> Result<(String, AccountRow), String> {
+pub(crate) async fn find_account(
+    state: &AppState,
+    typed: &str,
+) -> Result<(String, AccountRow), String> {
     let user_id = UserId::parse(typed).map_err(|_| t::account_not_found(typed))?;
     let row: Option<AccountRow> = sqlx::query_as(
         "SELECT id, role, institution_code, fee_schedule_class, ended_at FROM accounts WHERE user_id = ?1",
@@ -663,37 +668,4 @@ pub async fn reissue(
         .map_err(storage)?;
     tracing::info!(user_id, "initial password reissued");
     Ok(ReissueOutcome { user_id, pdf })
-}
-
-#[derive(Debug, Serialize)]
-pub struct EndUseOutcome {
-    pub user_id: String,
-    pub ended_at: i64,
-}
-
-/// 利用終了: the account can no longer sign in and its sessions end; its filings stay.
-pub async fn end_use(state: &AppState, typed_user_id: &str) -> Result<EndUseOutcome, String> {
-    let (user_id, account) = find_account(state, typed_user_id).await?;
-    let now = to_unix(state.clock.now());
-    let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
-    let changed =
-        sqlx::query("UPDATE accounts SET ended_at = ?1 WHERE id = ?2 AND ended_at IS NULL")
-            .bind(now)
-            .bind(account.id)
-            .execute(&mut *tx)
-            .await
-            .map_err(storage)?
-            .rows_affected();
-    if changed == 0 {
-        return Err(t::account_already_ended(&user_id));
-    }
-    session::revoke_all(&mut tx, account.id)
-        .await
-        .map_err(storage)?;
-    tx.commit().await.map_err(storage)?;
-    tracing::info!(user_id, "account ended (利用終了)");
-    Ok(EndUseOutcome {
-        user_id,
-        ended_at: now,
-    })
 }

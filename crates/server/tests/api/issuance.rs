@@ -6,10 +6,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use axum::http::StatusCode;
-use serde_json::Value;
-use todoke_core::PasswordPolicy;
+use serde_json::{Value, json};
+use time::macros::datetime;
+use todoke_core::api::{FilingStatus, Submission};
+use todoke_core::forms::{Answers, FORM_END_OF_USE};
+use todoke_core::lifecycle::Action;
+use todoke_core::text::ja;
+use todoke_core::{PasswordPolicy, RegionalBureau};
+use todoke_server::accounts::NewApplicant;
+use todoke_server::admin::issuance;
 
-use super::helpers::{TestApp, spawn_app};
+use super::forms::common_answers;
+use super::helpers::{
+    NEW_PASSWORD, TestApp, hiroshima_clinic, osaka_clinic, spawn_app, tokyo_clinic,
+};
+use super::lifecycle::{act, long_sessions_app, submit_new_form};
 
 const BIN: &str = env!("CARGO_BIN_EXE_todoke-server");
 const HEADER: &str =
@@ -596,4 +607,147 @@ async fn a_missing_font_or_bad_month_issues_nothing() {
     assert!(String::from_utf8_lossy(&no_font.stderr).contains("TODOKE_LETTER_FONT"));
     assert_eq!(app.count("accounts").await, 0);
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+}
+
+/// A complete 利用終了届出 for `applicant` with `last_day_of_use`.
+fn end_of_use_answers(applicant: &NewApplicant, last_day_of_use: &str) -> Answers {
+    let mut a = common_answers(&applicant.institution_code, &applicant.institution_name);
+    a.insert("end_reason".into(), json!("code_or_class_change"));
+    a.insert("last_day_of_use".into(), json!(last_day_of_use));
+    a.insert("declaration_end_of_use".into(), json!(true));
+    a
+}
+
+/// Files a 利用終了届出 and has `reviewer` receive and accept it: the submission's id.
+async fn accepted_end_of_use(
+    app: &TestApp,
+    applicant: &NewApplicant,
+    cookie: &str,
+    reviewer: &str,
+    last_day_of_use: &str,
+) -> i64 {
+    let filed = submit_new_form(
+        app,
+        cookie,
+        FORM_END_OF_USE,
+        &end_of_use_answers(applicant, last_day_of_use),
+    )
+    .await;
+    for action in [Action::Receive, Action::Accept] {
+        let r = act(app, reviewer, action, filed.id).await;
+        assert_eq!(r.status, StatusCode::OK, "{r:?}");
+    }
+    filed.id
+}
+
+#[tokio::test]
+async fn an_accepted_end_of_use_filing_ends_the_account_after_its_last_day() {
+    let app = long_sessions_app().await;
+    let (_, kanto) = app.signed_in_reviewer().await;
+    let (_, kinki) = app
+        .signed_in_reviewer_of("REVIEWER-KINKI", RegionalBureau::Kinki)
+        .await;
+    let (tokyo_id, tokyo) = app.signed_in_as(tokyo_clinic()).await;
+    let (osaka_id, osaka) = app.signed_in_as(osaka_clinic()).await;
+    let (hiroshima_id, hiroshima) = app.signed_in_as(hiroshima_clinic()).await;
+
+    // Tokyo's last day (2026-11-20) has passed on any clock; the real binary processes it.
+    let t = accepted_end_of_use(&app, &tokyo_clinic(), &tokyo, &kanto, "2026-11-20").await;
+    // Hiroshima's filing is submitted but not accepted: never processed.
+    submit_new_form(
+        &app,
+        &hiroshima,
+        FORM_END_OF_USE,
+        &end_of_use_answers(&hiroshima_clinic(), "2026-11-20"),
+    )
+    .await;
+    let json = ok_json(&admin(&app, &["end-use", "--filings", "--dry-run"]));
+    assert_eq!(json["dry_run"], true);
+    assert_eq!(json["processed"][0]["user_id"], tokyo_id.as_str());
+    assert_eq!(json["processed"][0]["outcome"], "ended");
+    assert_eq!(
+        app.count("end_of_use_records").await,
+        0,
+        "a dry run writes nothing"
+    );
+    assert_eq!(
+        app.get("/api/v1/session", Some(&tokyo)).await.status,
+        StatusCode::OK
+    );
+
+    let json = ok_json(&admin(&app, &["end-use", "--filings"]));
+    assert_eq!(json["processed"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(
+        json["processed"][0]["arrival_number"]
+            .as_str()
+            .unwrap()
+            .len(),
+        15
+    );
+    assert_eq!(json["processed"][0]["last_day_of_use"], "2026-11-20");
+    assert_eq!(
+        app.get("/api/v1/session", Some(&tokyo)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login(&tokyo_id, NEW_PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // The bureau still reads the filing, with the processing as its last history entry.
+    let detail = app
+        .get(&format!("/api/v1/review/filings/{t}"), Some(&kanto))
+        .await;
+    assert_eq!(detail.status, StatusCode::OK);
+    let detail: Submission = serde_json::from_value(detail.json()).unwrap();
+    let last = detail.history.last().unwrap();
+    assert_eq!(last.action, "end_use");
+    assert_eq!(last.action_label, ja::ACTION_END_USE);
+    assert_eq!(last.comment.as_deref(), Some(ja::END_USE_DONE));
+    assert_eq!(detail.status, FilingStatus::Accepted);
+    // Running again processes nothing twice.
+    let again = ok_json(&admin(&app, &["end-use", "--filings"]));
+    assert!(again["processed"].as_array().unwrap().is_empty(), "{again}");
+
+    // Osaka files with a last day ahead (by the test's clock, 2026-11-25): it waits until the
+    // day after, then ends; ending an account by user ID first is reported as such.
+    let o = accepted_end_of_use(&app, &osaka_clinic(), &osaka, &kinki, "2026-12-31").await;
+    let run = issuance::end_use_filings(&app.state, false).await.unwrap();
+    assert!(run.processed.is_empty());
+    assert_eq!(run.waiting.len(), 1);
+    assert_eq!(run.waiting[0].user_id, osaka_id);
+    assert_eq!(
+        app.get("/api/v1/session", Some(&osaka)).await.status,
+        StatusCode::OK
+    );
+    app.clock.set(datetime!(2026-12-31 23:59 +9));
+    assert!(
+        issuance::end_use_filings(&app.state, false)
+            .await
+            .unwrap()
+            .waiting
+            .len()
+            == 1
+    );
+    app.clock.set(datetime!(2027-01-01 00:00 +9));
+    issuance::end_use(&app.state, &osaka_id).await.unwrap();
+    let run = issuance::end_use_filings(&app.state, false).await.unwrap();
+    assert_eq!(run.processed.len(), 1);
+    assert_eq!(run.processed[0].outcome, Some("already_ended"));
+    let detail: Submission = serde_json::from_value(
+        app.get(&format!("/api/v1/review/filings/{o}"), Some(&kinki))
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert_eq!(
+        detail.history.last().unwrap().comment.as_deref(),
+        Some(ja::END_USE_ALREADY_DONE)
+    );
+    // Hiroshima never had an accepted filing and still signs in.
+    assert_eq!(
+        app.login(&hiroshima_id, NEW_PASSWORD).await.status,
+        StatusCode::OK
+    );
+    // Neither a user ID nor --filings: refused.
+    assert!(!admin(&app, &["end-use"]).status.success());
 }

@@ -35,11 +35,21 @@ pub fn answers_for(applicant: &NewApplicant, weekly_hours: &str) -> Answers {
 
 /// Creates and submits a staff change (acknowledging whatever warnings the check gives).
 pub async fn submit_new(app: &TestApp, cookie: &str, answers: &Answers) -> Submission {
+    submit_new_form(app, cookie, "staff-change", answers).await
+}
+
+/// Creates and submits a filing of `form_id` (acknowledging whatever warnings the check gives).
+pub async fn submit_new_form(
+    app: &TestApp,
+    cookie: &str,
+    form_id: &str,
+    answers: &Answers,
+) -> Submission {
     let draft = app
         .send(
             Method::POST,
             "/api/v1/drafts",
-            Some(json!({"form_id": "staff-change", "answers": answers})),
+            Some(json!({"form_id": form_id, "answers": answers})),
             Some(cookie),
         )
         .await;
@@ -54,7 +64,7 @@ pub async fn submit_draft(app: &TestApp, cookie: &str, draft: &Draft) -> TestRes
     let report: CheckReport = serde_json::from_value(
         app.send(
             Method::POST,
-            "/api/v1/forms/staff-change/check",
+            &format!("/api/v1/forms/{}/check", draft.form_id),
             Some(json!({"answers": draft.answers})),
             Some(cookie),
         )

@@ -66,6 +66,14 @@ pub fn account_already_ended(user_id: &str) -> String {
     format!("ユーザID「{user_id}」は既に利用終了しています。")
 }
 
+pub fn end_of_use_filing_without_date(arrival_number: &str) -> String {
+    format!(
+        "到達番号{arrival_number}の利用終了届出に利用終了日がありません。届出の内容を確認してください。処理は行っていません。"
+    )
+}
+
+pub const END_USE_TARGET_MISSING: &str = "ユーザIDか --filings のどちらか一方を指定してください。";
+
 pub fn reissue_not_applicant(user_id: &str) -> String {
     format!("ユーザID「{user_id}」は医療機関等の利用者ではないため、通知書を再発行できません。")
 }
