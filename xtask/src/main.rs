@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => ensure_build_tools().and_then(|_| build_spa()),
         Some("install") => ensure_build_tools().and_then(|_| ensure_test_tools()),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -48,8 +48,11 @@ const USAGE: &str = "usage: cargo xtask <run|test|build|install|bench>
   test     install missing tools and browsers, build the SPA, run every test (unit, API, browser journeys)
   build    build the SPA into dist/
   install  only install the tools
-  bench    build the SPA, measure its bundle (raw, brotli) and the form check's speed natively
-           and in headless Chromium; write docs/benchmarks.md";
+  bench [client] [list] [issuance]
+           measure and write docs/benchmarks.md (all parts when none is named): client = the
+           SPA's bundle size and the form check's speed natively and in headless Chromium;
+           list = list search over 100,000 submissions; issuance = import and credential
+           issuance for 100,000 institutions (long: argon2 and PDFs for every letter)";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
