@@ -11,6 +11,7 @@ use todoke_core::text::ja;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::SessionErrors;
 use super::session::signed_in_response;
 use super::tags;
 use crate::AppState;
@@ -37,9 +38,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "The account: institution for applicants, bureau for reviewers", body = AccountSummary),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "The initial password must be changed first", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>, AppError> {
@@ -62,12 +62,11 @@ pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>
         (status = 200, description = "Changed; a new session cookie replaces the old one", body = SessionInfo,
             headers(("set-cookie" = String, description = "The new session cookie"))),
         (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "CSRF check failed", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "Messages keyed current_password / new_password / new_password_confirmation", body = ApiError),
         (status = 429, description = "Too many wrong current passwords; locked for a while", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn change_password(

@@ -9,6 +9,7 @@ use todoke_core::api::{Draft, DraftUpdate, NewDraft, Submission, SubmitRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::SessionErrors;
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -37,13 +38,12 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses(
         (status = 201, description = "Saved; version 1", body = Draft),
         (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No form with this identifier", body = ApiError),
         (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "The body is not a `NewDraft`", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn create_draft(
@@ -75,11 +75,10 @@ pub async fn create_draft(
     params(("id" = i64, Path, description = "Draft id")),
     responses(
         (status = 200, description = "The draft", body = Draft),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
         (status = 404, description = "No such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: the draft has been submitted", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn get_draft(
@@ -111,14 +110,13 @@ pub async fn get_draft(
     responses(
         (status = 200, description = "Saved; the new version", body = Draft),
         (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: saved elsewhere since `version`, or already submitted", body = ApiError),
         (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "The body is not a `DraftUpdate`", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn update_draft(
@@ -153,11 +151,10 @@ pub async fn update_draft(
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: the draft has been submitted", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn delete_draft(
@@ -200,13 +197,12 @@ pub async fn delete_draft(
         (status = 201, description = "Submitted", body = Submission),
         (status = 200, description = "Submitted before: the same submission", body = Submission),
         (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`; `transition_not_allowed`: the submission a revision draft revises is no longer returned", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "Errors or unacknowledged warnings, messages keyed by issue path", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn submit_draft(

@@ -12,6 +12,7 @@ use todoke_core::lifecycle::Action;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::SessionErrors;
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -49,10 +50,9 @@ pub fn search_from(query: Result<Query<FilingQuery>, QueryRejection>) -> Result<
     params(FilingQuery),
     responses(
         (status = 200, description = "One page of drafts and submissions", body = FilingPage),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
         (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn list_filings(
@@ -81,10 +81,9 @@ pub async fn list_filings(
     params(("id" = i64, Path, description = "Submission id")),
     responses(
         (status = 200, description = "The submission", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
         (status = 404, description = "No such submission for this account", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn get_submission(
@@ -114,12 +113,11 @@ pub async fn get_submission(
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Withdrawn", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
         (status = 422, description = "Comment too long", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn withdraw(
@@ -157,11 +155,10 @@ pub async fn withdraw(
     responses(
         (status = 201, description = "A new revision draft", body = Draft),
         (status = 200, description = "The revision draft made before", body = Draft),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed`: only a returned submission can be revised", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn revise(
@@ -207,11 +204,10 @@ pub async fn revise(
     ),
     responses(
         (status = 201, description = "The new draft", body = Draft),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed`: only rejected or withdrawn submissions", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn copy(

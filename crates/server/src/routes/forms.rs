@@ -9,6 +9,7 @@ use todoke_core::forms::{self, CheckReport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::SessionErrors;
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -34,9 +35,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "The forms this account may file", body = Vec<FormSummary>),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn list_forms(applicant: ApplicantSession) -> Json<Vec<FormSummary>> {
@@ -58,10 +58,9 @@ pub async fn list_forms(applicant: ApplicantSession) -> Json<Vec<FormSummary>> {
     params(("form_id" = String, Path, description = "Form identifier, e.g. `staff-change`")),
     responses(
         (status = 200, description = "The definition and the check context", body = FormBundle),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`form_not_available` for a form of another class; `password_change_required`; `forbidden` for a reviewer", body = ApiError),
         (status = 404, description = "No form with this identifier", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn form_bundle(
@@ -97,13 +96,12 @@ pub async fn form_bundle(
     responses(
         (status = 200, description = "The check report", body = CheckReport),
         (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No form with this identifier", body = ApiError),
         (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
         (status = 415, description = "Body is not JSON", body = ApiError),
         (status = 422, description = "The body is not `{\"answers\": {…}}`", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn check_form(

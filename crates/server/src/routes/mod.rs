@@ -9,6 +9,7 @@ pub mod filings;
 pub mod forms;
 pub mod health;
 pub mod notices;
+pub mod responses;
 pub mod review;
 pub mod service;
 pub mod session;

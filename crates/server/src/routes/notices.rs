@@ -9,6 +9,7 @@ use todoke_core::api::NoticeList;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::SessionErrors;
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -33,9 +34,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     security(("session_cookie" = [])),
     responses(
         (status = 200, description = "Unread count and notices", body = NoticeList),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for a reviewer", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn list_notices(
@@ -59,10 +59,9 @@ pub async fn list_notices(
     ),
     responses(
         (status = 204, description = "Read (also when it was already)"),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
         (status = 404, description = "No such notice for this account", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn mark_read(

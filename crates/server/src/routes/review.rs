@@ -16,6 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::filings::search_from;
+use super::responses::{ReviewActionErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ReviewerSession;
@@ -55,10 +56,9 @@ fn acting(reviewer: &ReviewerSession) -> Acting {
     params(FilingQuery),
     responses(
         (status = 200, description = "One page of the queue", body = FilingPage),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
         (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn queue(
@@ -85,10 +85,9 @@ pub async fn queue(
     params(FilingQuery),
     responses(
         (status = 200, description = "The queue as CSV", body = String, content_type = "text/csv"),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
         (status = 422, description = "A parameter that does not parse, keyed by name", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn queue_csv(
@@ -123,10 +122,9 @@ pub async fn queue_csv(
     params(("id" = i64, Path, description = "Submission id")),
     responses(
         (status = 200, description = "The filing", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
         (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
         (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        SessionErrors,
     )
 )]
 pub async fn get_filing(
@@ -172,11 +170,7 @@ async fn plain(
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Received", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        ReviewActionErrors,
     )
 )]
 pub async fn receive(
@@ -203,11 +197,7 @@ pub async fn receive(
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Under review", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        ReviewActionErrors,
     )
 )]
 pub async fn start_review(
@@ -235,12 +225,8 @@ pub async fn start_review(
     request_body = ReturnRequest,
     responses(
         (status = 200, description = "Returned", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
         (status = 422, description = "No comment, an incomplete field comment, or a past deadline", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        ReviewActionErrors,
     )
 )]
 pub async fn return_filing(
@@ -277,11 +263,7 @@ pub async fn return_filing(
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Accepted", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        ReviewActionErrors,
     )
 )]
 pub async fn accept(
@@ -308,12 +290,8 @@ pub async fn accept(
     request_body = RejectRequest,
     responses(
         (status = 200, description = "Rejected", body = Submission),
-        (status = 401, description = "Not signed in", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (applicant) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such filing in this bureau", body = ApiError),
-        (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
         (status = 422, description = "No reason", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        ReviewActionErrors,
     )
 )]
 pub async fn reject(
