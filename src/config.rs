@@ -14,6 +14,12 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
+    /// The URL path of the app path `path` ("/procedures"): the base path prefixed. The router's
+    /// `<A>` leaves absolute hrefs as they are, so every in-app link goes through this.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base_path)
+    }
+
     /// Builds the configuration from raw attribute values, normalising slashes.
     pub fn from_attributes(
         base_path: Option<String>,
@@ -61,6 +67,11 @@ impl AppConfig {
     }
 }
 
+/// [`AppConfig::href`] with the configuration the app was started with.
+pub fn app_href(path: &str) -> String {
+    leptos::prelude::use_context::<AppConfig>().map_or_else(|| path.to_string(), |c| c.href(path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +99,8 @@ mod tests {
         assert_eq!(c.base_path, "/todoke");
         assert_eq!(c.api_base, "/todoke/api/v1");
         assert!(c.embedded);
+        assert_eq!(c.href("/procedures"), "/todoke/procedures");
+        let root = AppConfig::from_attributes(None, None, None);
+        assert_eq!(root.href("/submissions?page=2"), "/submissions?page=2");
     }
 }

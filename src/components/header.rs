@@ -4,6 +4,7 @@ use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::app::AppContext;
+use crate::config::app_href;
 use crate::session::{MANUAL_PATH, PASSWORD_PATH, START_PATH};
 use crate::text as t;
 
@@ -30,21 +31,21 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
-                <A href=START_PATH>{t::SERVICE_NAME}</A>
+                <A href=app_href(START_PATH)>{t::SERVICE_NAME}</A>
             </p>
             <nav class="todoke-header__nav" aria-label=t::NAV_LABEL>
                 <ul>
                     <li>
-                        <A href=MANUAL_PATH>{t::MANUAL_LINK}</A>
+                        <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK}</A>
                     </li>
                     <Show when=is_applicant>
                         <li>
-                            <A href="/notices" attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
+                            <A href=app_href("/notices") attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
-                            <A href=PASSWORD_PATH>{t::PASSWORD_CHANGE_TITLE}</A>
+                            <A href=app_href(PASSWORD_PATH)>{t::PASSWORD_CHANGE_TITLE}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some()>

@@ -11,6 +11,7 @@ use crate::components::fields::{PasswordField, TextField};
 use crate::components::form::FormErrors;
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
+use crate::config::app_href;
 use crate::session::{MANUAL_PATH, SessionState};
 use crate::text as t;
 
@@ -86,7 +87,7 @@ pub fn LoginPage() -> impl IntoView {
                 <h2 id="todoke-login-help" class="todoke-heading-m">{t::LOGIN_HELP_HEADING}</h2>
                 <p>{t::LOGIN_HELP_LOST}</p>
                 <p>
-                    <A href=MANUAL_PATH>{t::MANUAL_LINK}</A>
+                    <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK}</A>
                 </p>
             </section>
         </div>

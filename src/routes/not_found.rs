@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::page::PageHeading;
+use crate::config::app_href;
 use crate::session::START_PATH;
 use crate::text as t;
 
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <PageHeading text=t::NOT_FOUND_TITLE />
             <p>{t::NOT_FOUND_BODY}</p>
             <p>
-                <A href=START_PATH>{t::BACK_TO_TOP}</A>
+                <A href=app_href(START_PATH)>{t::BACK_TO_TOP}</A>
             </p>
         </div>
     }

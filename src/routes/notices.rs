@@ -7,6 +7,7 @@ use todoke_core::service_hours::format_jst_datetime;
 use crate::api;
 use crate::app::AppContext;
 use crate::components::page::PageHeading;
+use crate::config::app_href;
 use crate::text as t;
 
 /// 「お知らせ」: status changes of the user's filings, newest first, unread marked in text.
@@ -42,7 +43,7 @@ pub fn NoticesPage() -> impl IntoView {
                                     " "{format_jst_datetime(n.at)}
                                 </p>
                                 <p>{n.message.clone()}</p>
-                                <p><A href=format!("/submissions/{}", n.submission_id)>{t::NOTICE_OPEN}</A></p>
+                                <p><A href=app_href(&format!("/submissions/{}", n.submission_id))>{t::NOTICE_OPEN}</A></p>
                             </li>
                         }).collect_view()}
                     </ul>

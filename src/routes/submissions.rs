@@ -4,16 +4,21 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary, FormSummary};
+use todoke_core::forms::parse_typed_date;
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
 use crate::app::AppContext;
+use crate::components::fields::InlineError;
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
+use crate::config::app_href;
 use crate::search::{from_params, range_text, to_query_string, with_page};
 use crate::text as t;
 
 pub const LIST_PATH: &str = "/submissions";
+const FROM_ID: &str = "todoke-search-from";
+const TO_ID: &str = "todoke-search-to";
 
 /// 「届書・申請書検索一覧」: the first page after sign-in. Drafts and submissions together,
 /// searchable by procedure, status, submission dates and arrival number; the conditions live in
@@ -78,7 +83,7 @@ pub fn SubmissionsPage() -> impl IntoView {
             <PageHeading text=t::SUBMISSIONS_TITLE />
             {is_applicant.then(|| view! {
                 <p>
-                    <A href="/procedures" attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
+                    <A href=app_href("/procedures") attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
                 </p>
             })}
             <SearchForm query forms />
@@ -117,8 +122,22 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
     let to = field(initial.submitted_to.clone());
     let arrival = field(initial.arrival_number.clone());
     let sort = field(initial.sort.clone());
+    // Dates are typed into one box each; the server parses them with the same function.
+    let date_errors = RwSignal::new(Vec::<&'static str>::new());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        let invalid: Vec<&'static str> = [(FROM_ID, from), (TO_ID, to)]
+            .into_iter()
+            .filter(|(_, v)| {
+                v.with_untracked(|v| !v.trim().is_empty() && parse_typed_date(v).is_none())
+            })
+            .map(|(id, _)| id)
+            .collect();
+        date_errors.set(invalid.clone());
+        if let Some(first) = invalid.first() {
+            crate::dom::focus_by_id(first);
+            return;
+        }
         let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let q = FilingQuery {
             procedure: some(procedure),
@@ -154,11 +173,30 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
     let text = move |id: &'static str,
                      label: &'static str,
                      value: RwSignal<String>,
-                     kind: &'static str| {
+                     hint: Option<&'static str>| {
+        let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
+        let invalid = Signal::derive(move || date_errors.with(|e| e.contains(&id)));
+        let described_by = {
+            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+            move || {
+                let ids: Vec<&str> = hint
+                    .map(|_| hint_id.as_str())
+                    .into_iter()
+                    .chain(invalid.get().then_some(error_id.as_str()))
+                    .collect();
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
         view! {
             <div class="todoke-search__field">
                 <label class="todoke-label" for=id>{label}</label>
-                <input id=id type=kind class="todoke-input todoke-input--narrow" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+                {hint.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> })}
+                <InlineError id=error_id.clone() error=Signal::derive(move || invalid.get().then(|| t::SEARCH_DATE_INVALID.to_string())) />
+                <input id=id type="text" autocomplete="off" class="todoke-input todoke-input--narrow"
+                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-describedby=described_by
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
             </div>
         }
     };
@@ -187,14 +225,14 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
             <div class="todoke-search__grid">
                 {select("todoke-search-procedure", t::PROCEDURE, procedure, procedure_options)}
                 {select("todoke-search-status", t::STATUS, status, status_options)}
-                {text("todoke-search-from", t::SUBMITTED_FROM, from, "date")}
-                {text("todoke-search-to", t::SUBMITTED_TO, to, "date")}
-                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, "text")}
+                {text(FROM_ID, t::SUBMITTED_FROM, from, Some(t::SEARCH_DATE_HINT))}
+                {text(TO_ID, t::SUBMITTED_TO, to, Some(t::SEARCH_DATE_HINT))}
+                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, None)}
                 {select("todoke-search-sort", t::SORT_LABEL, sort, sort_options)}
             </div>
             <div class="todoke-button-group">
                 <button id="todoke-search-submit" type="submit" class="todoke-button">{t::SEARCH_BUTTON}</button>
-                <A href=LIST_PATH>{t::SEARCH_CLEAR}</A>
+                <A href=app_href(LIST_PATH)>{t::SEARCH_CLEAR}</A>
             </div>
         </form>
     }
@@ -213,9 +251,9 @@ fn Results(page: FilingPage, query: FilingQuery, reviewer: bool) -> impl IntoVie
         {(pages > 1).then(|| view! {
             <nav class="todoke-pagination" aria-label=t::PAGINATION_LABEL>
                 <ul>
-                    {(page.page > 1).then(|| view! { <li><A href=link(page.page - 1) attr:rel="prev">{t::PREV_PAGE}</A></li> })}
+                    {(page.page > 1).then(|| view! { <li><A href=app_href(&link(page.page - 1)) attr:rel="prev" attr:id="todoke-prev-page">{t::PREV_PAGE}</A></li> })}
                     <li aria-current="page">{t::progress(page.page as usize, pages as usize)}</li>
-                    {(page.page < pages).then(|| view! { <li><A href=link(page.page + 1) attr:rel="next">{t::NEXT_PAGE}</A></li> })}
+                    {(page.page < pages).then(|| view! { <li><A href=app_href(&link(page.page + 1)) attr:rel="next" attr:id="todoke-next-page">{t::NEXT_PAGE}</A></li> })}
                 </ul>
             </nav>
         })}
@@ -241,6 +279,11 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                 </thead>
                 <tbody>
                     {list.into_iter().map(|f| {
+                        // Drafts and submissions are numbered apart: their ids may coincide.
+                        let link_id = match f.status {
+                            FilingStatus::Draft => format!("todoke-open-draft-{}", f.id),
+                            _ => format!("todoke-open-{}", f.id),
+                        };
                         let (href, label, link_text) = match f.status {
                             FilingStatus::Draft => (format!("/drafts/{}", f.id), t::continue_draft(&f.title), t::CONTINUE_DRAFT),
                             _ if reviewer => (format!("/review/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION),
@@ -254,7 +297,7 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                                 <td>{f.next_actor_label.clone()}</td>
                                 <td>{f.arrival_number.clone().unwrap_or_else(|| "—".to_string())}</td>
                                 <td>{format_jst_datetime(f.updated_at)}</td>
-                                <td><A href=href attr:aria-label=label>{link_text}</A></td>
+                                <td><A href=app_href(&href) attr:id=link_id attr:aria-label=label>{link_text}</A></td>
                             </tr>
                         }
                     }).collect_view()}

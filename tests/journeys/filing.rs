@@ -101,7 +101,7 @@ pub(crate) async fn fill_staff_row(j: &Journey, hours: &str) {
     fill_today(j, "staff[0].change_date").await;
 }
 
-pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) {
+pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution: &str) -> i64 {
     // Declarations.
     wait_for_field(j, "declaration_no_improper_filing").await;
     j.assert_accessible("declarations").await;
@@ -114,7 +114,12 @@ pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution
         tick(j, d).await;
     }
     next(j).await;
-    // Filing details.
+    filing_page_then_submit(j, institution).await
+}
+
+/// The shared last page (filing date, institution, founder), the review page and submission;
+/// ends on the list with the new submission, whose id it returns.
+pub(crate) async fn filing_page_then_submit(j: &Journey, institution: &str) -> i64 {
     wait_for_field(j, "filing_date").await;
     j.assert_accessible("filing details").await;
     fill_today(j, "filing_date").await;
@@ -133,10 +138,22 @@ pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution
     j.wait_for_text("到達番号").await;
     j.assert_accessible("submission complete").await;
     j.snapshot(&format!("complete-{institution}")).await;
+    let id = submission_id_in_url(j).await;
     j.open("/submissions").await;
     j.wait_for_heading("届書・申請書検索一覧").await;
     j.wait_for_text("提出済").await;
     j.assert_accessible("list with a submission").await;
+    id
+}
+
+/// The id in `/submissions/{id}` (the completion and detail pages).
+pub(crate) async fn submission_id_in_url(j: &Journey) -> i64 {
+    let url = j.client.current_url().await.expect("url");
+    url.path()
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no submission id in {url}"))
 }
 
 async fn staff_change_journey(browser: Browser) {

@@ -96,6 +96,8 @@ impl Browser {
 pub struct ServerOptions {
     pub session_idle: Option<time::Duration>,
     pub service_hours: Option<todoke_core::ServiceHours>,
+    /// Serve this directory instead of the SPA build (e.g. a copy with a host page).
+    pub dist_dir: Option<PathBuf>,
 }
 
 /// A running server with the demo accounts, and a browser session pointed at it.
@@ -108,7 +110,8 @@ pub struct Journey {
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
-fn dist_dir() -> PathBuf {
+/// The SPA build the journeys serve.
+pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("TODOKE_DIST_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -128,7 +131,7 @@ impl Journey {
             "sqlite://{}",
             db.path().join("todoke.db").display()
         ));
-        config.dist_dir = Some(dist_dir());
+        config.dist_dir = Some(options.dist_dir.unwrap_or_else(dist_dir));
         if let Some(idle) = options.session_idle {
             config.session_idle = idle;
         }
@@ -245,13 +248,18 @@ impl Journey {
 
     /// Moves focus with Tab until the element with `id` has it (bounded), like a keyboard user.
     pub async fn tab_to(&self, id: &str) {
+        let mut seen = Vec::new();
         for _ in 0..120 {
-            if self.focused_id().await == id {
+            let focused = self.focused_id().await;
+            if focused == id {
                 return;
+            }
+            if seen.last() != Some(&focused) {
+                seen.push(focused);
             }
             self.press(Key::Tab).await;
         }
-        panic!("Tab never reached #{id}");
+        panic!("Tab never reached #{id}; focus went through {seen:?}");
     }
 
     /// Replaces the value of the focused field.

@@ -16,6 +16,7 @@ macro_rules! in_both_browsers {
     };
 }
 
+mod embedding;
 mod filing;
 mod harness;
 mod sign_in;

@@ -5,7 +5,8 @@
 use fantoccini::key::Key;
 
 use crate::filing::{
-    fill, fill_staff_row, first_sign_in, header_and_filing_pages_then_submit, next, start_filing,
+    choose, filing_page_then_submit, fill, fill_staff_row, fill_today, first_sign_in,
+    header_and_filing_pages_then_submit, next, start_filing, submission_id_in_url, tick,
     wait_for_field,
 };
 use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions};
@@ -24,20 +25,10 @@ async fn return_and_accept_journey(browser: Browser) {
     wait_for_field(&j, "staff[0].name").await;
     fill_staff_row(&j, "40").await;
     next(&j).await;
-    header_and_filing_pages_then_submit(&j, "とどけ内科クリニック").await;
-    j.wait_for_text("内容を見る")
-        .await
-        .click()
-        .await
-        .expect("open the submission");
+    let id = header_and_filing_pages_then_submit(&j, "とどけ内科クリニック").await;
+    // The list links to it; the keyboard opens it.
+    press(&j, &format!("todoke-open-{id}")).await;
     j.wait_for_heading("提出した届書・申請書").await;
-    let url = j.client.current_url().await.expect("url");
-    let id: i64 = url
-        .path()
-        .rsplit('/')
-        .next()
-        .and_then(|s| s.parse().ok())
-        .expect("submission id");
     j.sign_out().await;
 
     // The bureau: the filing is in the queue; receive, start review, return with a field comment.
@@ -139,4 +130,136 @@ async fn return_and_accept_journey(browser: Browser) {
     j.finish().await;
 }
 
-in_both_browsers!(return_and_accept_journey);
+/// Issue 4's other actions and issue 5's 利用終了届出: the applicant files an end of use (with
+/// an error shown and fixed), withdraws it after a confirmation, copies it into a new draft and
+/// submits that; the bureau rejects it (a missing reason shown first); the applicant sees the
+/// reason. The list keeps its filters and pages in the URL and says when nothing matches.
+async fn withdraw_copy_and_reject_journey(browser: Browser) {
+    let j = Journey::start(browser, ServerOptions::default()).await;
+    start_filing(&j, "DEMO-MED", "Demo#Med0001", "end-of-use").await;
+    fill(&j, "contact_name", "山田 花子").await;
+    fill(&j, "contact_phone", "03-1234-5678").await;
+    next(&j).await;
+    wait_for_field(&j, "end_reason").await;
+    choose(&j, "end_reason", 3).await;
+    fill_today(&j, "last_day_of_use").await;
+    next(&j).await;
+    j.wait_for_text("その他の理由を入力してください。").await;
+    j.assert_accessible("end of use without the other reason")
+        .await;
+    fill(&j, "end_reason_other", "法人の合併のため").await;
+    next(&j).await;
+    wait_for_field(&j, "declaration_end_of_use").await;
+    tick(&j, "declaration_end_of_use").await;
+    next(&j).await;
+    let first = filing_page_then_submit(&j, "とどけ内科クリニック").await;
+
+    // Withdraw, after a confirmation that takes the focus.
+    press(&j, &format!("todoke-open-{first}")).await;
+    j.wait_for_heading("提出した届書・申請書").await;
+    j.wait_for_text("法人の合併のため").await;
+    press(&j, "todoke-withdraw").await;
+    j.wait_for_text("本当に取り下げますか").await;
+    assert_eq!(j.focused_id().await, "todoke-withdraw-confirm-title");
+    j.assert_accessible("withdraw confirmation").await;
+    j.tab_to("todoke-withdraw-comment").await;
+    j.type_text("記載内容を見直すため").await;
+    press(&j, "todoke-withdraw-confirm").await;
+    j.by_id("todoke-copy").await;
+    j.wait_for_text("記載内容を見直すため").await;
+    j.assert_accessible("withdrawn filing").await;
+
+    // Copy into a new draft: every answer comes along; submit it again.
+    press(&j, "todoke-copy").await;
+    wait_for_field(&j, "contact_name").await;
+    assert_eq!(j.value("todoke-contact_name").await, "山田 花子");
+    for field in ["end_reason", "declaration_end_of_use", "filing_date"] {
+        next(&j).await;
+        wait_for_field(&j, field).await;
+    }
+    assert_eq!(
+        j.value("todoke-institution_name").await,
+        "とどけ内科クリニック"
+    );
+    next(&j).await;
+    j.wait_for_heading("入力内容の確認").await;
+    press(&j, "todoke-submit").await;
+    j.wait_for_heading("提出が完了しました").await;
+    let second = submission_id_in_url(&j).await;
+    assert_ne!(first, second);
+    j.sign_out().await;
+
+    // The bureau rejects it; a missing reason is said first.
+    first_sign_in(&j, "DEMO-REVIEW", "Demo#Rev0001").await;
+    j.open(&format!("/review/{second}")).await;
+    j.wait_for_heading("届書・申請書の審査").await;
+    press(&j, "todoke-receive").await;
+    j.by_id("todoke-reject").await;
+    press(&j, "todoke-reject").await;
+    j.wait_for_text("不受理の理由を入力してください。").await;
+    j.assert_accessible("reject without a reason").await;
+    j.tab_to("todoke-reject_reason").await;
+    j.type_text("同一内容の届出が受理済みのため").await;
+    press(&j, "todoke-reject").await;
+    j.wait_for_text("操作を受け付けました").await;
+    j.sign_out().await;
+
+    // The applicant sees 不受理 with the reason.
+    j.sign_in("DEMO-MED", NEW_PASSWORD).await;
+    j.wait_for_heading("届書・申請書検索一覧").await;
+    press(&j, &format!("todoke-open-{second}")).await;
+    j.wait_for_heading("提出した届書・申請書").await;
+    j.wait_for_text("同一内容の届出が受理済みのため").await;
+    j.by_id("todoke-copy").await;
+    j.assert_accessible("rejected filing").await;
+
+    // The list: a filter in the URL fills the form; pages link by keyboard; no match is said.
+    j.open("/submissions?status=withdrawn").await;
+    j.wait_for_text("全1件中 1〜1件を表示").await;
+    assert_eq!(j.value("todoke-search-status").await, "withdrawn");
+    j.by_id(&format!("todoke-open-{first}")).await;
+    j.assert_accessible("list filtered by status").await;
+    j.open("/submissions?per_page=1").await;
+    j.wait_for_text("全2件中 1〜1件を表示").await;
+    press(&j, "todoke-next-page").await;
+    j.wait_for_text("全2件中 2〜2件を表示").await;
+    assert!(
+        j.client
+            .current_url()
+            .await
+            .expect("url")
+            .query()
+            .unwrap_or("")
+            .contains("page=2"),
+        "the page is not in the URL"
+    );
+    j.by_id("todoke-prev-page").await;
+    j.assert_accessible("list, second page").await;
+    // A date the list cannot read is said beside the box, which keeps what was typed.
+    j.tab_to("todoke-search-from").await;
+    j.type_text("2026/13/1").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("西暦の年・月・日で入力してください").await;
+    assert_eq!(j.focused_id().await, "todoke-search-from");
+    assert_eq!(j.value("todoke-search-from").await, "2026/13/1");
+    j.assert_accessible("list search with a wrong date").await;
+    j.retype("2026/1/1").await;
+    j.tab_to("todoke-search-arrival").await;
+    j.type_text("99999999").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("条件に合う届書・申請書はありません").await;
+    assert!(
+        j.client
+            .current_url()
+            .await
+            .expect("url")
+            .query()
+            .unwrap_or("")
+            .contains("arrival_number=99999999"),
+        "the search is not in the URL"
+    );
+    j.assert_accessible("list without a match").await;
+    j.finish().await;
+}
+
+in_both_browsers!(return_and_accept_journey, withdraw_copy_and_reject_journey);

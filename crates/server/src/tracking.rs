@@ -699,7 +699,8 @@ impl Search {
         let mut date = |name: &str, v: &Option<String>| match some(v) {
             None => None,
             Some(s) => {
-                let parsed = parse_date(&s);
+                // Typed into one box on the list page: the same lenient parse as the browser.
+                let parsed = forms::parse_typed_date(&s);
                 if parsed.is_none() {
                     errors.add(name, ja::SEARCH_DATE_INVALID);
                 }

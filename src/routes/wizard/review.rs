@@ -12,6 +12,7 @@ use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form::SummaryItem;
 use crate::components::page::PageHeading;
+use crate::config::app_href;
 use crate::text as t;
 
 /// `/drafts/:id/review`: 「入力内容の確認」 with 「変更」 links, warnings to acknowledge, and 「提出する」.
@@ -207,7 +208,7 @@ pub fn ReviewTable(
                                             {draft_id.map(|id| view! {
                                                 <dd class="todoke-summary-list__actions">
                                                     <A
-                                                        href=format!("{}?return=review", page_path(id, &r.page))
+                                                        href=app_href(&format!("{}?return=review", page_path(id, &r.page)))
                                                         attr:id=crate::components::form::input_id(&format!("change-{}", r.path))
                                                     >
                                                         {t::CHANGE}

@@ -377,6 +377,30 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
 }
 
+/// A date as people type it into one box: `2026-04-01`, `2026/4/1`, `2026.4.1` or
+/// `2026年4月1日`, with full-width digits too. `None` when it is not a real date.
+pub fn parse_typed_date(s: &str) -> Option<Date> {
+    let half = crate::width::to_half_width(s.trim()).value;
+    let unified: String = half
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            c => c,
+        })
+        .collect();
+    let unified = unified.trim_end_matches('日');
+    let mut parts = unified.split('-').map(str::trim);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, max: usize| {
+        !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || y.len() != 4 || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+}
+
 pub fn format_iso_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
@@ -1043,6 +1067,37 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::json;
     use time::macros::date;
+
+    #[test]
+    fn typed_dates_in_the_ways_people_write_them() {
+        for typed in [
+            "2026-04-01",
+            "2026/4/1",
+            "2026.04.01",
+            "2026年4月1日",
+            "２０２６－０４－０１",
+            " 2026/04/1 ",
+        ] {
+            assert_eq!(
+                parse_typed_date(typed),
+                Some(date!(2026 - 04 - 01)),
+                "{typed}"
+            );
+        }
+        for bad in [
+            "",
+            "2026",
+            "2026-4",
+            "26/4/1",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-4-1-1",
+            "令和8年4月1日",
+            "2026-+4-01",
+        ] {
+            assert_eq!(parse_typed_date(bad), None, "{bad}");
+        }
+    }
 
     fn f(id: &str, kind: FieldKind) -> FieldDefinition {
         FieldDefinition {

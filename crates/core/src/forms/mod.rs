@@ -69,7 +69,7 @@ pub use catalogue::{periodic_report, regional_support, staff_change};
 pub use check::{
     CheckContext, CheckReport, ComputedValue, Issue, MAX_WEEKLY_HOURS, NamedValue, ReviewRow,
     Severity, UNUSUAL_WEEKLY_HOURS, check, display_value, format_iso_date, parse_iso_date,
-    review_rows,
+    parse_typed_date, review_rows,
 };
 pub use decimal::{Decimal, Rounding};
 pub use definition::{

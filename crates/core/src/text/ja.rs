@@ -1035,7 +1035,9 @@ pub const FIELD_COMMENT_INCOMPLETE: &str =
     "項目ごとのコメントには、項目とコメントの両方を入力してください。";
 pub const COMMENT_TOO_LONG: &str = "コメントは2000文字以内で入力してください。";
 pub const RETURN_DEADLINE_PAST: &str = "再提出の期限には今日以降の日付を入力してください。";
-pub const SEARCH_DATE_INVALID: &str = "日付は YYYY-MM-DD の形で入力してください。";
+pub const SEARCH_DATE_INVALID: &str =
+    "提出日は「2026-04-01」や「2026/4/1」のように、西暦の年・月・日で入力してください。";
+pub const SEARCH_DATE_HINT: &str = "例：2026-04-01、2026/4/1";
 pub const SEARCH_STATUS_UNKNOWN: &str = "状況の指定が正しくありません。";
 pub const SEARCH_SORT_UNKNOWN: &str = "並び順の指定が正しくありません。";
 pub const SEARCH_PAGE_INVALID: &str =

@@ -154,6 +154,23 @@ async fn search_filters_sorting_and_paging() {
     )
     .await;
     assert_eq!(day.total, 2);
+    // Dates typed the way people write them (the list page sends what was typed).
+    for typed in ["2026/11/27", "2026年11月27日", "２０２６－１１－２７"] {
+        let typed: String = typed
+            .bytes()
+            .map(|b| match b {
+                b'0'..=b'9' | b'-' | b'/' => char::from(b).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        let same_day = page(
+            &app,
+            &cookie,
+            &format!("/api/v1/filings?submitted_from={typed}&submitted_to={typed}"),
+        )
+        .await;
+        assert_eq!(same_day.total, 2, "{typed}");
+    }
     let drafts = page(&app, &cookie, "/api/v1/filings?status=draft").await;
     assert_eq!(drafts.total, 1);
     assert_eq!(drafts.items[0].form_id, "periodic-report-staffing");
