@@ -8,6 +8,8 @@
 //!
 //! Prints `TODOKE_BENCH_MARKDOWN` and then a Markdown fragment for docs/benchmarks.md.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,13 +21,6 @@ use todoke_server::admin::issuance::{
     self, DEFAULT_FONT, DEFAULT_LOGIN_URL, DEFAULT_MONO_FONT, LetterArgs,
 };
 use todoke_server::{Config, SystemClock, build_state};
-
-fn env_num(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// Peak and current resident memory of this process, in MiB (`VmHWM`, `VmRSS`).
 fn memory_mib() -> (f64, f64) {
@@ -105,16 +100,12 @@ fn mb(bytes: u64) -> String {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(run());
+    support::run(run());
 }
 
 async fn run() {
-    let n = env_num("ISSUANCE_BENCH_INSTITUTIONS", 100_000);
-    let per_pdf = env_num("ISSUANCE_BENCH_LETTERS_PER_PDF", 250);
+    let n = support::env_num("ISSUANCE_BENCH_INSTITUTIONS", 100_000) as usize;
+    let per_pdf = support::env_num("ISSUANCE_BENCH_LETTERS_PER_PDF", 250) as usize;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.db");
     let state = build_state(
@@ -194,6 +185,6 @@ async fn run() {
         mb(csv_bytes),
         mb(db_bytes),
     );
-    println!("TODOKE_BENCH_MARKDOWN");
+    println!("{}", support::MARKDOWN);
     print!("{md}");
 }

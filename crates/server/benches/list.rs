@@ -7,6 +7,8 @@
 //!
 //! Prints `TODOKE_BENCH_MARKDOWN` and then a Markdown table for docs/benchmarks.md.
 
+mod support;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,13 +23,6 @@ use todoke_server::{AppState, Config, SystemClock, app, build_state};
 use tower::ServiceExt;
 
 const NEW_PASSWORD: &str = "Kx7#mQ2!vRt9";
-
-fn env_num(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 async fn send(
     router: &Router,
@@ -192,17 +187,13 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(run());
+    support::run(run());
 }
 
 async fn run() {
-    let rows = env_num("LIST_BENCH_ROWS", 100_000);
-    let iters = env_num("LIST_BENCH_ITERS", 200) as usize;
-    let max = Duration::from_secs(env_num("LIST_BENCH_MAX_SECS", 8));
+    let rows = support::env_num("LIST_BENCH_ROWS", 100_000);
+    let iters = support::env_num("LIST_BENCH_ITERS", 200) as usize;
+    let max = Duration::from_secs(support::env_num("LIST_BENCH_MAX_SECS", 8));
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let state = build_state(Config::for_tests(&url), Arc::new(SystemClock))
@@ -324,7 +315,7 @@ async fn run() {
             out.push(row);
         }
     }
-    println!("TODOKE_BENCH_MARKDOWN");
+    println!("{}", support::MARKDOWN);
     println!("| Who | Query | `?…` | Rows matched | Rows returned | n | p50 (ms) | p99 (ms) |");
     println!("|---|---|---|---:|---:|---:|---:|---:|");
     for r in &out {
