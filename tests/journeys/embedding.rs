@@ -7,7 +7,8 @@ use std::path::Path;
 
 use fantoccini::key::Key;
 
-use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions, dist_dir};
+use crate::filing::change_initial_password;
+use crate::harness::{Browser, Journey, ServerOptions, dist_dir};
 
 const DEFAULT_HOST: &str =
     r#"<div id="todoke" data-todoke-app data-base-path="" data-api-base="/api/v1">"#;
@@ -68,28 +69,8 @@ async fn embedded_journey(browser: Browser) {
     j.assert_accessible("embedded login").await;
 
     j.sign_in("DEMO-MED", "Demo#Med0001").await;
-    j.wait_for_heading("パスワード変更").await;
-    assert!(
-        j.client
-            .current_url()
-            .await
-            .expect("url")
-            .path()
-            .starts_with("/todoke/"),
-        "left the base path"
-    );
-    j.tab_to("todoke-current_password").await;
-    j.type_text("Demo#Med0001").await;
-    j.tab_to("todoke-new_password").await;
-    j.type_text(NEW_PASSWORD).await;
-    j.tab_to("todoke-new_password_confirmation").await;
-    j.type_text(NEW_PASSWORD).await;
-    j.press(Key::Enter).await;
-    j.wait_for_heading("届書・申請書検索一覧").await;
-    assert_eq!(
-        j.client.current_url().await.expect("url").path(),
-        "/todoke/submissions"
-    );
+    change_initial_password(&j, "Demo#Med0001").await;
+    assert_eq!(j.location().await, "/todoke/submissions");
     j.assert_accessible("embedded list").await;
     // A reload under the base path comes back to the same page, still signed in.
     j.client.refresh().await.expect("reload");
@@ -97,10 +78,7 @@ async fn embedded_journey(browser: Browser) {
     j.tab_to("todoke-new-filing").await;
     j.press(Key::Enter).await;
     j.wait_for_heading("届書・申請書の作成").await;
-    assert_eq!(
-        j.client.current_url().await.expect("url").path(),
-        "/todoke/procedures"
-    );
+    assert_eq!(j.location().await, "/todoke/procedures");
     j.assert_accessible("embedded procedures").await;
     j.snapshot("embedded-procedures").await;
     j.finish().await;

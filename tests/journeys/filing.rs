@@ -61,6 +61,15 @@ pub(crate) async fn wait_for_field(j: &Journey, path: &str) {
     j.by_id(&id(path)).await;
 }
 
+/// The first page of every form: the contact person and phone; then 「次へ」 and waits for
+/// `next_field` on the next page.
+pub(crate) async fn contact_page(j: &Journey, name: &str, phone: &str, next_field: &str) {
+    fill(j, "contact_name", name).await;
+    fill(j, "contact_phone", phone).await;
+    next(j).await;
+    wait_for_field(j, next_field).await;
+}
+
 /// Signs in with the mailed password, changes it, and starts `form_id` from the list page.
 pub(crate) async fn start_filing(j: &Journey, user: &str, initial: &str, form_id: &str) {
     first_sign_in(j, user, initial).await;
@@ -78,6 +87,12 @@ pub(crate) async fn first_sign_in(j: &Journey, user: &str, initial: &str) {
     j.open("/login").await;
     j.wait_for_heading("ログイン").await;
     j.sign_in(user, initial).await;
+    change_initial_password(j, initial).await;
+}
+
+/// On the forced password change after a first sign-in: changes `initial` to
+/// [`NEW_PASSWORD`] and waits for the list.
+pub(crate) async fn change_initial_password(j: &Journey, initial: &str) {
     j.wait_for_heading("パスワード変更").await;
     j.tab_to("todoke-current_password").await;
     j.type_text(initial).await;
@@ -167,10 +182,7 @@ async fn staff_change_journey(browser: Browser) {
     assert!(j.title().await.starts_with("エラー："));
     j.assert_accessible("wizard page with errors").await;
 
-    fill(&j, "contact_name", "山田 花子").await;
-    fill(&j, "contact_phone", "０３－１２３４－５６７８").await;
-    next(&j).await;
-    wait_for_field(&j, "staff[0].name").await;
+    contact_page(&j, "山田 花子", "０３－１２３４－５６７８", "staff[0].name").await;
     j.wait_for_text("全角で入力された数字・英字・記号などを半角に")
         .await;
     j.assert_accessible("staff page").await;
@@ -198,10 +210,7 @@ async fn staff_change_journey(browser: Browser) {
 async fn regional_support_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
     start_filing(&j, "DEMO-PHARM", "Demo#Phar0001", "regional-support").await;
-    fill(&j, "contact_name", "薬局 太郎").await;
-    fill(&j, "contact_phone", "03-1234-5678").await;
-    next(&j).await;
-    wait_for_field(&j, "basic_fee_class").await;
+    contact_page(&j, "薬局 太郎", "03-1234-5678", "basic_fee_class").await;
     j.assert_accessible("level page").await;
     choose(&j, "basic_fee_class", 0).await;
     choose(&j, "level", 0).await;
@@ -276,10 +285,7 @@ async fn regional_support_journey(browser: Browser) {
 async fn periodic_report_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
     start_filing(&j, "DEMO-DENT", "Demo#Dent0001", "periodic-report-staffing").await;
-    fill(&j, "contact_name", "歯科 花子").await;
-    fill(&j, "contact_phone", "03-1234-5678").await;
-    next(&j).await;
-    wait_for_field(&j, "standard_weekly_hours").await;
+    contact_page(&j, "歯科 花子", "03-1234-5678", "standard_weekly_hours").await;
     j.assert_accessible("basis page").await;
     fill(&j, "standard_weekly_hours", "40").await;
     next(&j).await;

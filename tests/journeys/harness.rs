@@ -246,6 +246,19 @@ impl Journey {
         self.type_text(&k.to_string()).await;
     }
 
+    /// Waits until the element with `id` has the focus (the app moves focus on the next frame).
+    pub async fn wait_for_focus(&self, id: &str) {
+        let mut focused = String::new();
+        for _ in 0..50 {
+            focused = self.focused_id().await;
+            if focused == id {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("focus stayed on #{focused}, not #{id}");
+    }
+
     /// Moves focus with Tab until the element with `id` has it (bounded), like a keyboard user.
     pub async fn tab_to(&self, id: &str) {
         let mut seen = Vec::new();
@@ -267,6 +280,15 @@ impl Journey {
         let el = self.client.active_element().await.expect("focused");
         el.clear().await.expect("clear");
         el.send_keys(text).await.expect("typing");
+    }
+
+    /// The current URL's path and query (`/todoke/submissions?page=2`).
+    pub async fn location(&self) -> String {
+        let url = self.client.current_url().await.expect("url");
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        }
     }
 
     pub async fn title(&self) -> String {

@@ -36,14 +36,14 @@ async fn first_sign_in_journey(browser: Browser) {
         j.attr("todoke-user_id", "aria-invalid").await.as_deref(),
         Some("true")
     );
-    assert_eq!(j.focused_id().await, "todoke-error-summary");
+    j.wait_for_focus("todoke-error-summary").await;
     j.assert_accessible("login with missing input").await;
 
     // A wrong password: one message for ID and password alike, and what was typed stays.
     j.tab_to("todoke-user_id").await;
     j.type_text("demo-med").await;
     j.press(Key::Tab).await;
-    assert_eq!(j.focused_id().await, "todoke-password");
+    j.wait_for_focus("todoke-password").await;
     j.type_text("Wrong#Pass123").await;
     j.press(Key::Enter).await;
     j.wait_for_text("ユーザIDまたはパスワードが正しくありません")

@@ -5,7 +5,7 @@
 use fantoccini::key::Key;
 
 use crate::filing::{
-    choose, filing_page_then_submit, fill, fill_staff_row, fill_today, first_sign_in,
+    choose, contact_page, filing_page_then_submit, fill, fill_staff_row, fill_today, first_sign_in,
     header_and_filing_pages_then_submit, next, start_filing, submission_id_in_url, tick,
     wait_for_field,
 };
@@ -16,19 +16,20 @@ async fn press(j: &Journey, id: &str) {
     j.press(Key::Enter).await;
 }
 
+/// From the list, opens submission `id` with the keyboard.
+async fn open_submission(j: &Journey, id: i64) {
+    press(j, &format!("todoke-open-{id}")).await;
+    j.wait_for_heading("提出した届書・申請書").await;
+}
+
 async fn return_and_accept_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
     start_filing(&j, "DEMO-MED", "Demo#Med0001", "staff-change").await;
-    fill(&j, "contact_name", "山田 花子").await;
-    fill(&j, "contact_phone", "03-1234-5678").await;
-    next(&j).await;
-    wait_for_field(&j, "staff[0].name").await;
+    contact_page(&j, "山田 花子", "03-1234-5678", "staff[0].name").await;
     fill_staff_row(&j, "40").await;
     next(&j).await;
     let id = header_and_filing_pages_then_submit(&j, "とどけ内科クリニック").await;
-    // The list links to it; the keyboard opens it.
-    press(&j, &format!("todoke-open-{id}")).await;
-    j.wait_for_heading("提出した届書・申請書").await;
+    open_submission(&j, id).await;
     j.sign_out().await;
 
     // The bureau: the filing is in the queue; receive, start review, return with a field comment.
@@ -137,10 +138,7 @@ async fn return_and_accept_journey(browser: Browser) {
 async fn withdraw_copy_and_reject_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
     start_filing(&j, "DEMO-MED", "Demo#Med0001", "end-of-use").await;
-    fill(&j, "contact_name", "山田 花子").await;
-    fill(&j, "contact_phone", "03-1234-5678").await;
-    next(&j).await;
-    wait_for_field(&j, "end_reason").await;
+    contact_page(&j, "山田 花子", "03-1234-5678", "end_reason").await;
     choose(&j, "end_reason", 3).await;
     fill_today(&j, "last_day_of_use").await;
     next(&j).await;
@@ -155,12 +153,11 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     let first = filing_page_then_submit(&j, "とどけ内科クリニック").await;
 
     // Withdraw, after a confirmation that takes the focus.
-    press(&j, &format!("todoke-open-{first}")).await;
-    j.wait_for_heading("提出した届書・申請書").await;
+    open_submission(&j, first).await;
     j.wait_for_text("法人の合併のため").await;
     press(&j, "todoke-withdraw").await;
     j.wait_for_text("本当に取り下げますか").await;
-    assert_eq!(j.focused_id().await, "todoke-withdraw-confirm-title");
+    j.wait_for_focus("todoke-withdraw-confirm-title").await;
     j.assert_accessible("withdraw confirmation").await;
     j.tab_to("todoke-withdraw-comment").await;
     j.type_text("記載内容を見直すため").await;
@@ -207,8 +204,7 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     // The applicant sees 不受理 with the reason.
     j.sign_in("DEMO-MED", NEW_PASSWORD).await;
     j.wait_for_heading("届書・申請書検索一覧").await;
-    press(&j, &format!("todoke-open-{second}")).await;
-    j.wait_for_heading("提出した届書・申請書").await;
+    open_submission(&j, second).await;
     j.wait_for_text("同一内容の届出が受理済みのため").await;
     j.by_id("todoke-copy").await;
     j.assert_accessible("rejected filing").await;
@@ -223,15 +219,10 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     j.wait_for_text("全2件中 1〜1件を表示").await;
     press(&j, "todoke-next-page").await;
     j.wait_for_text("全2件中 2〜2件を表示").await;
+    let location = j.location().await;
     assert!(
-        j.client
-            .current_url()
-            .await
-            .expect("url")
-            .query()
-            .unwrap_or("")
-            .contains("page=2"),
-        "the page is not in the URL"
+        location.contains("page=2"),
+        "the page is not in the URL: {location}"
     );
     j.by_id("todoke-prev-page").await;
     j.assert_accessible("list, second page").await;
@@ -240,7 +231,7 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     j.type_text("2026/13/1").await;
     j.press(Key::Enter).await;
     j.wait_for_text("西暦の年・月・日で入力してください").await;
-    assert_eq!(j.focused_id().await, "todoke-search-from");
+    j.wait_for_focus("todoke-search-from").await;
     assert_eq!(j.value("todoke-search-from").await, "2026/13/1");
     j.assert_accessible("list search with a wrong date").await;
     j.retype("2026/1/1").await;
@@ -248,15 +239,10 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     j.type_text("99999999").await;
     j.press(Key::Enter).await;
     j.wait_for_text("条件に合う届書・申請書はありません").await;
+    let location = j.location().await;
     assert!(
-        j.client
-            .current_url()
-            .await
-            .expect("url")
-            .query()
-            .unwrap_or("")
-            .contains("arrival_number=99999999"),
-        "the search is not in the URL"
+        location.contains("arrival_number=99999999"),
+        "the search is not in the URL: {location}"
     );
     j.assert_accessible("list without a match").await;
     j.finish().await;

@@ -942,7 +942,7 @@ mod tests {
     fn search_parameters_are_checked() {
         let q = FilingQuery {
             status: Some("lost".into()),
-            submitted_from: Some("2026/11/01".into()),
+            submitted_from: Some("2026/13/01".into()),
             sort: Some("title".into()),
             per_page: Some("101".into()),
             ..FilingQuery::default()
