@@ -512,9 +512,10 @@ pub struct FilingQuery {
     pub procedure: Option<String>,
     /// A `FilingStatus` in snake_case (`draft` only in the applicant's list).
     pub status: Option<String>,
-    /// Submitted on or after this day in Japan, `YYYY-MM-DD`.
+    /// Submitted on or after this day in Japan: `YYYY-MM-DD`, or as typed (`2026/4/1`,
+    /// `2026年4月1日`, full-width digits); see `forms::parse_typed_date`.
     pub submitted_from: Option<String>,
-    /// Submitted on or before this day in Japan, `YYYY-MM-DD`.
+    /// Submitted on or before this day in Japan, in the same forms as `submitted_from`.
     pub submitted_to: Option<String>,
     /// Part of an arrival number (到達番号).
     pub arrival_number: Option<String>,
