@@ -16,6 +16,13 @@ async fn press(j: &Journey, id: &str) {
     j.press(Key::Enter).await;
 }
 
+/// A bureau action that succeeds: the review page reloads the filing and, on the next frame,
+/// moves the focus to its heading; wait for that before the next key.
+async fn review_action(j: &Journey, id: &str) {
+    press(j, id).await;
+    j.wait_for_focus("todoke-page-heading").await;
+}
+
 /// From the list, opens submission `id` with the keyboard.
 async fn open_submission(j: &Journey, id: i64) {
     press(j, &format!("todoke-open-{id}")).await;
@@ -39,9 +46,9 @@ async fn return_and_accept_journey(browser: Browser) {
     j.open(&format!("/review/{id}")).await;
     j.wait_for_heading("届書・申請書の審査").await;
     j.assert_accessible("review detail").await;
-    press(&j, "todoke-receive").await;
+    review_action(&j, "todoke-receive").await;
     j.by_id("todoke-start-review").await;
-    press(&j, "todoke-start-review").await;
+    review_action(&j, "todoke-start-review").await;
     j.by_id("todoke-return").await;
     press(&j, "todoke-return").await;
     j.wait_for_text("差戻しの理由（コメント）を入力してください")
@@ -52,7 +59,7 @@ async fn return_and_accept_journey(browser: Browser) {
     j.tab_to("todoke-field-comment-text").await;
     j.type_text("コードの末尾を確認してください。").await;
     press(&j, "todoke-add-field-comment").await;
-    press(&j, "todoke-return").await;
+    review_action(&j, "todoke-return").await;
     j.wait_for_text("操作を受け付けました").await;
     j.wait_for_text("差戻し").await;
     j.sign_out().await;
@@ -110,11 +117,11 @@ async fn return_and_accept_journey(browser: Browser) {
     j.open(&format!("/review/{id}")).await;
     j.wait_for_heading("届書・申請書の審査").await;
     j.wait_for_text("前回の提出から変更").await;
-    press(&j, "todoke-receive").await;
+    review_action(&j, "todoke-receive").await;
     j.by_id("todoke-start-review").await;
-    press(&j, "todoke-start-review").await;
+    review_action(&j, "todoke-start-review").await;
     j.by_id("todoke-accept").await;
-    press(&j, "todoke-accept").await;
+    review_action(&j, "todoke-accept").await;
     j.wait_for_text("算定開始日").await;
     j.sign_out().await;
 
@@ -190,14 +197,14 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     first_sign_in(&j, "DEMO-REVIEW", "Demo#Rev0001").await;
     j.open(&format!("/review/{second}")).await;
     j.wait_for_heading("届書・申請書の審査").await;
-    press(&j, "todoke-receive").await;
+    review_action(&j, "todoke-receive").await;
     j.by_id("todoke-reject").await;
     press(&j, "todoke-reject").await;
     j.wait_for_text("不受理の理由を入力してください。").await;
     j.assert_accessible("reject without a reason").await;
     j.tab_to("todoke-reject_reason").await;
     j.type_text("同一内容の届出が受理済みのため").await;
-    press(&j, "todoke-reject").await;
+    review_action(&j, "todoke-reject").await;
     j.wait_for_text("操作を受け付けました").await;
     j.sign_out().await;
 
