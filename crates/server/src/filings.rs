@@ -145,6 +145,27 @@ pub async fn create_draft(
 }
 
 /// Saves a new draft at version 1; `revises` links it to a returned submission.
+/// A new draft of `applicant`'s with the answers of submission `row` (revise: `revises` is its
+/// id; copy: `None`), if the form is still one the applicant may file.
+pub async fn draft_from_submission(
+    conn: &mut SqliteConnection,
+    applicant: &ApplicantSession,
+    row: &tracking::SubmissionRow,
+    revises: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<Draft, AppError> {
+    let def = available_form(applicant, &row.form_id)?;
+    insert_draft(
+        conn,
+        applicant.account_id,
+        &def,
+        &row.answers()?,
+        revises,
+        now,
+    )
+    .await
+}
+
 pub async fn insert_draft(
     conn: &mut SqliteConnection,
     account_id: i64,

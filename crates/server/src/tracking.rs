@@ -443,11 +443,8 @@ pub async fn act(
     let now = state.clock.now();
     let today = now.to_offset(JST).date();
     let mut tx = db::begin_write(&state.pool).await?;
-    let row = find_row(&mut tx, by.scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (row, to) = find_for(&mut tx, by.scope, id, action).await?;
     let from = row.status()?;
-    let to = lifecycle::transition(from, action, by.scope.actor()).map_err(AppError::Transition)?;
     let problems = check_input(action, &input, today);
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));
@@ -569,12 +566,19 @@ async fn notify(
     Ok(())
 }
 
-/// The status a submission must be in for `action` by `scope` (without changing anything): for
-/// revise (`Resubmit`) and copy.
-pub fn require(row: &SubmissionRow, action: Action, scope: Scope) -> Result<(), AppError> {
-    lifecycle::transition(row.status()?, action, scope.actor())
-        .map(|_| ())
-        .map_err(AppError::Transition)
+/// Submission `id` as `scope` sees it, if `action` by `scope` is allowed in its status, with
+/// the status the action leads to; 404 when `scope` cannot see it, 409 when the lifecycle
+/// refuses. Changes nothing: every action (transitions, revise, copy) starts here.
+pub async fn find_for(
+    conn: &mut SqliteConnection,
+    scope: Scope,
+    id: i64,
+    action: Action,
+) -> Result<(SubmissionRow, FilingStatus), AppError> {
+    let row = find_row(conn, scope, id).await?.ok_or(AppError::NotFound)?;
+    let to = lifecycle::transition(row.status()?, action, scope.actor())
+        .map_err(AppError::Transition)?;
+    Ok((row, to))
 }
 
 // ---- Notices ---------------------------------------------------------------------------------

@@ -168,23 +168,13 @@ pub async fn revise(
 ) -> Result<(StatusCode, Json<Draft>), AppError> {
     let scope = Scope::Applicant(applicant.account_id);
     let mut tx = db::begin_write(&state.pool).await?;
-    let row = tracking::find_row(&mut tx, scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tracking::require(&row, Action::Resubmit, scope)?;
+    let (row, _) = tracking::find_for(&mut tx, scope, id, Action::Resubmit).await?;
     if let Some(existing) = filings::unsent_revision(&mut tx, applicant.account_id, id).await? {
         return Ok((StatusCode::OK, Json(existing.to_api()?)));
     }
-    let def = filings::available_form(&applicant, &row.form_id)?;
-    let draft = filings::insert_draft(
-        &mut tx,
-        applicant.account_id,
-        &def,
-        &row.answers()?,
-        Some(id),
-        state.clock.now(),
-    )
-    .await?;
+    let draft =
+        filings::draft_from_submission(&mut tx, &applicant, &row, Some(id), state.clock.now())
+            .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(draft)))
 }
@@ -217,19 +207,9 @@ pub async fn copy(
 ) -> Result<(StatusCode, Json<Draft>), AppError> {
     let scope = Scope::Applicant(applicant.account_id);
     let mut conn = state.pool.acquire().await?;
-    let row = tracking::find_row(&mut conn, scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tracking::require(&row, Action::CopyToNewDraft, scope)?;
-    let def = filings::available_form(&applicant, &row.form_id)?;
-    let draft = filings::insert_draft(
-        &mut conn,
-        applicant.account_id,
-        &def,
-        &row.answers()?,
-        None,
-        state.clock.now(),
-    )
-    .await?;
+    let (row, _) = tracking::find_for(&mut conn, scope, id, Action::CopyToNewDraft).await?;
+    let draft =
+        filings::draft_from_submission(&mut conn, &applicant, &row, None, state.clock.now())
+            .await?;
     Ok((StatusCode::CREATED, Json(draft)))
 }

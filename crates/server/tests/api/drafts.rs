@@ -42,7 +42,18 @@ fn clinic_context() -> CheckContext {
         .with_institution_code(InstitutionCode::parse("3410712362").unwrap())
 }
 
-async fn create_draft(app: &TestApp, cookie: &str, form_id: &str, answers: &Answers) -> Draft {
+/// A valid staff change draft of the Hiroshima clinic (40 hours a week).
+async fn hiroshima_staff_change(app: &TestApp, cookie: &str) -> Draft {
+    create_draft(
+        app,
+        cookie,
+        "staff-change",
+        &staff_change_answers("3410712362", "40"),
+    )
+    .await
+}
+
+pub async fn create_draft(app: &TestApp, cookie: &str, form_id: &str, answers: &Answers) -> Draft {
     let response = app
         .send(
             Method::POST,
@@ -380,13 +391,7 @@ async fn a_submission_stores_normalised_answers_with_form_id_and_version() {
 async fn submitting_twice_gives_the_same_submission() {
     let app = spawn_app().await;
     let (_, clinic) = app.signed_in_as(hiroshima_clinic()).await;
-    let draft = create_draft(
-        &app,
-        &clinic,
-        "staff-change",
-        &staff_change_answers("3410712362", "40"),
-    )
-    .await;
+    let draft = hiroshima_staff_change(&app, &clinic).await;
     let first = submit(&app, &clinic, draft.id, 1, &[]).await;
     assert_eq!(first.status, StatusCode::CREATED);
     app.clock.advance(Duration::seconds(2));
@@ -401,13 +406,7 @@ async fn submitting_twice_gives_the_same_submission() {
 async fn a_concurrent_double_submit_creates_one_submission() {
     let app = spawn_app().await;
     let (_, clinic) = app.signed_in_as(hiroshima_clinic()).await;
-    let draft = create_draft(
-        &app,
-        &clinic,
-        "staff-change",
-        &staff_change_answers("3410712362", "40"),
-    )
-    .await;
+    let draft = hiroshima_staff_change(&app, &clinic).await;
     let (a, b) = tokio::join!(
         submit(&app, &clinic, draft.id, 1, &[]),
         submit(&app, &clinic, draft.id, 1, &[]),

@@ -14,7 +14,7 @@ use todoke_core::lifecycle::{self, Action, Actor};
 use todoke_core::text::ja;
 use todoke_server::accounts::NewApplicant;
 
-use super::drafts::staff_change_answers;
+use super::drafts::{create_draft, staff_change_answers};
 use super::helpers::{TestApp, TestResponse, spawn_app_with, tokyo_clinic};
 
 /// The app with sessions long enough for the clock to jump days.
@@ -45,16 +45,7 @@ pub async fn submit_new_form(
     form_id: &str,
     answers: &Answers,
 ) -> Submission {
-    let draft = app
-        .send(
-            Method::POST,
-            "/api/v1/drafts",
-            Some(json!({"form_id": form_id, "answers": answers})),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(draft.status, StatusCode::CREATED, "{draft:?}");
-    let draft: Draft = serde_json::from_value(draft.json()).unwrap();
+    let draft = create_draft(app, cookie, form_id, answers).await;
     let response = submit_draft(app, cookie, &draft).await;
     assert_eq!(response.status, StatusCode::CREATED, "{response:?}");
     serde_json::from_value(response.json()).unwrap()
