@@ -87,7 +87,6 @@ pub enum AdminCommand {
     /// 利用終了: the account can no longer sign in and its sessions end; filings stay.
     /// `end-use USER_ID` ends one account; `end-use --filings` processes every 利用終了届出 the
     /// bureau has accepted whose last day of use has passed (run it daily).
-    #[command(group(clap::ArgGroup::new("target").required(true).args(["user_id", "filings"])))]
     EndUse {
         /// The user ID.
         user_id: Option<String>,
@@ -95,7 +94,7 @@ pub enum AdminCommand {
         #[arg(long)]
         filings: bool,
         /// With --filings: report what would be processed and write nothing.
-        #[arg(long, requires = "filings")]
+        #[arg(long)]
         dry_run: bool,
     },
 }
@@ -131,14 +130,16 @@ async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, S
             out,
             letter,
         } => serde_json::to_value(issuance::reissue(&state, &user_id, &out, &letter).await?),
+        // Checked here rather than by clap, so that the operator reads the message in Japanese.
         AdminCommand::EndUse {
+            user_id: None,
             filings: true,
             dry_run,
-            ..
         } => serde_json::to_value(issuance::end_use_filings(&state, dry_run).await?),
         AdminCommand::EndUse {
             user_id: Some(user_id),
-            ..
+            filings: false,
+            dry_run: false,
         } => serde_json::to_value(issuance::end_use(&state, &user_id).await?),
         AdminCommand::EndUse { .. } => return Err(ja::issuance::END_USE_TARGET_MISSING.into()),
         AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {

@@ -748,6 +748,18 @@ async fn an_accepted_end_of_use_filing_ends_the_account_after_its_last_day() {
         app.login(&hiroshima_id, NEW_PASSWORD).await.status,
         StatusCode::OK
     );
-    // Neither a user ID nor --filings: refused.
-    assert!(!admin(&app, &["end-use"]).status.success());
+    // Neither a user ID nor --filings, both, or --dry-run for one user ID: refused in Japanese.
+    for args in [
+        &["end-use"][..],
+        &["end-use", &osaka_id, "--filings"],
+        &["end-use", &osaka_id, "--dry-run"],
+    ] {
+        let refused = admin(&app, args);
+        assert!(!refused.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("どちらか一方"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
 }

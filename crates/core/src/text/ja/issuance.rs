@@ -72,7 +72,7 @@ pub fn end_of_use_filing_without_date(arrival_number: &str) -> String {
     )
 }
 
-pub const END_USE_TARGET_MISSING: &str = "ユーザIDか --filings のどちらか一方を指定してください。";
+pub const END_USE_TARGET_MISSING: &str = "ユーザIDか --filings のどちらか一方を指定してください（--dry-run は --filings と一緒に使います）。";
 
 pub fn reissue_not_applicant(user_id: &str) -> String {
     format!("ユーザID「{user_id}」は医療機関等の利用者ではないため、通知書を再発行できません。")
