@@ -1,9 +1,10 @@
-//! `AppJson`: axum's `Json` extractor with every rejection mapped to our error shape, so a
+//! `AppJson`: a JSON request body with every rejection mapped to our error shape, so a
 //! malformed or oversized body gets a Japanese message instead of axum's plain-text one.
 //! `AppPath`: axum's `Path` whose rejection (`/drafts/abc`) is a 404, like any id that does not
 //! exist.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::StatusCode;
@@ -11,34 +12,60 @@ use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
+use crate::middleware::is_json;
 
-/// A JSON request body of type `T`.
+/// A JSON request body of type `T`: always a JSON *object*, as the OpenAPI document says.
+/// serde would also read a struct from an array (`["id", "password"]`), which no client of
+/// the contract sends; such bodies are refused before anything is decoded.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AppJson<T>(pub T);
 
 impl<T, S> FromRequest<S> for AppJson<T>
 where
-    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: DeserializeOwned,
     S: Send + Sync,
 {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(AppJson(value)),
-            Err(rejection) => Err(rejection_to_error(&rejection)),
+        if !is_json(req.headers()) {
+            return Err(AppError::UnsupportedMediaType);
         }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::PayloadTooLarge
+            } else {
+                AppError::MalformedJson
+            }
+        })?;
+        decode_object(&bytes).map(AppJson)
     }
 }
 
-/// Syntax errors are 400, well-formed JSON with the wrong fields 422, a missing JSON content type
-/// 415, a body over the limit 413.
+/// Decodes `bytes` as `T` when they hold a JSON object. Syntax errors are 400, well-formed JSON
+/// of another shape (an array, a string, wrong or missing fields) 422.
+pub fn decode_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => {}
+        // Empty bodies and bare words are not JSON at all.
+        None => return Err(AppError::MalformedJson),
+        Some(_) => {
+            return Err(
+                match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                    Ok(_) => AppError::BodyShape,
+                    Err(_) => AppError::MalformedJson,
+                },
+            );
+        }
+    }
+    Json::<T>::from_bytes(bytes)
+        .map(|Json(value)| value)
+        .map_err(|rejection| rejection_to_error(&rejection))
+}
+
 fn rejection_to_error(rejection: &JsonRejection) -> AppError {
     match rejection {
         JsonRejection::JsonDataError(_) => AppError::BodyShape,
-        JsonRejection::JsonSyntaxError(_) => AppError::MalformedJson,
-        JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
-        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
         _ => AppError::MalformedJson,
     }
 }
@@ -60,5 +87,49 @@ where
             Ok(Path(value)) => Ok(AppPath(value)),
             Err(_) => Err(AppError::NotFound),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Login {
+        user_id: String,
+        password: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Nothing {}
+
+    #[test]
+    fn only_objects_are_bodies() {
+        assert!(decode_object::<Login>(br#" {"user_id":"A","password":"b"}"#).is_ok());
+        assert!(decode_object::<Nothing>(b"{}").is_ok());
+        for shape in [&br#"["A","b"]"#[..], b"[]", b"\"x\"", b"1", b"null", b"true"] {
+            assert!(
+                matches!(decode_object::<Login>(shape), Err(AppError::BodyShape)),
+                "{}",
+                String::from_utf8_lossy(shape)
+            );
+            assert!(matches!(
+                decode_object::<Nothing>(shape),
+                Err(AppError::BodyShape)
+            ));
+        }
+        for broken in [&b""[..], b"  ", b"[1,", b"{", b"nope"] {
+            assert!(
+                matches!(decode_object::<Login>(broken), Err(AppError::MalformedJson)),
+                "{}",
+                String::from_utf8_lossy(broken)
+            );
+        }
+        assert!(matches!(
+            decode_object::<Login>(br#"{"user_id":1}"#),
+            Err(AppError::BodyShape)
+        ));
     }
 }

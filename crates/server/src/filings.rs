@@ -60,6 +60,27 @@ pub fn available_form(
         .ok_or(AppError::FormNotAvailable)
 }
 
+/// Refuses answers with more rows in a group than `def` allows (422 naming the limit), before
+/// anything checks them: a check answers per row, so 10,000 rows of a 50-row table would make a
+/// 10 MB answer out of a 1 MB request.
+pub fn refuse_oversized_groups(def: &FormDefinition, answers: &Answers) -> Result<(), AppError> {
+    let mut fields = FieldErrors::default();
+    for group in def.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
+        forms::Item::Group(g) => Some(g),
+        _ => None,
+    }) {
+        if let Some(serde_json::Value::Array(rows)) = answers.get(&group.id)
+            && rows.len() > group.max_rows
+        {
+            fields.add(
+                &group.id,
+                ja::forms::group_too_many_rows(&group.label, group.max_rows, rows.len()),
+            );
+        }
+    }
+    fields.into_result().map_err(AppError::Validation)
+}
+
 /// The context the server checks with (and publishes in the form bundle, so that the browser's
 /// check is the server's): the account's class and code, today in Japan, and the 定例報告 as-of
 /// date (`TODOKE_PERIODIC_REPORT_AS_OF`, 1 August by default).
@@ -140,6 +161,7 @@ pub async fn create_draft(
     answers: &Answers,
     now: OffsetDateTime,
 ) -> Result<Draft, AppError> {
+    refuse_oversized_groups(def, answers)?;
     let mut conn = pool.acquire().await?;
     insert_draft(&mut conn, account_id, def, answers, None, now).await
 }
@@ -245,6 +267,15 @@ pub async fn update_draft(
     answers: &Answers,
     now: OffsetDateTime,
 ) -> Result<Draft, AppError> {
+    let form_id: Option<String> =
+        sqlx::query_scalar("SELECT form_id FROM drafts WHERE id = ?1 AND account_id = ?2")
+            .bind(id)
+            .bind(account_id)
+            .fetch_optional(pool)
+            .await?;
+    if let Some(def) = form_id.as_deref().and_then(forms::definition) {
+        refuse_oversized_groups(&def, answers)?;
+    }
     let sql = format!(
         "UPDATE drafts SET answers = ?1, version = version + 1, updated_at = ?2
          WHERE id = ?3 AND account_id = ?4 AND version = ?5 AND submitted_at IS NULL
@@ -332,8 +363,10 @@ pub async fn submit(
         return Err(AppError::DraftConflict);
     }
     let def = available_form(applicant, &draft.form_id)?;
+    let answers = draft.answers()?;
+    refuse_oversized_groups(&def, &answers)?;
     let ctx = check_context(state, applicant);
-    let report = forms::check(&def, &draft.answers()?, &ctx);
+    let report = forms::check(&def, &answers, &ctx);
     let problems = submission_problems(&report, acknowledged);
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));

@@ -96,9 +96,10 @@ pub fn app(state: AppState) -> Router {
         "{}".to_string()
     });
     let spa = static_files::Spa::load(&state.config).map(Arc::new);
-    let security = Arc::new(middleware::SecurityHeaders {
-        html_csp: html_csp(&state.config, spa.as_deref()),
-    });
+    let security = Arc::new(middleware::SecurityHeaders::new(
+        html_csp(&state.config, spa.as_deref()),
+        &state.config,
+    ));
 
     routes
         .method_not_allowed_fallback(routes::method_not_allowed)

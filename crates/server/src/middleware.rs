@@ -1,10 +1,10 @@
 //! Cross-cutting request handling:
 //!
-//! * [`api_guard`] for everything under `/api`: the service-hours gate, the CSRF defence for
-//!   state-changing requests, an early body-size check, and a last check that every error
-//!   leaves in the one JSON shape.
-//! * [`security_headers`] for every response: `nosniff`, `Referrer-Policy`, the CSP, and
-//!   `Cache-Control: no-store` for API answers (they carry personal data).
+//! * [`api_guard`]: the request body read first (so no refusal leaves it unread on a kept-alive
+//!   connection), then for everything under `/api` the service-hours gate, the CSRF defence for
+//!   state-changing requests, and a last check that every error leaves in the one JSON shape.
+//! * [`security_headers`] for every response: `nosniff`, `Referrer-Policy`, the CSP, HSTS over
+//!   HTTPS, and `Cache-Control: no-store` for API answers (they carry personal data).
 
 use std::sync::Arc;
 
@@ -30,8 +30,12 @@ pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
-/// Service gate → CSRF → body size → handler, for `/api` paths.
+/// Body → service gate → CSRF → handler, for `/api` paths.
 pub async fn api_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let req = match read_body_first(req, state.config.body_limit_bytes).await {
+        Ok(req) => req,
+        Err(refusal) => return refusal,
+    };
     let path = req.uri().path();
     if !is_api_path(path) {
         return next.run(req).await;
@@ -53,11 +57,35 @@ pub async fn api_guard(State(state): State<AppState>, req: Request, next: Next) 
     {
         return e.into_response();
     }
-    if declared_length(req.headers()).is_some_and(|len| len > state.config.body_limit_bytes as u64)
-    {
-        return AppError::PayloadTooLarge.into_response();
-    }
     ensure_error_shape(next.run(req).await)
+}
+
+/// Reads the whole body (up to `limit`) before anything may refuse the request. A refusal that
+/// leaves the body unread (401 from a session extractor, a CSRF or role 403, the closed
+/// service) would otherwise end the connection silently, and the browser's next request on it
+/// would fail with a network error. A body over the limit is not read: 413 with
+/// `Connection: close`, so the client knows not to reuse the connection.
+async fn read_body_first(req: Request, limit: usize) -> Result<Request, Response> {
+    if !has_body(req.headers()) {
+        return Ok(req);
+    }
+    if declared_length(req.headers()).is_some_and(|len| len > limit as u64) {
+        return Err(closing(AppError::PayloadTooLarge.into_response()));
+    }
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => Ok(Request::from_parts(parts, axum::body::Body::from(bytes))),
+        // Over the limit while streaming, or the client broke off: either way the rest of the
+        // body was not read.
+        Err(_) => Err(closing(AppError::PayloadTooLarge.into_response())),
+    }
+}
+
+fn closing(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 fn is_state_changing(method: &Method) -> bool {
@@ -140,7 +168,7 @@ fn declared_length(headers: &HeaderMap) -> Option<u64> {
 }
 
 /// `application/json`, optionally with parameters such as `charset=utf-8`.
-fn is_json(headers: &HeaderMap) -> bool {
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -173,6 +201,23 @@ fn ensure_error_shape(response: Response) -> Response {
 #[derive(Debug, Clone)]
 pub struct SecurityHeaders {
     pub html_csp: HeaderValue,
+    /// `Strict-Transport-Security` when the deployment is HTTPS (`TODOKE_COOKIE_SECURE`).
+    pub hsts: Option<HeaderValue>,
+}
+
+/// Two years with subdomains: the length the HSTS preload list asks for, well over the year
+/// a browser needs to keep refusing plain HTTP between visits.
+pub const HSTS: &str = "max-age=63072000; includeSubDomains";
+
+impl SecurityHeaders {
+    pub fn new(html_csp: HeaderValue, config: &Config) -> Self {
+        Self {
+            html_csp,
+            hsts: config
+                .cookie_secure
+                .then(|| HeaderValue::from_static(HSTS)),
+        }
+    }
 }
 
 /// Non-HTML responses are never documents; a policy that allows nothing costs nothing.
@@ -200,6 +245,9 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
+    if let Some(hsts) = &h.hsts {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, hsts.clone());
+    }
     // A 304 has no content type, and browsers copy its headers onto the cached page: a
     // non-HTML policy here would replace the page's own and block the app on every reload.
     // Leaving it out keeps the policy the cached response came with.

@@ -382,8 +382,14 @@ fn trimmed(s: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The input's problems for `action`, keyed by request field.
-fn check_input(action: Action, input: &ActionInput, today: Date) -> FieldErrors {
+/// The input's problems for `action`, keyed by request field. `commentable` are the paths a
+/// field comment may name: the rows of the filing's content as both pages show it.
+fn check_input(
+    action: Action,
+    input: &ActionInput,
+    today: Date,
+    commentable: &[String],
+) -> FieldErrors {
     let mut errors = FieldErrors::default();
     let too_long = |s: &Option<String>| {
         s.as_deref()
@@ -405,6 +411,11 @@ fn check_input(action: Action, input: &ActionInput, today: Date) -> FieldErrors 
                     );
                 } else if c.comment.chars().count() > COMMENT_MAX_CHARS {
                     errors.add(&format!("field_comments[{i}]"), ja::COMMENT_TOO_LONG);
+                } else if !commentable.iter().any(|p| *p == c.path.trim()) {
+                    errors.add(
+                        &format!("field_comments[{i}]"),
+                        ja::FIELD_COMMENT_NO_SUCH_ITEM,
+                    );
                 }
             }
             if input.deadline.is_some_and(|d| d < today) {
@@ -421,6 +432,18 @@ fn check_input(action: Action, input: &ActionInput, today: Date) -> FieldErrors 
         _ => {}
     }
     errors
+}
+
+/// The paths of `row`'s content that a bureau may comment on: the fields, and the fields of each
+/// row it has, of its form ([`forms::review_rows`], what the review page offers).
+fn commentable_paths(row: &SubmissionRow) -> Result<Vec<String>, AppError> {
+    let Some(def) = forms::definition(&row.form_id) else {
+        return Ok(Vec::new());
+    };
+    Ok(forms::review_rows(&def, &row.answers()?)
+        .into_iter()
+        .map(|r| r.path)
+        .collect())
 }
 
 /// 受理番号: `YYYY-A-NNNNNN`, the year of acceptance in Japan and a never-reused sequence.
@@ -445,7 +468,12 @@ pub async fn act(
     let mut tx = db::begin_write(&state.pool).await?;
     let (row, to) = find_for(&mut tx, by.scope, id, action).await?;
     let from = row.status()?;
-    let problems = check_input(action, &input, today);
+    let commentable = if input.field_comments.is_empty() {
+        Vec::new()
+    } else {
+        commentable_paths(&row)?
+    };
+    let problems = check_input(action, &input, today, &commentable);
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));
     }

@@ -1033,6 +1033,8 @@ pub const REJECTION_REASON_REQUIRED: &str = "不受理の理由を入力して�
 pub const RETURN_COMMENT_REQUIRED: &str = "差戻しの理由（コメント）を入力してください。";
 pub const FIELD_COMMENT_INCOMPLETE: &str =
     "項目ごとのコメントには、項目とコメントの両方を入力してください。";
+pub const FIELD_COMMENT_NO_SUCH_ITEM: &str =
+    "コメントした項目はこの届出にありません。届出の内容にある項目を選び直してください。";
 pub const COMMENT_TOO_LONG: &str = "コメントは2000文字以内で入力してください。";
 pub const RETURN_DEADLINE_PAST: &str = "再提出の期限には今日以降の日付を入力してください。";
 pub const SEARCH_DATE_INVALID: &str =

@@ -91,17 +91,16 @@ pub async fn change_password(
 
     let now = state.clock.now();
     let key = lockout::throttle_key(&account.user_id);
-    lockout::ensure_not_locked(&state.pool, &key, now).await?;
+    let attempt = lockout::reserve_attempt(&state.pool, &key, now, &state.config).await?;
     if !password::verify(request.current_password, account.password_hash.clone()).await? {
-        if let Some(locked) = lockout::record_failure(&state.pool, &key, now, &state.config).await?
-        {
+        if let Some(locked) = attempt.failed(&state.pool, now, &state.config).await? {
             return Err(locked);
         }
         let mut fields = FieldErrors::default();
         fields.add(field::CURRENT, ja::PASSWORD_CURRENT_WRONG);
         return Err(AppError::Validation(fields));
     }
-    lockout::clear(&state.pool, &key).await?;
+    attempt.succeeded(&state.pool).await?;
 
     let new_hash = password::hash(request.new_password).await?;
     let mut tx = db::begin_write(&state.pool).await?;

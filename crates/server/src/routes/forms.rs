@@ -111,6 +111,7 @@ pub async fn check_form(
     AppJson(request): AppJson<CheckRequest>,
 ) -> Result<Json<CheckReport>, AppError> {
     let definition = filings::available_form(&applicant, &form_id)?;
+    filings::refuse_oversized_groups(&definition, &request.answers)?;
     let context = filings::check_context(&state, &applicant);
     Ok(Json(forms::check(&definition, &request.answers, &context)))
 }

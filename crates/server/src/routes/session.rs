@@ -56,7 +56,7 @@ pub async fn login(
     request.check().map_err(AppError::Validation)?;
     let now = state.clock.now();
     let key = lockout::throttle_key(&request.user_id);
-    lockout::ensure_not_locked(&state.pool, &key, now).await?;
+    let attempt = lockout::reserve_attempt(&state.pool, &key, now, &state.config).await?;
 
     let account = match UserId::parse(&request.user_id) {
         Ok(user_id) => accounts::find_by_user_id(&state.pool, &user_id).await?,
@@ -70,11 +70,11 @@ pub async fn login(
     let account = match account {
         Some(account) if password_matches && account.ended_at.is_none() => account,
         _ => {
-            let locked = lockout::record_failure(&state.pool, &key, now, &state.config).await?;
+            let locked = attempt.failed(&state.pool, now, &state.config).await?;
             return Err(locked.unwrap_or(AppError::InvalidCredentials));
         }
     };
-    lockout::clear(&state.pool, &key).await?;
+    attempt.succeeded(&state.pool).await?;
 
     // A fresh token at every sign-in; a session the browser still held is ended.
     if let Some(old) = session::token_from_headers(&headers, &state.config) {

@@ -183,3 +183,65 @@ async fn every_response_carries_the_security_headers() {
         assert!(response.header("content-security-policy").is_some());
     }
 }
+
+/// Every body is a JSON object, as the contract says: serde would read a struct from an array,
+/// so `["id","password"]` signed in and `[]` withdrew. Now they are 422 and change nothing.
+#[tokio::test]
+async fn bodies_that_are_not_objects_are_refused_without_effect() {
+    use super::drafts::{create_draft, staff_change_answers};
+    use super::lifecycle::{long_sessions_app, submit_new};
+
+    let app = long_sessions_app().await;
+    let (creds, first_cookie) = app.signed_in_applicant().await;
+    let signed_in_before = app.count("sessions").await;
+    let login = app
+        .request(json_post(
+            "/api/v1/session",
+            json!([creds.user_id, creds.initial_password]).to_string(),
+        ))
+        .await;
+    assert_eq!(login.status, StatusCode::UNPROCESSABLE_ENTITY, "{login:?}");
+    assert_eq!(login.api_error().code, ErrorCode::ValidationFailed);
+    assert!(login.set_cookie().is_none());
+    assert_eq!(app.count("sessions").await, signed_in_before);
+
+    let changed = app
+        .change_password(
+            &first_cookie,
+            &creds.initial_password,
+            super::helpers::NEW_PASSWORD,
+            super::helpers::NEW_PASSWORD,
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK);
+    let cookie = changed.cookie();
+    let answers = staff_change_answers("3410712362", "40");
+    let submission = submit_new(&app, &cookie, &answers).await;
+    let draft = create_draft(&app, &cookie, "staff-change", &answers).await;
+    let requests = [
+        (Method::POST, format!("/api/v1/submissions/{}/withdraw", submission.id), json!([])),
+        (Method::POST, format!("/api/v1/submissions/{}/withdraw", submission.id), json!(["取下げ"])),
+        (Method::PUT, format!("/api/v1/drafts/{}", draft.id), json!([draft.version, answers])),
+        (Method::POST, format!("/api/v1/drafts/{}/submit", draft.id), json!([draft.version, []])),
+        (Method::POST, "/api/v1/drafts".to_string(), json!(["staff-change", answers])),
+        (Method::POST, "/api/v1/forms/staff-change/check".to_string(), json!([answers])),
+        (Method::PUT, "/api/v1/account/password".to_string(), json!(["a", "b", "c"])),
+    ];
+    let drafts_before = app.count("drafts").await;
+    for (method, path, body) in requests {
+        let response = app
+            .send(method.clone(), &path, Some(body.clone()), Some(&cookie))
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {path} {body}: {response:?}"
+        );
+        assert_eq!(response.api_error().code, ErrorCode::ValidationFailed);
+    }
+    assert_eq!(app.count("drafts").await, drafts_before);
+    let detail = app
+        .get(&format!("/api/v1/submissions/{}", submission.id), Some(&cookie))
+        .await;
+    assert_eq!(detail.json()["status"], json!(submission.status), "not withdrawn");
+}

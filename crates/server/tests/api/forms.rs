@@ -246,3 +246,80 @@ async fn the_check_endpoint_needs_an_answers_object() {
     assert!(report.has_errors());
     assert!(report.errors().any(|i| i.code == "required"));
 }
+
+/// Rows beyond a group's declared maximum are refused before any check (422 naming the limit),
+/// on the check endpoint and when a draft is saved or submitted, so a small request cannot
+/// make a huge answer.
+#[tokio::test]
+async fn rows_beyond_the_forms_maximum_are_refused_before_checking() {
+    use super::drafts::{create_draft, staff_change_answers};
+
+    let app = spawn_app().await;
+    let (_, cookie) = app.signed_in_as(hiroshima_clinic()).await;
+    let max = forms::definition("staff-change")
+        .unwrap()
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .find_map(|i| match i {
+            forms::Item::Group(g) if g.id == "staff" => Some(g.max_rows),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(max, 50);
+    let mut answers = staff_change_answers("3410712362", "40");
+    let row = answers["staff"][0].clone();
+    let message = ja::forms::group_too_many_rows(ja::forms::STAFF_CHANGE_GROUP, max, 2000);
+
+    answers.insert("staff".into(), json!(vec![row.clone(); 2000]));
+    let response = app
+        .send(
+            Method::POST,
+            "/api/v1/forms/staff-change/check",
+            Some(json!({"answers": answers})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.body.len() < 2_000, "{} bytes", response.body.len());
+    let error = response.api_error();
+    assert_eq!(error.code, ErrorCode::ValidationFailed);
+    assert_eq!(error.fields.get("staff").unwrap(), &[message.clone()]);
+
+    let drafts = app.count("drafts").await;
+    let create = app
+        .send(
+            Method::POST,
+            "/api/v1/drafts",
+            Some(json!({"form_id": "staff-change", "answers": answers})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(create.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("drafts").await, drafts);
+
+    let small = staff_change_answers("3410712362", "40");
+    let draft = create_draft(&app, &cookie, "staff-change", &small).await;
+    let update = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/drafts/{}", draft.id),
+            Some(json!({"version": draft.version, "answers": answers})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(update.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(update.api_error().fields.get("staff").unwrap(), &[message]);
+
+    // Exactly the maximum is checked as usual.
+    answers.insert("staff".into(), json!(vec![row; max]));
+    let response = app
+        .send(
+            Method::POST,
+            "/api/v1/forms/staff-change/check",
+            Some(json!({"answers": answers})),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{response:?}");
+}

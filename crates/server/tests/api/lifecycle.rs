@@ -370,6 +370,46 @@ async fn return_revise_resubmit_accept_with_the_effective_date() {
         [ja::RETURN_DEADLINE_PAST]
     );
 
+    // Field comments must name an item of this filing's content: not a field the form does
+    // not have, not a row the filing does not have, not the form of another procedure.
+    for (i, bogus) in [
+        "staff[0].no_such_field",
+        "staff[5].weekly_hours",
+        "no_such_field",
+        "prescriptions_last_year",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bad = app
+            .send(
+                Method::POST,
+                &path,
+                Some(json!({
+                    "comment": "確認してください。",
+                    "field_comments": [
+                        {"path": "staff[0].weekly_hours", "comment": "確認してください。"},
+                        {"path": bogus, "comment": "確認してください。"},
+                    ],
+                })),
+                Some(&reviewer),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{i} {bogus}: {bad:?}");
+        let error = bad.api_error();
+        assert_eq!(
+            error.fields.get("field_comments[1]").unwrap(),
+            [ja::FIELD_COMMENT_NO_SUCH_ITEM],
+            "{bogus}"
+        );
+        assert_eq!(error.fields.get("field_comments[0]"), None);
+    }
+    assert_eq!(
+        detail(&app, &p, first.id).await.status,
+        FilingStatus::UnderReview,
+        "nothing changed"
+    );
+
     app.clock.advance(Duration::hours(1));
     let returned = app
         .send(

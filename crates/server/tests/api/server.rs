@@ -44,3 +44,82 @@ async fn start_binds_a_free_port_and_serves_until_shut_down() {
         "no longer listening"
     );
 }
+
+/// Sends `request` on `stream` and reads one response: (head, body).
+async fn exchange(stream: &mut tokio::net::TcpStream, request: &[u8]) -> Option<(String, Vec<u8>)> {
+    stream.write_all(request).await.ok()?;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map_or(0, |v| v.trim().parse().unwrap());
+    while buf.len() < head_end + length {
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Some((head, buf[head_end..head_end + length].to_vec()))
+}
+
+/// A request refused before its body is read (no session 401, CSRF 403, role 403) must not
+/// break the kept-alive connection: the next request on it is answered, or the refusal said
+/// `Connection: close`.
+#[tokio::test]
+async fn early_refusals_keep_the_connection_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("k.db").display());
+    let state = build_state(Config::for_tests(&url), Arc::new(SystemClock))
+        .await
+        .unwrap();
+    let server = start(state).await.unwrap();
+    let host = server.addr.to_string();
+    let body = format!(
+        r#"{{"form_id":"staff-change","answers":{{"note":"{}"}}}}"#,
+        "x".repeat(200_000)
+    );
+    let refused = [
+        // No session: the extractor answers 401 before the body.
+        format!(
+            "POST /api/v1/drafts HTTP/1.1\r\nHost: {host}\r\nX-Requested-With: todoke\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+        // No CSRF header: the guard answers 403 before the body.
+        format!(
+            "POST /api/v1/session HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    ];
+    for request in refused {
+        for round in 0..5 {
+            let mut stream = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+            let (head, _) = exchange(&mut stream, request.as_bytes())
+                .await
+                .expect("the refusal arrives");
+            assert!(head.starts_with("http/1.1 4"), "{head}");
+            if head.contains("connection: close") {
+                continue;
+            }
+            let next = format!("GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            let answer = exchange(&mut stream, next.as_bytes()).await;
+            assert!(
+                answer.as_ref().is_some_and(|(h, _)| h.starts_with("http/1.1 200")),
+                "round {round}: after {head} the connection gave {answer:?}"
+            );
+        }
+    }
+    server.shutdown().await.unwrap();
+}

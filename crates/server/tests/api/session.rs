@@ -161,6 +161,77 @@ async fn five_failures_lock_known_and_unknown_ids_alike() {
     );
 }
 
+/// The lock cannot be raced: of 100 wrong guesses sent at once at most the threshold's five are
+/// verified (the rest are refused before hashing), and the right password sent after the burst
+/// is refused too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_verify_at_most_the_threshold() {
+    let app = spawn_app().await;
+    let creds = app.create_applicant().await;
+    let guesses = (0..100).map(|i| {
+        let app = &app;
+        let user_id = creds.user_id.clone();
+        async move { app.login(&user_id, &format!("Wrong#Pass{i:02}")).await }
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let verified = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .count();
+    let locked = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(verified <= 5, "{verified} guesses were answered 401");
+    assert_eq!(verified + locked, 100, "only 401 and 429: {answers:?}");
+    // Every verified guess is counted, so the counter tells how many reached the hash.
+    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = ?1")
+        .bind(&creds.user_id)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert!(counted <= 5, "{counted} guesses were verified");
+    let right = app.login(&creds.user_id, &creds.initial_password).await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{right:?}");
+    assert_eq!(right.api_error().code, ErrorCode::AccountLocked);
+}
+
+/// The same holds for the current password at password change (a stolen session).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_current_password_guesses_verify_at_most_the_threshold() {
+    let app = spawn_app().await;
+    let (creds, cookie) = app.signed_in_applicant().await;
+    let guesses = (0..40).map(|i| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let guess = format!("Wrong#Pass{i:02}");
+            app.change_password(&cookie, &guess, "Kx7#mQ2!vRt9", "Kx7#mQ2!vRt9")
+                .await
+        }
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let verified = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    assert!(verified <= 5, "{verified} guesses were verified");
+    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = ?1")
+        .bind(&creds.user_id)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert!(counted <= 5, "{counted} guesses were verified");
+    let right = app
+        .change_password(
+            &cookie,
+            &creds.initial_password,
+            "Kx7#mQ2!vRt9",
+            "Kx7#mQ2!vRt9",
+        )
+        .await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{right:?}");
+}
+
 #[tokio::test]
 async fn a_success_resets_the_failure_count() {
     let app = spawn_app().await;
@@ -364,6 +435,37 @@ async fn secure_cookies_use_the_host_prefix() {
             .status,
         StatusCode::OK
     );
+}
+
+/// An HTTPS deployment tells browsers to stay on HTTPS (HSTS, at least a year) on every
+/// response: API answers, errors, the health check, pages. Plain HTTP (tests, the demo) does not.
+#[tokio::test]
+async fn https_deployments_send_hsts_on_every_response() {
+    let https = super::helpers::spawn_app_with(|c| c.cookie_secure = true).await;
+    let plain = spawn_app().await;
+    let creds = https.create_applicant().await;
+    let responses = [
+        https.login(&creds.user_id, &creds.initial_password).await,
+        https.login(&creds.user_id, "Wrong#Pass99").await,
+        https.get("/api/v1/session", None).await,
+        https.get("/api/v1/no-such-thing", None).await,
+        https.get("/healthz", None).await,
+        https.get("/api/openapi.json", None).await,
+        https.get("/login", None).await,
+    ];
+    for response in &responses {
+        let hsts = response
+            .header("strict-transport-security")
+            .unwrap_or_else(|| panic!("no HSTS: {response:?}"));
+        let max_age: u64 = hsts
+            .split(';')
+            .find_map(|d| d.trim().strip_prefix("max-age="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no max-age in {hsts}"));
+        assert!(max_age >= 365 * 24 * 3600, "{hsts}");
+    }
+    let response = plain.get("/healthz", None).await;
+    assert_eq!(response.header("strict-transport-security"), None);
 }
 
 #[tokio::test]
