@@ -151,9 +151,51 @@ impl std::fmt::Display for ImportReport {
     }
 }
 
-/// Parses and checks the whole file. Row numbers are line numbers in the file (header = 1).
+/// The physical line (1-based) of each byte offset in `text`, counting `\r\n`, `\n` and a lone
+/// `\r` as one line break each, as a text editor numbers them. The csv reader's own line count
+/// is off by one on CRLF files (Excel's default), so reports use this instead.
+struct LineIndex {
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 2;
+                    continue;
+                }
+                b'\r' | b'\n' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    /// The line of the record that the csv reader places at `byte`: its position lies before
+    /// the line breaks (and skipped blank lines) that precede the record, so those are passed
+    /// over first.
+    fn line_of_record(&self, text: &str, byte: usize) -> usize {
+        let skipped = text.as_bytes()[byte.min(text.len())..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        self.starts.partition_point(|&start| start <= byte + skipped)
+    }
+}
+
+/// Parses and checks the whole file. Row numbers are physical line numbers in the file
+/// (header = 1, whatever the line endings).
 pub fn parse(bytes: &[u8]) -> Result<(Vec<InstitutionRow>, SourceEncoding), ImportReport> {
     let (text, encoding) = decode(bytes);
+    let lines = LineIndex::new(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -200,7 +242,9 @@ pub fn parse(bytes: &[u8]) -> Result<(Vec<InstitutionRow>, SourceEncoding), Impo
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_of_record(&text, p.byte() as usize));
         let get = |c: Column| {
             index
                 .get(&c)
@@ -441,6 +485,56 @@ mod tests {
             Some("7300011")
         );
         assert_eq!(normalise_postal_code("730-001"), None);
+    }
+
+    const HEADER: &str =
+        "医療機関コード,点数表区分,名称,郵便番号,住所1,住所2,都道府県,オンライン請求月";
+    const GOOD: &str = "3410712362,医科,広島内科クリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
+    const OTHER: &str =
+        "1330100023,歯科,東京歯科医院,1000001,東京都千代田区千代田1-1,,東京都,2024-10";
+    const BAD: &str = "3410712369,医科,誤りクリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
+
+    /// A file whose line `bad_line` is a row with a wrong check digit and whose last line
+    /// repeats line 3 (the first data row after one other), joined with `eol`.
+    fn file(eol: &str, bad_line: usize) -> String {
+        let mut lines = vec![HEADER.to_string(), OTHER.to_string(), GOOD.to_string()];
+        while lines.len() + 1 < bad_line {
+            lines.push(String::new()); // blank lines are skipped but still counted
+        }
+        lines.push(BAD.to_string());
+        lines.push(GOOD.to_string());
+        let mut text = lines.join(eol);
+        text.push_str(eol);
+        text
+    }
+
+    fn reported_lines(bytes: &[u8]) -> Vec<usize> {
+        let report = parse(bytes).expect_err("the file has bad rows");
+        report.rows.iter().map(|(line, _)| *line).collect()
+    }
+
+    #[test]
+    fn rows_are_reported_by_their_physical_line_for_any_line_ending_and_encoding() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = file(eol, 21);
+            let last = 22;
+            assert_eq!(reported_lines(text.as_bytes()), [21, last], "{eol:?}");
+            let with_bom = format!("\u{feff}{text}");
+            assert_eq!(reported_lines(with_bom.as_bytes()), [21, last], "{eol:?} BOM");
+            let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+            assert_eq!(reported_lines(&cp932), [21, last], "{eol:?} CP932");
+            let report = parse(text.as_bytes()).unwrap_err();
+            assert_eq!(report.rows[1].1, [t::import_duplicate(3)], "{eol:?}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_line_break_stays_inside_its_row() {
+        // The name with a line break is refused on line 2; the next row starts on line 4.
+        let text = format!(
+            "{HEADER}\r\n3410712362,医科,\"広島内科\r\nクリニック\",730-0011,広島県広島市中区基町10-52,,広島県,2024-10\r\n{BAD}\r\n"
+        );
+        assert_eq!(reported_lines(text.as_bytes()), [2, 4]);
     }
 
     #[test]
