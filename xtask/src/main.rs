@@ -5,6 +5,7 @@
 //! browsers and drivers from Debian), and skips what is already there at the right version.
 
 mod bench;
+mod contract;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -13,13 +14,25 @@ use std::process::{Command, ExitCode};
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_VERSION: &str = "132.0.0";
 const AXE_VERSION: &str = "4.14.1";
-const APT_PACKAGES: &[&str] = &[
-    "chromium",
-    "chromium-driver",
-    "xvfb",
-    "webkit2gtk-driver",
-    "fonts-noto-cjk",
-    "brotli",
+/// What the system itself needs on its machine (README, operator section): the letter font.
+/// Each entry is (Debian package, a file it installs).
+const RUNTIME_PACKAGES: &[(&str, &str)] = &[(
+    "fonts-ipaexfont-gothic",
+    "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+)];
+/// What the tests need besides: browsers and their drivers, a display, a Japanese UI font,
+/// brotli for the bundle figures, and pdftotext to read the letters back.
+const TEST_PACKAGES: &[(&str, &str)] = &[
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("xvfb", "/usr/bin/xvfb-run"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    (
+        "fonts-noto-cjk",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ),
+    ("brotli", "/usr/bin/brotli"),
+    ("poppler-utils", "/usr/bin/pdftotext"),
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -202,18 +215,20 @@ fn ensure_npm_tools() -> Result {
 }
 
 fn ensure_test_tools() -> Result {
-    let needed = [
-        "/usr/bin/chromium",
-        "/usr/bin/chromedriver",
-        "/usr/bin/WebKitWebDriver",
-        "/usr/bin/xvfb-run",
-        "/usr/bin/brotli",
-    ];
-    let fonts = Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists();
-    if needed.iter().all(|p| Path::new(p).exists()) && fonts {
+    ensure_debian_packages(&[RUNTIME_PACKAGES, TEST_PACKAGES].concat())
+}
+
+/// Installs from Debian every package of `wanted` whose file is missing (one `apt-get` run).
+fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    step("Installing Chromium, WebKitGTK's WebDriver, Xvfb and a Japanese font from Debian");
+    step(&format!("Installing from Debian: {}", missing.join(" ")));
     status(
         Command::new("apt-get")
             .arg("update")
@@ -222,7 +237,7 @@ fn ensure_test_tools() -> Result {
     status(
         Command::new("apt-get")
             .args(["install", "-y", "--no-install-recommends"])
-            .args(APT_PACKAGES)
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
@@ -238,6 +253,7 @@ fn build_spa() -> Result {
 
 fn run() -> Result {
     ensure_build_tools()?;
+    ensure_debian_packages(RUNTIME_PACKAGES)?;
     build_spa()?;
     step("Starting todoke-server on SQLite with demo accounts");
     let mut server = Command::new(cargo());
@@ -270,5 +286,6 @@ fn test(extra: &[String]) -> Result {
                 tools_dir().join("node_modules/axe-core/axe.min.js"),
             )
             .current_dir(root()),
-    )
+    )?;
+    contract::fuzz()
 }
