@@ -4,6 +4,15 @@
 //! The default is the ministry's rule: 10 to 20 characters, half-width only, at least one
 //! upper-case letter, lower-case letter, digit and symbol. On top of it, as security references
 //! require: not a common password, not the current password, not the user ID.
+//!
+//! "Common" means the password is nothing but blocklisted words (the commonest passwords, the
+//! service's name, the prefectures in romaji) or keyboard runs once it is lower-cased, look-alike
+//! digits and symbols are read as letters (`@` a, `0` o, `1` i/l, `3` e, `$` s, `7` t …), years
+//! (19xx, 20xx) are dropped wherever they are, other digits and symbols around and between the
+//! words (`1!`, `12345`, `#`) are set aside, and up to two further letters are allowed:
+//! `P@ssw0rd2024#`, `Password1!x`, `Todoke2024#x`, `Admin12345!x` and `Tokyo2024!!x` are
+//! refused; `Kx7#mP2qLw9z` and `Sakura-Hana#2931` are not.
+//! The exact rule is on [`is_common`].
 
 use serde::{Deserialize, Serialize};
 
@@ -165,28 +174,24 @@ impl PasswordPolicy {
     }
 }
 
-/// Words that make a password guessable however they are decorated with capitals, digits and
-/// symbols ("Password1!", "P@ssw0rd2024#"). Compared after undoing common letter substitutions.
+/// Words that make a password guessable however they are decorated: the commonest passwords,
+/// the service and its field, and the 47 prefectures in romaji (with the long-vowel spellings
+/// people also use). Lower-case; matched after the normalisation described in [`is_common`].
 const COMMON_WORDS: &[&str] = &[
+    // The commonest passwords and their parts.
     "password",
     "passwd",
     "pass",
+    "pwd",
     "qwerty",
-    "qwertyuiop",
-    "asdfgh",
-    "asdfghjkl",
-    "zxcvbn",
     "welcome",
     "admin",
     "administrator",
+    "root",
     "letmein",
     "iloveyou",
+    "love",
     "abc",
-    "abcd",
-    "abcde",
-    "abcdef",
-    "abcdefg",
-    "abcdefgh",
     "test",
     "guest",
     "user",
@@ -196,16 +201,36 @@ const COMMON_WORDS: &[&str] = &[
     "master",
     "monkey",
     "dragon",
+    "shadow",
     "sunshine",
     "princess",
     "football",
     "baseball",
+    "soccer",
     "superman",
+    "batman",
+    "pokemon",
+    "starwars",
     "trustno",
     "hello",
     "default",
     "system",
+    "access",
+    "freedom",
+    "whatever",
+    "computer",
+    "internet",
+    "qaz",
+    "wsx",
+    "edc",
+    "zaq",
+    "xsw",
+    "aaaa",
+    // The service, its field and its country.
     "todoke",
+    "todokede",
+    "とどけ",
+    "とどけで",
     "hoken",
     "iryo",
     "iryou",
@@ -215,52 +240,217 @@ const COMMON_WORDS: &[&str] = &[
     "clinic",
     "hospital",
     "pharmacy",
-    "tokyo",
-    "osaka",
+    "doctor",
+    "kouseikyoku",
+    "koseikyoku",
     "japan",
     "nippon",
     "nihon",
     "sakura",
-    "aaaa",
-    "aaaaa",
-    "aaaaaa",
-    "qazwsx",
-    "zaq",
-    "zaqxsw",
+    // The 47 prefectures.
+    "hokkaido",
+    "hokkaidou",
+    "aomori",
+    "iwate",
+    "miyagi",
+    "akita",
+    "yamagata",
+    "fukushima",
+    "ibaraki",
+    "tochigi",
+    "gunma",
+    "saitama",
+    "chiba",
+    "tokyo",
+    "toukyou",
+    "kanagawa",
+    "niigata",
+    "toyama",
+    "ishikawa",
+    "fukui",
+    "yamanashi",
+    "nagano",
+    "gifu",
+    "shizuoka",
+    "aichi",
+    "mie",
+    "shiga",
+    "kyoto",
+    "kyouto",
+    "osaka",
+    "oosaka",
+    "hyogo",
+    "hyougo",
+    "nara",
+    "wakayama",
+    "tottori",
+    "shimane",
+    "okayama",
+    "hiroshima",
+    "yamaguchi",
+    "tokushima",
+    "kagawa",
+    "ehime",
+    "kochi",
+    "kouchi",
+    "fukuoka",
+    "saga",
+    "nagasaki",
+    "kumamoto",
+    "oita",
+    "ooita",
+    "miyazaki",
+    "kagoshima",
+    "okinawa",
 ];
 
-/// True when the password is a common word or keyboard run dressed up to meet the rules.
+/// Keyboard rows and the alphabet: four or more neighbouring keys in either direction
+/// (`qwer`, `lkjh`, `zxcvbnm`, `abcd`) are as guessable as a word.
+const KEYBOARD_RUNS: &[&str] = &[
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+    "abcdefghijklmnopqrstuvwxyz",
+];
+const MIN_RUN: usize = 4;
+
+/// Letters a password may add around its words and still be refused: `Password1!x` is
+/// `password` plus decoration plus `x`. Three or more letters of its own make a core of its own.
+const MAX_EXTRA_LETTERS: usize = 2;
+
+/// The letters a digit or symbol is commonly typed for (`P@ssw0rd`, `1l0vey0u`, `Adm1n`).
+fn leet(c: char) -> &'static [char] {
+    match c {
+        '@' | '4' => &['a'],
+        '8' => &['b'],
+        '3' => &['e'],
+        '6' | '9' => &['g'],
+        '1' | '!' | '|' => &['i', 'l'],
+        '0' => &['o'],
+        '$' | '5' => &['s'],
+        '7' | '+' => &['t'],
+        _ => &[],
+    }
+}
+
+/// Whether the typed (lower-cased) character `c` stands for the letter `letter`.
+fn stands_for(c: char, letter: char) -> bool {
+    c == letter || leet(c).contains(&letter)
+}
+
+/// Decoration: digits and symbols, which may surround and separate the words (`1!`, `12345`,
+/// `#`) without making the password any harder to guess.
+fn is_decoration(c: char) -> bool {
+    c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace()
+}
+
+/// Puts in `ends` the ends (exclusive) of the blocklisted words and keyboard runs that start at
+/// `i` in `chars`, each character read as itself or as the letter it stands for. A match must
+/// hold at least one letter typed as itself: `+8@7!` is decoration, not 「tbati」.
+fn token_ends(chars: &[char], i: usize, ends: &mut Vec<usize>) {
+    ends.clear();
+    let rest = &chars[i..];
+    let has_letter = |len: usize| rest[..len].iter().any(|&c| !is_decoration(c));
+    for word in COMMON_WORDS {
+        let len = word.chars().count();
+        if rest.len() >= len
+            && word.chars().zip(rest).all(|(l, &c)| stands_for(c, l))
+            && has_letter(len)
+        {
+            ends.push(i + len);
+        }
+    }
+    for row in KEYBOARD_RUNS {
+        let keys = row.as_bytes();
+        for start in 0..keys.len() {
+            for step in [1isize, -1] {
+                let run = rest
+                    .iter()
+                    .enumerate()
+                    .take_while(|&(k, &c)| {
+                        let key = start as isize + step * k as isize;
+                        (0..keys.len() as isize).contains(&key)
+                            && stands_for(c, char::from(keys[key as usize]))
+                    })
+                    .count();
+                ends.extend(
+                    (MIN_RUN..=run)
+                        .filter(|&len| has_letter(len))
+                        .map(|len| i + len),
+                );
+            }
+        }
+    }
+}
+
+/// The characters of `s` without its years (runs of exactly four digits starting 19 or 20), so
+/// that a year inside a word (`Pass2024word`) does not hide it.
+fn without_years(s: &str) -> Vec<char> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = &chars[i..i + run];
+        if run == 4 && matches!(digits[..2], ['1', '9'] | ['2', '0']) {
+            i += run;
+        } else if run > 0 {
+            out.extend_from_slice(digits);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True when the password is blocklisted words or keyboard runs dressed up to meet the rules.
+///
+/// The candidate is converted to half-width and lower case. It is refused when it reads as one
+/// or more blocklisted words (`COMMON_WORDS`) or keyboard runs of four or more keys, where
+///
+/// * a digit or symbol may stand for the letter it looks like: `@`/`4` a, `8` b, `3` e,
+///   `6`/`9` g, `1`/`!`/`|` i or l, `0` o, `$`/`5` s, `7`/`+` t;
+/// * years (four digits starting 19 or 20) are dropped wherever they are, even inside a word
+///   (`Pass2024word`);
+/// * other digits and symbols (`1!`, `12345`, `#`) may come before, between and after the words;
+/// * at most two other letters may be added (`Password1!x`, `Tokyo2024!!x`).
+///
+/// So `P@ssw0rd2024#`, `Password1!x`, `Todoke2024#x`, `Admin12345!x`, `Tokyo2024!!x`,
+/// `Qw3rty#2024a` and `Tokyo#Osaka99` are refused, while `Kx7#mP2qLw9z`, `Sakura-Hana#2931`
+/// (「hana」 is the user's own) and `Tr4in-Hakone9` are accepted. A password with no letters, or
+/// whose letters are all the same (`Aaaaaa1!Aa`), is refused too. Pure, and a few thousand
+/// character comparisons at most, so the browser runs it on every key press.
 pub fn is_common(candidate: &str) -> bool {
-    let lowered: String = candidate
-        .chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            '@' | '4' => 'a',
-            '0' => 'o',
-            '1' | '!' | '|' => 'i',
-            '3' => 'e',
-            '$' | '5' => 's',
-            '7' => 't',
-            other => other,
-        })
+    let chars = without_years(&crate::width::to_half_width(candidate).value.to_lowercase());
+    let letters: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|&c| !is_decoration(c))
         .collect();
-    let plain = candidate.to_ascii_lowercase();
-    let plain_core = plain.trim_matches(|c: char| !c.is_ascii_lowercase());
-    let core = lowered.trim_matches(|c: char| !c.is_ascii_lowercase());
-    // "passw0rd" → "password" above; also catch "p@ss" + "word" with digits inside replaced.
-    let letters: String = lowered.chars().filter(|c| c.is_ascii_lowercase()).collect();
-    let plain_letters: String = plain.chars().filter(|c| c.is_ascii_lowercase()).collect();
-    let repeated = plain_letters
-        .chars()
-        .next()
-        .is_some_and(|first| plain_letters.chars().all(|c| c == first));
-    core.is_empty()
-        || repeated
-        || COMMON_WORDS.contains(&core)
-        || COMMON_WORDS.contains(&plain_core)
-        || COMMON_WORDS.contains(&letters.as_str())
-        || COMMON_WORDS
-            .iter()
-            .any(|w| w.len() >= 6 && core.starts_with(w) && core.len() <= w.len() + 2)
+    if letters.is_empty() || letters.iter().all(|&c| c == letters[0]) {
+        return true;
+    }
+    // covered[i]: the fewest extra letters with which chars[i..] reads as decoration, extra
+    // letters and at least one word (`None`: it does not, or only with no word at all).
+    // bare[i]: the same with no word (just decoration and extra letters).
+    let n = chars.len();
+    let mut covered: Vec<Option<usize>> = vec![None; n + 1];
+    let mut bare: Vec<usize> = vec![0; n + 1];
+    let mut ends = Vec::new();
+    for i in (0..n).rev() {
+        let cost = usize::from(!is_decoration(chars[i]));
+        bare[i] = bare[i + 1] + cost;
+        let mut best = covered[i + 1].map(|c| c + cost);
+        token_ends(&chars, i, &mut ends);
+        for &end in &ends {
+            let after = covered[end].map_or(bare[end], |c| c.min(bare[end]));
+            best = Some(best.map_or(after, |b| b.min(after)));
+        }
+        covered[i] = best;
+    }
+    covered[0].is_some_and(|extra| extra <= MAX_EXTRA_LETTERS)
 }
 
 #[cfg(test)]
@@ -331,6 +521,61 @@ mod tests {
         }
         assert!(!is_common("Kx7#mQ2!vRt"));
         assert!(!is_common("Tr4in-Hakone9"));
+    }
+
+    /// The review's findings: each is a blocklisted word dressed up with capitals, leetspeak,
+    /// a year, digits, symbols and a one-letter tail.
+    #[test]
+    fn decorated_common_words_are_refused() {
+        for pw in [
+            "P@ssw0rd2024#",
+            "Password1!x",
+            "Todoke2024#x",
+            "Admin12345!x",
+            "Tokyo2024!!x",
+            "Hokkaido#1999",
+            "K4g0shima-2024",
+            "#2024Osaka!xy",
+            "W3lc0me!2020x",
+            "Qw3rty#2024a",
+            "Asdfgh!2024",
+            "Zxcvbnm#2024",
+            "1L0vey0u!2024",
+            "Adm1n#Pa$$w0rd",
+            "Tokyo#Osaka99",
+            "Pass2024word!",
+            "Ad1999min#Xy",
+        ] {
+            assert_eq!(
+                policy().problems(pw, "USER01"),
+                vec![ja::PASSWORD_TOO_COMMON.to_string()],
+                "{pw}"
+            );
+        }
+        // Outside the policy too (the service name in kana, full-width letters).
+        assert!(is_common("とどけ2024!"));
+        assert!(is_common("ＴＯＫＹＯ２０２４！"));
+    }
+
+    /// Words and characters chosen by the user stay accepted: only a core that is nothing but
+    /// blocklisted words (give or take two letters) is refused.
+    #[test]
+    fn passwords_with_a_core_of_their_own_are_accepted() {
+        for pw in [
+            "Kx7#mP2qLw9z",
+            "Sakura-Hana#2931",
+            "Hakone-Yu7#Kx",
+            "Kx7#mQ2!vRt9",
+            "Tr4in-Hakone9",
+            "Tokyo#Kx7mQvRt",
+            "Demo#Med0001",
+            "Demo#Dent0001",
+            "Demo#Phar0001",
+            "Demo#Rev0001",
+            "9Ab#4c!72Xz",
+        ] {
+            assert!(policy().problems(pw, "USER01").is_empty(), "{pw}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{Date, Duration, Month};
 
-use super::decimal::{Decimal, DecimalError};
+use super::decimal::{Decimal, DecimalError, comma_as_decimal_point};
 use super::definition::{FieldDefinition, FieldKind, FormDefinition, Item, split_path};
 use super::kana::normalise_furigana;
 use super::registration::{Profession, RegistrationNumber, RegistrationNumberError};
@@ -735,8 +735,16 @@ fn check_field(
             s(k.value)
         }
         FieldKind::Integer { min, max, unit } => {
-            let d = match Decimal::parse(trimmed) {
+            let number =
+                match number_text(trimmed, raw, unit.as_deref().unwrap_or(""), context, label) {
+                    Ok(n) => n,
+                    Err(e) => return e,
+                };
+            let d = match Decimal::parse(&number) {
                 Ok(d) => d,
+                Err(DecimalError::Grouping) => {
+                    return comma_misplaced(trimmed, &number, raw, 0, context, label);
+                }
                 Err(_) => {
                     return FieldResult::error(
                         raw,
@@ -934,8 +942,15 @@ fn check_decimal(
     label: &str,
     unit: &str,
 ) -> FieldResult {
-    let d = match Decimal::parse(text) {
+    let number = match number_text(text, raw, unit, context, label) {
+        Ok(n) => n,
+        Err(e) => return e,
+    };
+    let d = match Decimal::parse(&number) {
         Ok(d) => d,
+        Err(DecimalError::Grouping) => {
+            return comma_misplaced(text, &number, raw, scale, context, label);
+        }
         Err(DecimalError::Empty | DecimalError::Shape | DecimalError::TooLong) => {
             return FieldResult::error(
                 raw,
@@ -964,6 +979,77 @@ fn check_decimal(
         return FieldResult::error(raw, "out_of_range", message);
     }
     FieldResult::ok(Value::String(d.to_string()))
+}
+
+/// The number in a numeric answer, ready for [`Decimal::parse`]. The field's own unit typed after
+/// it (`32時間`, `３２ｈ`, `18500回`) is dropped, so the answer is rewritten to the bare number;
+/// other trailing text (`10枚` where the unit is 回) is an error that says to drop it, since the
+/// number may not mean what the field counts. Text that is not a number followed by a unit is
+/// returned as it is for the shape check to report.
+fn number_text(
+    text: &str,
+    raw: Option<&Value>,
+    unit: &str,
+    context: &str,
+    label: &str,
+) -> Result<String, FieldResult> {
+    let Some((number, suffix)) = split_unit(text) else {
+        return Ok(text.to_string());
+    };
+    if is_unit(&suffix, unit) {
+        return Ok(number);
+    }
+    Err(FieldResult::error(
+        raw,
+        "number_with_unit",
+        t::number_with_unit(context, label, text, &suffix, unit),
+    ))
+}
+
+/// `(number, suffix)` when `text` (half-width or not) is a number-like start followed by text with
+/// no digits in it: `18,500 回` → (`18,500`, `回`). `None` for a bare number, for text that does
+/// not start with a digit and for digits after the suffix (`1e5`, `1 2`).
+fn split_unit(text: &str) -> Option<(String, String)> {
+    let half = to_half_width(text).value;
+    let split = half
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-')))
+        .unwrap_or(half.len());
+    let (number, suffix) = (half[..split].trim(), half[split..].trim());
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    (has_digit(number) && !suffix.is_empty() && !has_digit(suffix))
+        .then(|| (number.to_string(), suffix.to_string()))
+}
+
+/// Whether `suffix` names `unit` (empty: the field has none), by the aliases in the text module.
+fn is_unit(suffix: &str, unit: &str) -> bool {
+    if unit.is_empty() {
+        return false;
+    }
+    let same = |alias: &str| alias.eq_ignore_ascii_case(suffix);
+    match t::UNIT_ALIASES.iter().find(|(u, _)| *u == unit) {
+        Some((_, aliases)) => aliases.iter().any(|a| same(a)),
+        None => same(unit),
+    }
+}
+
+/// The error for a comma outside groups of three; fields with decimals suggest the comma as a
+/// decimal point (`7,5` → `7.5`).
+fn comma_misplaced(
+    typed: &str,
+    number: &str,
+    raw: Option<&Value>,
+    scale: u32,
+    context: &str,
+    label: &str,
+) -> FieldResult {
+    let reading = (scale > 0)
+        .then(|| comma_as_decimal_point(number))
+        .flatten();
+    FieldResult::error(
+        raw,
+        "number_comma_misplaced",
+        t::comma_misplaced(context, label, typed, scale > 0, reading.as_deref()),
+    )
 }
 
 /// Shape errors and a 点数表 digit that is not the account's are errors; a failed check digit is a
@@ -1316,6 +1402,114 @@ mod tests {
         }
     }
 
+    /// 「18,50」 must not become 1850, nor 「7,5」 75 hours: a comma outside groups of three is
+    /// refused with what was typed and how to type it.
+    #[test]
+    fn a_misplaced_comma_is_an_error_not_a_different_number() {
+        for (id, typed) in [
+            ("integer", "18,50"),
+            ("integer", "1,8500"),
+            ("integer", "１８，５０"),
+            ("integer", "0,5"),
+            ("weekly_hours", "7,5"),
+            ("decimal", "12,5"),
+        ] {
+            let r = one(id, json!(typed));
+            assert_eq!(r.issues.len(), 1, "{id} {typed}: {:?}", r.issues);
+            assert_eq!(r.issues[0].code, "number_comma_misplaced", "{id} {typed}");
+            assert_eq!(r.normalised[id], typed, "kept as typed");
+            assert!(
+                r.issues[0].message.contains(&format!("「{typed}」")),
+                "{}",
+                r.issues[0].message
+            );
+        }
+        assert_eq!(
+            one("weekly_hours", json!("7,5")).issues[0].message,
+            t::comma_misplaced("", "weekly_hours", "7,5", true, Some("7.5"))
+        );
+        assert_eq!(
+            one("integer", json!("18,50")).issues[0].message,
+            t::comma_misplaced("", "integer", "18,50", false, None)
+        );
+        // Valid groups of three are still thousands separators.
+        for (id, typed, normalised) in [
+            ("integer", "18,500", "18500"),
+            ("integer", "１８，５００", "18500"),
+            ("integer", "-5", "-5"),
+            ("decimal", "1.25", "1.25"),
+            ("weekly_hours", "7.5", "7.5"),
+        ] {
+            let r = one(id, json!(typed));
+            assert!(r.issues.is_empty(), "{id} {typed}: {:?}", r.issues);
+            assert_eq!(r.normalised[id], normalised, "{id} {typed}");
+        }
+    }
+
+    /// The field's own unit typed after the number is dropped and the value rewritten to the
+    /// bare number; other trailing text is refused with a message that says to drop it.
+    #[test]
+    fn a_unit_after_the_number() {
+        for (id, typed, normalised) in [
+            ("integer", "18500回", "18500"),
+            ("integer", "１８，５００回", "18500"),
+            ("integer", "12 回", "12"),
+            ("weekly_hours", "32時間", "32.0"),
+            ("weekly_hours", "３２ｈ", "32.0"),
+            ("weekly_hours", "7.5h", "7.5"),
+            ("weekly_hours", "40 hr", "40.0"),
+            ("weekly_hours", "40H", "40.0"),
+            ("weekly_hours", "３７．５時間", "37.5"),
+        ] {
+            let mut a = Answers::new();
+            a.insert(id.into(), json!(typed));
+            let r = check(&every_kind(), &a, &ctx());
+            assert!(r.issues.is_empty(), "{id} {typed}: {:?}", r.issues);
+            assert_eq!(r.normalised[id], normalised, "{id} {typed}");
+            assert_eq!(
+                r.changed_by_normalisation(&a),
+                [id],
+                "the page says it changed"
+            );
+        }
+        for (id, typed, suffix, unit) in [
+            ("integer", "3人", "人", "回"),
+            ("integer", "10枚", "枚", "回"),
+            ("integer", "18500 times", "times", "回"),
+            ("weekly_hours", "32分", "分", "時間"),
+            ("decimal", "12.5%", "%", ""),
+            ("decimal", "3人", "人", ""),
+        ] {
+            let r = one(id, json!(typed));
+            assert_eq!(r.issues.len(), 1, "{id} {typed}: {:?}", r.issues);
+            assert_eq!(r.issues[0].code, "number_with_unit", "{id} {typed}");
+            assert_eq!(r.normalised[id], typed, "kept as typed");
+            assert_eq!(
+                r.issues[0].message,
+                t::number_with_unit("", id, typed, suffix, unit),
+                "{id} {typed}"
+            );
+        }
+        // A unit does not excuse a misplaced comma, and text with digits in it is no unit.
+        assert_eq!(
+            one("integer", json!("18,50回")).issues[0].code,
+            "number_comma_misplaced"
+        );
+        assert_eq!(
+            one("weekly_hours", json!("7,5h")).issues[0].message,
+            t::comma_misplaced("", "weekly_hours", "7,5h", true, Some("7.5"))
+        );
+        assert_eq!(one("integer", json!("1e5")).issues[0].code, "integer_shape");
+        assert_eq!(one("integer", json!("abc")).issues[0].code, "integer_shape");
+        assert_eq!(one("integer", json!("回")).issues[0].code, "integer_shape");
+        // In a row, the message names the row.
+        let r = one("rows", json!([{"integer": "3人"}]));
+        assert_eq!(
+            r.issues[0].message,
+            t::number_with_unit("行（1行目）の", "integer", "3人", "人", "回")
+        );
+    }
+
     #[test]
     fn warnings_keep_the_normalised_value_and_do_not_block() {
         let r = one("weekly_hours", json!("90"));
@@ -1415,7 +1609,7 @@ mod tests {
     }
 
     fn messy() -> impl Strategy<Value = String> {
-        "[0-9０-９\\-－ー（）()〒 　a-zＡ-Ｚｱ-ﾝﾞﾟあ-んア-ン阪医東歯.,，．年月日/]{0,14}"
+        "[0-9０-９\\-－ー（）()〒 　a-zＡ-Ｚｈｱ-ﾝﾞﾟあ-んア-ン阪医東歯.,，．、年月日/回時間人枚%％]{0,14}"
     }
 
     proptest! {

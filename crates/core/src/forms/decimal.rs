@@ -41,6 +41,33 @@ pub enum DecimalError {
     Shape,
     /// More digits than the type holds.
     TooLong,
+    /// A comma outside groups of three (`18,50`, `7,5`): probably a decimal point typed on the
+    /// wrong key, so it is not dropped.
+    Grouping,
+}
+
+/// The number with its one comma read as a decimal point (`7,5` → `7.5`), for the message that
+/// says how to type a decimal. `None` unless there is exactly one comma between digits.
+pub fn comma_as_decimal_point(input: &str) -> Option<String> {
+    let half = to_half_width(input).value;
+    let (int_part, frac_part) = half.trim().split_once(',')?;
+    let digits = int_part.trim_start_matches(['-', '+']);
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    (all_digits(digits) && all_digits(frac_part)).then(|| format!("{int_part}.{frac_part}"))
+}
+
+/// Whether the commas in a number whose shape is otherwise valid sit between groups of three
+/// digits: `1,234,567.5` yes; `18,50`, `1234,567`, `0,500`, `,500`, `1.234,5` no.
+fn commas_group_thousands(number: &str) -> bool {
+    let unsigned = number.trim_start_matches(['-', '+']);
+    let int_part = unsigned.split_once('.').map_or(unsigned, |(i, _)| i);
+    let mut groups = int_part.split(',');
+    let first = groups.next().unwrap_or("");
+    // A fraction holds no commas: after the decimal point every digit is part of the number.
+    !unsigned[int_part.len()..].contains(',')
+        && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && groups.all(|g| g.len() == 3)
 }
 
 fn pow10(exp: u32) -> Option<i128> {
@@ -70,11 +97,14 @@ impl Decimal {
         }
     }
 
-    /// Parses `123`, `-4.5`, `+0.25`, `.5`, `18,500`, full-width `３７．５`. Commas are taken as
-    /// thousands separators and ignored. The scale is the number of fraction digits typed.
+    /// Parses `123`, `-4.5`, `+0.25`, `.5`, `18,500`, `1,234,567.5`, full-width `３７．５`.
+    /// Commas are thousands separators, so only in groups of three before the decimal point with
+    /// no leading zero (`18,50`, `7,5`, `0,500` are [`DecimalError::Grouping`]). The scale is the
+    /// number of fraction digits typed.
     pub fn parse(input: &str) -> Result<Self, DecimalError> {
         let half = to_half_width(input).value;
-        let s: String = half.trim().chars().filter(|&c| c != ',').collect();
+        let half = half.trim();
+        let s: String = half.chars().filter(|&c| c != ',').collect();
         if s.is_empty() {
             return Err(DecimalError::Empty);
         }
@@ -97,6 +127,9 @@ impl Decimal {
         if body.contains('.') && frac_part.is_empty() {
             // "12." is a typing slip, not a number we should guess at.
             return Err(DecimalError::Shape);
+        }
+        if s.len() != half.len() && !commas_group_thousands(half) {
+            return Err(DecimalError::Grouping);
         }
         let digits = int_part.trim_start_matches('0').len() + frac_part.len();
         if digits > MAX_DIGITS || frac_part.len() > MAX_SCALE as usize {
@@ -361,6 +394,41 @@ mod tests {
             assert_eq!(Decimal::parse(bad), Err(DecimalError::Shape), "{bad}");
         }
         assert_eq!(Decimal::parse(&"9".repeat(30)), Err(DecimalError::TooLong));
+    }
+
+    /// A comma is a thousands separator only where one belongs; anywhere else it is more likely
+    /// a decimal point typed on the wrong key, and dropping it would change the number.
+    #[test]
+    fn commas_only_in_groups_of_three() {
+        assert_eq!(d("1,234,567").to_string(), "1234567");
+        assert_eq!(d("-1,000").to_string(), "-1000");
+        assert_eq!(d("1,234.5").to_string(), "1234.5");
+        assert_eq!(d("１，２３４，５６７").to_string(), "1234567");
+        for bad in [
+            "18,50",
+            "1,8500",
+            "7,5",
+            ",500",
+            "500,",
+            "1,,000",
+            "1.234,5",
+            "0,500",
+            "1234,567",
+            "12,34,567",
+            "0,5",
+            "-,5",
+        ] {
+            assert_eq!(Decimal::parse(bad), Err(DecimalError::Grouping), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_comma_typed_for_a_decimal_point() {
+        assert_eq!(comma_as_decimal_point("7,5").as_deref(), Some("7.5"));
+        assert_eq!(comma_as_decimal_point("１８，５").as_deref(), Some("18.5"));
+        assert_eq!(comma_as_decimal_point("1,2,3"), None);
+        assert_eq!(comma_as_decimal_point("1.2,3"), None);
+        assert_eq!(comma_as_decimal_point(",5"), None);
     }
 
     #[test]

@@ -84,14 +84,15 @@ pub enum FieldKind {
     Text { max_chars: usize },
     /// Full-width katakana; half-width katakana and hiragana are converted.
     Furigana { max_chars: usize },
-    /// Whole number in `min..=max`; full-width digits and thousands commas accepted.
+    /// Whole number in `min..=max`; full-width digits, thousands commas (in groups of three)
+    /// and `unit` typed after the number accepted. `unit` is shown beside the input.
     Integer {
         min: i64,
         max: i64,
         unit: Option<String>,
     },
     /// Exact decimal with at most `scale` decimals in `min..=max` (decimal strings);
-    /// normalised to exactly `scale` decimals.
+    /// normalised to exactly `scale` decimals. Commas and `unit` as for `Integer`.
     Decimal {
         scale: u32,
         min: String,
@@ -117,6 +118,7 @@ pub enum FieldKind {
     /// 郵便番号: 7 digits, normalised to `123-4567`.
     PostalCode,
     /// Hours a week: one decimal place, more than 0 and at most 168; above 80 is a warning.
+    /// The unit is 時間 (`32時間`, `32h` accepted).
     WeeklyHours,
 }
 

@@ -34,10 +34,19 @@
 //! words separated by one full-width space); registration numbers to `阪医52752`; choices to
 //! their `value` (a label is accepted too). Values that fail their check are kept as typed.
 //!
+//! **Numbers** (integer, decimal and weekly-hours fields) take commas only as thousands
+//! separators in groups of three (`18,500`, `1,234,567`, `１８，５００`); anywhere else a comma is
+//! likely a decimal point on the wrong key and dropping it would change the number (`18,50`,
+//! `7,5`), so it is `number_comma_misplaced`. The field's own unit typed after the number is
+//! dropped (`18500回` → `18500`, `32時間` / `３２ｈ` / `7.5h` → `32.0` / `7.5` for weekly hours; the
+//! aliases are `text::ja::forms::UNIT_ALIASES`); any other text after it (`10枚` where the unit
+//! is 回) is `number_with_unit`.
+//!
 //! # Issue codes
 //!
 //! Field checks: `required`, `declaration_required`, `invalid_type`, `too_long`,
-//! `furigana_not_katakana`, `integer_shape`, `decimal_shape`, `decimal_scale`, `out_of_range`,
+//! `furigana_not_katakana`, `integer_shape`, `decimal_shape`, `decimal_scale`,
+//! `number_comma_misplaced`, `number_with_unit`, `out_of_range`,
 //! `date_incomplete`, `date_shape`, `date_invalid`, `date_too_early`, `date_too_late`,
 //! `choice_unknown`, `institution_code_shape`, `institution_code_class_mismatch`,
 //! `institution_code_account_mismatch`, `institution_code_check_digit` (warning),

@@ -126,7 +126,7 @@ pub const PASSWORD_NOT_HALF_WIDTH: &str =
 pub const PASSWORD_SAME_AS_CURRENT: &str =
     "新しいパスワードには、現在のパスワードと異なるものを入力してください。";
 pub const PASSWORD_CONTAINS_USER_ID: &str = "新しいパスワードにユーザIDを含めないでください。";
-pub const PASSWORD_TOO_COMMON: &str = "新しいパスワードは推測されやすいため使えません。単語や連続した文字を避けて、別のパスワードを入力してください。";
+pub const PASSWORD_TOO_COMMON: &str = "新しいパスワードは推測されやすいため使えません。よく使われる単語・地名・サービス名・キーボードの並び（password、tokyo、todoke、qwerty など）は、記号や数字に置き換えたり、西暦や数字・記号を付け足したりしても推測されやすいままです。関係のない単語や文字を組み合わせて、別のパスワードを入力してください。";
 pub const PASSWORD_CONFIRMATION_REQUIRED: &str = "新しいパスワード（確認用）を入力してください。";
 pub const PASSWORD_CONFIRMATION_MISMATCH: &str = "新しいパスワード（確認用）が新しいパスワードと一致しません。同じパスワードを入力してください。";
 
@@ -372,6 +372,14 @@ pub mod forms {
     pub const UNIT_HOURS: &str = "時間";
     pub const UNIT_TIMES: &str = "回";
     pub const UNIT_PERSONS: &str = "人";
+    /// What people type after a number to mean a unit (compared after half-width conversion,
+    /// ignoring ASCII case). Any of these for the field's own unit is dropped from the answer
+    /// (「32時間」「32h」 → 32). A unit not listed here matches only itself (「%」).
+    pub const UNIT_ALIASES: &[(&str, &[&str])] = &[
+        (UNIT_HOURS, &["時間", "h", "hr", "hrs", "hour", "hours"]),
+        (UNIT_TIMES, &["回"]),
+        (UNIT_PERSONS, &["人", "名"]),
+    ];
 
     /// 「職員（3行目）」 for row index 2.
     pub fn row_heading(row_label: &str, index: usize) -> String {
@@ -424,6 +432,46 @@ pub mod forms {
 
     pub fn integer_shape(ctx: &str, label: &str) -> String {
         format!("{ctx}{label}は小数点のない数字で入力してください（例：18500）。")
+    }
+
+    /// A comma outside groups of three (「18,50」「7,5」): never guessed, because dropping it
+    /// would change the number. `decimal_reading` is the typed number with the comma as a
+    /// decimal point (「7.5」), shown for fields that take decimals.
+    pub fn comma_misplaced(
+        ctx: &str,
+        label: &str,
+        typed: &str,
+        decimals_allowed: bool,
+        decimal_reading: Option<&str>,
+    ) -> String {
+        let how = if decimals_allowed {
+            let example = decimal_reading.unwrap_or("37.5");
+            format!(
+                "小数点はピリオドを使って「{example}」のように、桁区切りのカンマは「18,500」のように3桁ごとに入力してください"
+            )
+        } else {
+            "桁区切りのカンマは「18,500」のように3桁ごとに入れるか、カンマを付けずに「18500」のように入力してください".to_string()
+        };
+        format!("{ctx}{label}の「{typed}」はカンマの位置が正しくありません。{how}。")
+    }
+
+    /// Text after the number that is not the field's unit (「10枚」 where the unit is 回).
+    /// `unit` is the field's own unit, empty when it has none.
+    pub fn number_with_unit(
+        ctx: &str,
+        label: &str,
+        typed: &str,
+        suffix: &str,
+        unit: &str,
+    ) -> String {
+        let unit_note = if unit.is_empty() {
+            String::new()
+        } else {
+            format!("（この欄の単位は「{unit}」です）")
+        };
+        format!(
+            "{ctx}{label}の「{typed}」から「{suffix}」を除いて、数字だけを入力してください{unit_note}。"
+        )
     }
 
     pub fn out_of_range(ctx: &str, label: &str, min: &str, max: &str, unit: &str) -> String {
