@@ -96,7 +96,7 @@ async fn seed(state: &AppState, me: i64, rows: u64) {
         sqlx::query(
             "INSERT INTO accounts (id, user_id, role, password_hash, must_change_password,
                institution_code, fee_schedule_class, institution_name, prefecture, created_at)
-             VALUES (?1, ?2, 'applicant', 'x', 0, ?3, 'medical', ?4, ?5, 1700000000)",
+             VALUES ($1, $2, 'applicant', 'x', 0, $3, 'medical', $4, $5, 1700000000)",
         )
         .bind(id)
         .bind(format!("BENCH{id}"))
@@ -162,7 +162,7 @@ async fn seed(state: &AppState, me: i64, rows: u64) {
         .await
         .unwrap();
     drop(conn);
-    sqlx::query("INSERT INTO arrival_counter (id, issued_at) VALUES (?1, 0)")
+    sqlx::query("INSERT INTO arrival_counter (id, issued_at) VALUES ($1, 0)")
         .bind(rows as i64)
         .execute(pool)
         .await
@@ -212,7 +212,7 @@ async fn run() {
     )
     .await
     .expect("applicant");
-    let me: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE user_id = ?1")
+    let me: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE user_id = $1")
         .bind(&applicant.user_id)
         .fetch_one(&state.pool)
         .await

@@ -7,7 +7,7 @@ use rand::Rng;
 use rand::rngs::OsRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Pool};
 use todoke_core::api::{AccountSummary, InstitutionSummary, Role};
 use todoke_core::text::ja;
 use todoke_core::{
@@ -133,7 +133,7 @@ pub async fn create_applicant(
     let details = ApplicantDetails::parse(&input)?;
     let active: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM accounts
-         WHERE role = 'applicant' AND ended_at IS NULL AND institution_code = ?1 AND fee_schedule_class = ?2",
+         WHERE role = 'applicant' AND ended_at IS NULL AND institution_code = $1 AND fee_schedule_class = $2",
     )
     .bind(details.code.as_str())
     .bind(details.class.as_str())
@@ -218,7 +218,7 @@ pub async fn create_reviewer(
 }
 
 async fn insert_applicant(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: &str,
     password_hash: &str,
     d: &ApplicantDetails,
@@ -227,7 +227,7 @@ async fn insert_applicant(
     sqlx::query(
         "INSERT INTO accounts (user_id, role, password_hash, must_change_password, institution_code,
                                fee_schedule_class, institution_name, prefecture, created_at)
-         VALUES (?1, 'applicant', ?2, 1, ?3, ?4, ?5, ?6, ?7)",
+         VALUES ($1, 'applicant', $2, 1, $3, $4, $5, $6, $7)",
     )
     .bind(user_id)
     .bind(password_hash)
@@ -243,7 +243,7 @@ async fn insert_applicant(
 }
 
 async fn insert_reviewer(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: &str,
     password_hash: &str,
     display_name: &str,
@@ -252,7 +252,7 @@ async fn insert_reviewer(
 ) -> Result<(), AccountError> {
     sqlx::query(
         "INSERT INTO accounts (user_id, role, password_hash, must_change_password, bureau, display_name, created_at)
-         VALUES (?1, 'reviewer', ?2, 1, ?3, ?4, ?5)",
+         VALUES ($1, 'reviewer', $2, 1, $3, $4, $5)",
     )
     .bind(user_id)
     .bind(password_hash)
@@ -422,7 +422,7 @@ fn pick(set: &[u8]) -> char {
 // ---- Reading accounts ------------------------------------------------------------------------
 
 /// An account row as the sign-in and session code needs it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Account {
     pub id: i64,
     pub user_id: String,
@@ -439,37 +439,60 @@ pub struct Account {
     pub ended_at: Option<i64>,
 }
 
+// Written out because the flag is a 0/1 integer in both engines (SQLite has no boolean, and
+// one set of queries reads PostgreSQL's BIGINT the same way).
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Account {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+        use sqlx::Row;
+        Ok(Self {
+            id: row.try_get("id")?,
+            user_id: row.try_get("user_id")?,
+            role: row.try_get("role")?,
+            password_hash: row.try_get("password_hash")?,
+            must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
+            institution_code: row.try_get("institution_code")?,
+            fee_schedule_class: row.try_get("fee_schedule_class")?,
+            institution_name: row.try_get("institution_name")?,
+            prefecture: row.try_get("prefecture")?,
+            bureau: row.try_get("bureau")?,
+            display_name: row.try_get("display_name")?,
+            last_login_at: row.try_get("last_login_at")?,
+            ended_at: row.try_get("ended_at")?,
+        })
+    }
+}
+
 const ACCOUNT_COLUMNS: &str = "id, user_id, role, password_hash, must_change_password, institution_code,
     fee_schedule_class, institution_name, prefecture, bureau, display_name, last_login_at, ended_at";
 
 pub async fn find_by_user_id(
-    pool: &SqlitePool,
+    pool: &Pool,
     user_id: &UserId,
 ) -> Result<Option<Account>, AppError> {
-    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE user_id = ?1");
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE user_id = $1");
     Ok(sqlx::query_as(&sql)
         .bind(user_id.as_str())
         .fetch_optional(pool)
         .await?)
 }
 
-pub async fn find_by_id(pool: &SqlitePool, id: i64) -> Result<Option<Account>, AppError> {
-    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1");
+pub async fn find_by_id(pool: &Pool, id: i64) -> Result<Option<Account>, AppError> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
     Ok(sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?)
 }
 
 /// Records a successful sign-in and returns the one before it.
 pub async fn record_login(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     now: time::OffsetDateTime,
 ) -> Result<Option<i64>, AppError> {
     let previous: Option<i64> =
-        sqlx::query_scalar("SELECT last_login_at FROM accounts WHERE id = ?1")
+        sqlx::query_scalar("SELECT last_login_at FROM accounts WHERE id = $1")
             .bind(account_id)
             .fetch_one(&mut *conn)
             .await?;
-    sqlx::query("UPDATE accounts SET last_login_at = ?1 WHERE id = ?2")
+    sqlx::query("UPDATE accounts SET last_login_at = $1 WHERE id = $2")
         .bind(to_unix(now))
         .bind(account_id)
         .execute(&mut *conn)
@@ -479,13 +502,13 @@ pub async fn record_login(
 
 /// Stores a new password hash and lifts the forced change.
 pub async fn set_password(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     password_hash: &str,
     now: time::OffsetDateTime,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "UPDATE accounts SET password_hash = ?1, must_change_password = 0, password_changed_at = ?2 WHERE id = ?3",
+        "UPDATE accounts SET password_hash = $1, must_change_password = 0, password_changed_at = $2 WHERE id = $3",
     )
     .bind(password_hash)
     .bind(to_unix(now))

@@ -14,7 +14,7 @@
 //!   after rows are deleted (past 999,999 the sequence simply grows a seventh digit).
 //! * Another account's draft or submission answers exactly like one that does not exist.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Pool};
 use time::{Date, OffsetDateTime};
 use todoke_core::FieldErrors;
 use todoke_core::api::{Draft, FilingStatus, FormSummary, Submission};
@@ -155,7 +155,7 @@ fn answers_json(answers: &Answers) -> Result<String, AppError> {
 
 /// Saves a new draft of `def` at version 1.
 pub async fn create_draft(
-    pool: &SqlitePool,
+    pool: &Pool,
     account_id: i64,
     def: &FormDefinition,
     answers: &Answers,
@@ -170,7 +170,7 @@ pub async fn create_draft(
 /// A new draft of `applicant`'s with the answers of submission `row` (revise: `revises` is its
 /// id; copy: `None`), if the form is still one the applicant may file.
 pub async fn draft_from_submission(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     applicant: &ApplicantSession,
     row: &tracking::SubmissionRow,
     revises: Option<i64>,
@@ -189,7 +189,7 @@ pub async fn draft_from_submission(
 }
 
 pub async fn insert_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     def: &FormDefinition,
     answers: &Answers,
@@ -199,7 +199,7 @@ pub async fn insert_draft(
     let sql = format!(
         "INSERT INTO drafts (account_id, form_id, form_version, answers, version, created_at,
                              updated_at, revises_submission_id)
-         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6)
+         VALUES ($1, $2, $3, $4, 1, $5, $5, $6)
          RETURNING {DRAFT_COLUMNS}"
     );
     let row: DraftRow = sqlx::query_as(&sql)
@@ -216,11 +216,11 @@ pub async fn insert_draft(
 
 /// The account's draft `id`, submitted or not; `None` for another account's or a missing one.
 pub async fn find_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     id: i64,
 ) -> Result<Option<DraftRow>, AppError> {
-    let sql = format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1 AND account_id = ?2");
+    let sql = format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = $1 AND account_id = $2");
     Ok(sqlx::query_as(&sql)
         .bind(id)
         .bind(account_id)
@@ -230,13 +230,13 @@ pub async fn find_draft(
 
 /// The unsent draft made to revise submission `submission_id`, if any.
 pub async fn unsent_revision(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     submission_id: i64,
 ) -> Result<Option<DraftRow>, AppError> {
     let sql = format!(
         "SELECT {DRAFT_COLUMNS} FROM drafts
-         WHERE account_id = ?1 AND revises_submission_id = ?2 AND submitted_at IS NULL
+         WHERE account_id = $1 AND revises_submission_id = $2 AND submitted_at IS NULL
          ORDER BY id DESC LIMIT 1"
     );
     Ok(sqlx::query_as(&sql)
@@ -247,7 +247,7 @@ pub async fn unsent_revision(
 }
 
 /// The account's unsent draft `id`: 404 when there is none, 409 when it has been submitted.
-pub async fn get_draft(pool: &SqlitePool, account_id: i64, id: i64) -> Result<Draft, AppError> {
+pub async fn get_draft(pool: &Pool, account_id: i64, id: i64) -> Result<Draft, AppError> {
     let mut conn = pool.acquire().await?;
     match find_draft(&mut conn, account_id, id).await? {
         None => Err(AppError::NotFound),
@@ -260,7 +260,7 @@ pub async fn get_draft(pool: &SqlitePool, account_id: i64, id: i64) -> Result<Dr
 /// Otherwise nothing is written: 404 when the draft is not the account's, 409 when another save
 /// came first or it has been submitted.
 pub async fn update_draft(
-    pool: &SqlitePool,
+    pool: &Pool,
     account_id: i64,
     id: i64,
     version: i64,
@@ -268,7 +268,7 @@ pub async fn update_draft(
     now: OffsetDateTime,
 ) -> Result<Draft, AppError> {
     let form_id: Option<String> =
-        sqlx::query_scalar("SELECT form_id FROM drafts WHERE id = ?1 AND account_id = ?2")
+        sqlx::query_scalar("SELECT form_id FROM drafts WHERE id = $1 AND account_id = $2")
             .bind(id)
             .bind(account_id)
             .fetch_optional(pool)
@@ -277,8 +277,8 @@ pub async fn update_draft(
         refuse_oversized_groups(&def, answers)?;
     }
     let sql = format!(
-        "UPDATE drafts SET answers = ?1, version = version + 1, updated_at = ?2
-         WHERE id = ?3 AND account_id = ?4 AND version = ?5 AND submitted_at IS NULL
+        "UPDATE drafts SET answers = $1, version = version + 1, updated_at = $2
+         WHERE id = $3 AND account_id = $4 AND version = $5 AND submitted_at IS NULL
          RETURNING {DRAFT_COLUMNS}"
     );
     let updated: Option<DraftRow> = sqlx::query_as(&sql)
@@ -297,9 +297,9 @@ pub async fn update_draft(
 
 /// Deletes an unsent draft: 404 when it is not the account's, 409 when it has been submitted
 /// (the record of a submission is kept).
-pub async fn delete_draft(pool: &SqlitePool, account_id: i64, id: i64) -> Result<(), AppError> {
+pub async fn delete_draft(pool: &Pool, account_id: i64, id: i64) -> Result<(), AppError> {
     let done = sqlx::query(
-        "DELETE FROM drafts WHERE id = ?1 AND account_id = ?2 AND submitted_at IS NULL",
+        "DELETE FROM drafts WHERE id = $1 AND account_id = $2 AND submitted_at IS NULL",
     )
     .bind(id)
     .bind(account_id)
@@ -314,7 +314,7 @@ pub async fn delete_draft(pool: &SqlitePool, account_id: i64, id: i64) -> Result
 
 /// After a guarded write changed nothing: tell "not yours / gone" (404) from "submitted" or
 /// "saved elsewhere" (409).
-async fn why_unchanged(pool: &SqlitePool, account_id: i64, id: i64) -> Result<AppError, AppError> {
+async fn why_unchanged(pool: &Pool, account_id: i64, id: i64) -> Result<AppError, AppError> {
     let mut conn = pool.acquire().await?;
     Ok(match find_draft(&mut conn, account_id, id).await? {
         None => AppError::NotFound,
@@ -397,10 +397,10 @@ pub async fn submit(
         let to = lifecycle::transition(from, Action::Resubmit, Actor::Applicant)
             .map_err(AppError::Transition)?;
         sqlx::query(
-            "UPDATE submissions SET previous_answers = answers, answers = ?1,
-                    acknowledged_warnings = ?2, form_version = ?3, title = ?4, status = ?5,
-                    submitted_at = ?6, content_sha256 = ?7
-             WHERE id = ?8",
+            "UPDATE submissions SET previous_answers = answers, answers = $1,
+                    acknowledged_warnings = $2, form_version = $3, title = $4, status = $5,
+                    submitted_at = $6, content_sha256 = $7
+             WHERE id = $8",
         )
         .bind(&stored_answers)
         .bind(&acknowledged_json)
@@ -435,7 +435,7 @@ pub async fn submit(
     }
 
     let sequence: i64 =
-        sqlx::query_scalar("INSERT INTO arrival_counter (issued_at) VALUES (?1) RETURNING id")
+        sqlx::query_scalar("INSERT INTO arrival_counter (issued_at) VALUES ($1) RETURNING id")
             .bind(to_unix(now))
             .fetch_one(&mut *tx)
             .await?;
@@ -443,7 +443,7 @@ pub async fn submit(
     let submission_id: i64 = sqlx::query_scalar(
         "INSERT INTO submissions (account_id, draft_id, arrival_number, form_id, form_version, title,
                                   answers, acknowledged_warnings, status, submitted_at, content_sha256)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'submitted', ?9, ?10)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10)
          RETURNING id",
     )
     .bind(account_id)
@@ -482,12 +482,12 @@ pub async fn submit(
 }
 
 async fn mark_submitted(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     draft_id: i64,
     submission_id: i64,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE drafts SET submitted_at = ?1, submission_id = ?2 WHERE id = ?3")
+    sqlx::query("UPDATE drafts SET submitted_at = $1, submission_id = $2 WHERE id = $3")
         .bind(to_unix(now))
         .bind(submission_id)
         .bind(draft_id)
@@ -540,7 +540,7 @@ pub fn arrival_number(date: Date, sequence: i64) -> String {
 /// The account's submission `id` with its history; `None` for another account's or a missing
 /// one.
 pub async fn find_submission(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     id: i64,
 ) -> Result<Option<Submission>, AppError> {

@@ -41,7 +41,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
+use crate::db::Pool;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -55,7 +55,7 @@ pub use error::{AppError, ServerError};
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub pool: Pool,
     pub config: Arc<Config>,
     pub clock: Arc<dyn Clock>,
     /// An argon2 hash of a random password, verified for unknown user IDs so that they take as

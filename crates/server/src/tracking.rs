@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
+use crate::db::{Conn, Pool, Sql};
 use time::{Date, Duration, OffsetDateTime, Time};
 use todoke_core::api::{
     FieldComment, FilingPage, FilingQuery, FilingStatus, FilingSummary, HistoryEntry,
@@ -154,13 +154,13 @@ impl SubmissionRow {
 
 /// The submission `id` if `scope` may see it.
 pub async fn find_row(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     scope: Scope,
     id: i64,
 ) -> Result<Option<SubmissionRow>, AppError> {
     let sql = format!(
         "SELECT {SUBMISSION_COLUMNS} FROM submissions s JOIN accounts a ON a.id = s.account_id
-         WHERE s.id = ?1 AND {}",
+         WHERE s.id = $1 AND {}",
         scope.condition()
     );
     Ok(sqlx::query_as(&sql)
@@ -201,7 +201,7 @@ fn action_label(action: &str) -> String {
 
 /// The submission as `scope` sees it: content, status, history and what may be done next.
 pub async fn detail(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     scope: Scope,
     id: i64,
 ) -> Result<Option<Submission>, AppError> {
@@ -210,7 +210,7 @@ pub async fn detail(
     };
     let events: Vec<EventRow> = sqlx::query_as(
         "SELECT at, actor_label, action, from_status, to_status, comment, field_comments, deadline
-         FROM filing_events WHERE submission_id = ?1 ORDER BY id",
+         FROM filing_events WHERE submission_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -280,12 +280,12 @@ pub async fn detail(
 
 /// The operator's processing of an accepted 利用終了届出, shown as the last history entry.
 async fn end_of_use_entry(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     submission_id: i64,
     status: FilingStatus,
 ) -> Result<Option<HistoryEntry>, AppError> {
     let record: Option<(i64, String)> = sqlx::query_as(
-        "SELECT processed_at, outcome FROM end_of_use_records WHERE submission_id = ?1",
+        "SELECT processed_at, outcome FROM end_of_use_records WHERE submission_id = $1",
     )
     .bind(submission_id)
     .fetch_optional(&mut *conn)
@@ -329,7 +329,7 @@ pub struct Event<'a> {
 
 /// Appends to the audit log (the only statement that touches `filing_events`).
 pub async fn append_event(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     by: &Acting,
     event: &Event<'_>,
     now: OffsetDateTime,
@@ -344,7 +344,7 @@ pub async fn append_event(
     Ok(sqlx::query_scalar(
         "INSERT INTO filing_events (submission_id, at, actor_account_id, actor_role, actor_label,
                                     action, from_status, to_status, comment, field_comments, deadline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id",
     )
     .bind(event.submission_id)
@@ -494,8 +494,8 @@ pub async fn act(
                 Some(json_text(&input.field_comments)?)
             };
             sqlx::query(
-                "UPDATE submissions SET status = ?1, return_comment = ?2, field_comments = ?3,
-                        return_deadline = ?4 WHERE id = ?5",
+                "UPDATE submissions SET status = $1, return_comment = $2, field_comments = $3,
+                        return_deadline = $4 WHERE id = $5",
             )
             .bind(to.as_str())
             .bind(comment.as_deref())
@@ -509,15 +509,15 @@ pub async fn act(
         }
         Action::Accept => {
             let sequence: i64 = sqlx::query_scalar(
-                "INSERT INTO acceptance_counter (issued_at) VALUES (?1) RETURNING id",
+                "INSERT INTO acceptance_counter (issued_at) VALUES ($1) RETURNING id",
             )
             .bind(to_unix(now))
             .fetch_one(&mut *tx)
             .await?;
             let number = acceptance_number(today.year(), sequence);
             sqlx::query(
-                "UPDATE submissions SET status = ?1, acceptance_number = ?2, accepted_at = ?3,
-                        effective_date = ?4 WHERE id = ?5",
+                "UPDATE submissions SET status = $1, acceptance_number = $2, accepted_at = $3,
+                        effective_date = $4 WHERE id = $5",
             )
             .bind(to.as_str())
             .bind(&number)
@@ -528,7 +528,7 @@ pub async fn act(
             .await?;
         }
         Action::Reject => {
-            sqlx::query("UPDATE submissions SET status = ?1, rejection_reason = ?2 WHERE id = ?3")
+            sqlx::query("UPDATE submissions SET status = $1, rejection_reason = $2 WHERE id = $3")
                 .bind(to.as_str())
                 .bind(trimmed(&input.reason))
                 .bind(id)
@@ -541,7 +541,7 @@ pub async fn act(
             )));
         }
         Action::Withdraw | Action::Receive | Action::StartReview => {
-            sqlx::query("UPDATE submissions SET status = ?1 WHERE id = ?2")
+            sqlx::query("UPDATE submissions SET status = $1 WHERE id = $2")
                 .bind(to.as_str())
                 .bind(id)
                 .execute(&mut *tx)
@@ -569,7 +569,7 @@ pub async fn act(
 
 /// An unread notice for the filing's applicant.
 async fn notify(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     row: &SubmissionRow,
     event_id: i64,
     to: FilingStatus,
@@ -577,7 +577,7 @@ async fn notify(
 ) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO notices (account_id, submission_id, event_id, status, message, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(row.account_id)
     .bind(row.id)
@@ -598,7 +598,7 @@ async fn notify(
 /// the status the action leads to; 404 when `scope` cannot see it, 409 when the lifecycle
 /// refuses. Changes nothing: every action (transitions, revise, copy) starts here.
 pub async fn find_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     scope: Scope,
     id: i64,
     action: Action,
@@ -622,16 +622,16 @@ struct NoticeRow {
 }
 
 /// The account's notices, newest first (the latest 100), and how many are unread.
-pub async fn notices(pool: &SqlitePool, account_id: i64) -> Result<NoticeList, AppError> {
+pub async fn notices(pool: &Pool, account_id: i64) -> Result<NoticeList, AppError> {
     let unread: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notices WHERE account_id = ?1 AND read_at IS NULL",
+        "SELECT COUNT(*) FROM notices WHERE account_id = $1 AND read_at IS NULL",
     )
     .bind(account_id)
     .fetch_one(pool)
     .await?;
     let rows: Vec<NoticeRow> = sqlx::query_as(
         "SELECT id, submission_id, status, message, at, read_at FROM notices
-         WHERE account_id = ?1 ORDER BY id DESC LIMIT 100",
+         WHERE account_id = $1 ORDER BY id DESC LIMIT 100",
     )
     .bind(account_id)
     .fetch_all(pool)
@@ -657,13 +657,13 @@ pub async fn notices(pool: &SqlitePool, account_id: i64) -> Result<NoticeList, A
 
 /// Marks the account's notice read (again is fine); 404 for another account's.
 pub async fn mark_read(
-    pool: &SqlitePool,
+    pool: &Pool,
     account_id: i64,
     id: i64,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let done = sqlx::query(
-        "UPDATE notices SET read_at = COALESCE(read_at, ?1) WHERE id = ?2 AND account_id = ?3",
+        "UPDATE notices SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND account_id = $3",
     )
     .bind(to_unix(now))
     .bind(id)
@@ -794,7 +794,7 @@ struct ListRow {
 }
 
 /// The rows `scope` may see (applicants: their unsent drafts too), as `f` with the account `a`.
-fn push_source(qb: &mut QueryBuilder<'_, Sqlite>, scope: Scope) {
+fn push_source(qb: &mut Sql, scope: Scope) {
     qb.push(
         "FROM (SELECT s.status AS status, s.id AS id, s.form_id AS form_id, s.title AS title,
                       s.arrival_number AS arrival_number, s.submitted_at AS at,
@@ -802,7 +802,7 @@ fn push_source(qb: &mut QueryBuilder<'_, Sqlite>, scope: Scope) {
                       s.effective_date AS effective_date, s.account_id AS account_id
                FROM submissions s JOIN accounts a ON a.id = s.account_id WHERE ",
     );
-    qb.push(scope.condition());
+    qb.push(&scope.condition());
     if let Scope::Applicant(account_id) = scope {
         qb.push(
             " UNION ALL
@@ -815,12 +815,12 @@ fn push_source(qb: &mut QueryBuilder<'_, Sqlite>, scope: Scope) {
     qb.push(") f JOIN accounts a ON a.id = f.account_id WHERE 1 = 1");
 }
 
-fn push_filters<'a>(qb: &mut QueryBuilder<'a, Sqlite>, search: &'a Search) {
+fn push_filters(qb: &mut Sql, search: &Search) {
     if let Some(p) = &search.procedure {
-        qb.push(" AND f.form_id = ").push_bind(p.as_str());
+        qb.push(" AND f.form_id = ").push_bind(p.as_str().to_string());
     }
     if let Some(s) = search.status {
-        qb.push(" AND f.status = ").push_bind(s.as_str());
+        qb.push(" AND f.status = ").push_bind(s.as_str().to_string());
     }
     if let Some(from) = search.from {
         qb.push(" AND f.submitted_at >= ").push_bind(from);
@@ -829,13 +829,22 @@ fn push_filters<'a>(qb: &mut QueryBuilder<'a, Sqlite>, search: &'a Search) {
         qb.push(" AND f.submitted_at < ").push_bind(until);
     }
     if let Some(n) = &search.arrival_number {
-        qb.push(" AND instr(f.arrival_number, ")
-            .push_bind(n.as_str())
-            .push(") > 0");
+        // A substring match; `%`, `_` and `\` typed by the user match themselves.
+        let escaped: String = n
+            .as_str()
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        qb.push(" AND f.arrival_number LIKE ")
+            .push_bind(format!("%{escaped}%"))
+            .push(" ESCAPE '\\'");
     }
 }
 
-fn push_order(qb: &mut QueryBuilder<'_, Sqlite>, sort: Sort) {
+fn push_order(qb: &mut Sql, sort: Sort) {
     qb.push(match sort {
         Sort::NewestFirst => " ORDER BY f.at DESC, f.id DESC",
         Sort::OldestFirst => " ORDER BY f.at ASC, f.id ASC",
@@ -846,12 +855,12 @@ fn push_order(qb: &mut QueryBuilder<'_, Sqlite>, sort: Sort) {
 }
 
 async fn rows(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: Scope,
     search: &Search,
     limit: Option<(u32, u32)>,
 ) -> Result<Vec<FilingSummary>, AppError> {
-    let mut qb = QueryBuilder::<Sqlite>::new(
+    let mut qb = Sql::new(
         "SELECT f.status, f.id, f.form_id, f.title, f.arrival_number, f.at, f.acceptance_number,
                 f.effective_date, a.institution_code, a.fee_schedule_class, a.institution_name,
                 a.prefecture ",
@@ -865,7 +874,8 @@ async fn rows(
             .push(" OFFSET ")
             .push_bind(i64::from(page - 1) * i64::from(per_page));
     }
-    let rows: Vec<ListRow> = qb.build_query_as().fetch_all(pool).await?;
+    let (sql, args) = qb.build();
+    let rows: Vec<ListRow> = sqlx::query_as_with(&sql, args).fetch_all(pool).await?;
     let titles: HashMap<String, String> = forms::catalogue()
         .into_iter()
         .map(|d| (d.id, d.title))
@@ -903,14 +913,15 @@ async fn rows(
 
 /// One page of what `scope` may see, filtered and sorted in SQL.
 pub async fn search(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: Scope,
     search: &Search,
 ) -> Result<FilingPage, AppError> {
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) ");
+    let mut qb = Sql::new("SELECT COUNT(*) ");
     push_source(&mut qb, scope);
     push_filters(&mut qb, search);
-    let total: i64 = qb.build_query_scalar().fetch_one(pool).await?;
+    let (sql, args) = qb.build();
+    let total: i64 = sqlx::query_scalar_with(&sql, args).fetch_one(pool).await?;
     let items = rows(pool, scope, search, Some((search.page, search.per_page))).await?;
     Ok(FilingPage {
         items,
@@ -922,7 +933,7 @@ pub async fn search(
 
 /// Every match (no paging) as CSV: UTF-8 with a byte-order mark (so that Excel reads it as
 /// UTF-8), a Japanese header row, CRLF line ends, every field quoted.
-pub async fn csv(pool: &SqlitePool, scope: Scope, search: &Search) -> Result<String, AppError> {
+pub async fn csv(pool: &Pool, scope: Scope, search: &Search) -> Result<String, AppError> {
     let items = rows(pool, scope, search, None).await?;
     let mut out = String::from("\u{feff}");
     let mut line = |fields: &[&str]| {

@@ -16,7 +16,7 @@
 
 use std::time::Duration as StdDuration;
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 use time::{Duration, OffsetDateTime};
 use todoke_core::UserId;
 
@@ -57,14 +57,14 @@ pub struct Attempt {
 /// [`FORGET_AFTER`], restart the count; a stale slot is dropped; then the slot is taken only
 /// while failures + slots in flight < threshold. No row returned means "not now".
 pub async fn reserve_attempt(
-    pool: &SqlitePool,
+    pool: &Pool,
     key: &str,
     now: OffsetDateTime,
     config: &Config,
 ) -> Result<Attempt, AppError> {
     sqlx::query(
         "DELETE FROM login_throttle
-         WHERE locked_until IS NULL AND last_failure_at < ?1 AND COALESCE(pending_at, 0) < ?1",
+         WHERE locked_until IS NULL AND last_failure_at < $1 AND COALESCE(pending_at, 0) < $1",
     )
     .bind(to_unix(now - FORGET_AFTER))
     .execute(pool)
@@ -73,24 +73,24 @@ pub async fn reserve_attempt(
     loop {
         let reserved: Option<i64> = sqlx::query_scalar(
             "INSERT INTO login_throttle (key, failures, last_failure_at, pending, pending_at)
-             VALUES (?1, 0, ?2, 1, ?2)
+             VALUES ($1, 0, $2, 1, $2)
              ON CONFLICT (key) DO UPDATE SET
                  failures = CASE WHEN (login_throttle.locked_until IS NOT NULL
-                                       AND login_throttle.locked_until <= ?2)
+                                       AND login_throttle.locked_until <= $2)
                                    OR (login_throttle.locked_until IS NULL
-                                       AND login_throttle.last_failure_at < ?4)
+                                       AND login_throttle.last_failure_at < $4)
                                  THEN 0 ELSE login_throttle.failures END,
-                 locked_until = CASE WHEN login_throttle.locked_until <= ?2 THEN NULL
+                 locked_until = CASE WHEN login_throttle.locked_until <= $2 THEN NULL
                                      ELSE login_throttle.locked_until END,
-                 pending = CASE WHEN login_throttle.pending_at < ?5 THEN 1
+                 pending = CASE WHEN login_throttle.pending_at < $5 THEN 1
                                 ELSE login_throttle.pending + 1 END,
-                 pending_at = ?2
-             WHERE (login_throttle.locked_until IS NULL OR login_throttle.locked_until <= ?2)
+                 pending_at = $2
+             WHERE (login_throttle.locked_until IS NULL OR login_throttle.locked_until <= $2)
                AND (CASE WHEN login_throttle.locked_until IS NOT NULL
-                           OR login_throttle.last_failure_at < ?4
+                           OR login_throttle.last_failure_at < $4
                          THEN 0 ELSE login_throttle.failures END)
-                 + (CASE WHEN login_throttle.pending_at < ?5 THEN 0
-                         ELSE login_throttle.pending END) < ?3
+                 + (CASE WHEN login_throttle.pending_at < $5 THEN 0
+                         ELSE login_throttle.pending END) < $3
              RETURNING failures",
         )
         .bind(key)
@@ -120,12 +120,12 @@ pub async fn reserve_attempt(
 
 /// `account_locked` with the time left when `key` is locked at `now`.
 async fn lock_of(
-    pool: &SqlitePool,
+    pool: &Pool,
     key: &str,
     now: OffsetDateTime,
 ) -> Result<Option<AppError>, AppError> {
     let until: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT locked_until FROM login_throttle WHERE key = ?1")
+        sqlx::query_scalar("SELECT locked_until FROM login_throttle WHERE key = $1")
             .bind(key)
             .fetch_optional(pool)
             .await?;
@@ -143,7 +143,7 @@ impl Attempt {
     /// (answer as for a wrong password).
     pub async fn failed(
         self,
-        pool: &SqlitePool,
+        pool: &Pool,
         now: OffsetDateTime,
         config: &Config,
     ) -> Result<Option<AppError>, AppError> {
@@ -152,9 +152,9 @@ impl Attempt {
             "UPDATE login_throttle SET
                  failures = failures + 1,
                  pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END,
-                 last_failure_at = ?2,
-                 locked_until = CASE WHEN failures + 1 >= ?3 THEN ?4 ELSE locked_until END
-             WHERE key = ?1
+                 last_failure_at = $2,
+                 locked_until = CASE WHEN failures + 1 >= $3 THEN $4 ELSE locked_until END
+             WHERE key = $1
              RETURNING failures",
         )
         .bind(&self.key)
@@ -175,16 +175,16 @@ impl Attempt {
     }
 
     /// The password was right: the failures are forgotten and the slot freed.
-    pub async fn succeeded(self, pool: &SqlitePool) -> Result<(), AppError> {
+    pub async fn succeeded(self, pool: &Pool) -> Result<(), AppError> {
         sqlx::query(
             "UPDATE login_throttle SET failures = 0, locked_until = NULL,
                                        pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END
-             WHERE key = ?1",
+             WHERE key = $1",
         )
         .bind(&self.key)
         .execute(pool)
         .await?;
-        sqlx::query("DELETE FROM login_throttle WHERE key = ?1 AND failures = 0 AND pending = 0")
+        sqlx::query("DELETE FROM login_throttle WHERE key = $1 AND failures = 0 AND pending = 0")
             .bind(&self.key)
             .execute(pool)
             .await?;
@@ -193,8 +193,8 @@ impl Attempt {
 }
 
 /// Forgets the failures of `key` (when an operator reissues a password).
-pub async fn clear(pool: &SqlitePool, key: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM login_throttle WHERE key = ?1")
+pub async fn clear(pool: &Pool, key: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM login_throttle WHERE key = $1")
         .bind(key)
         .execute(pool)
         .await?;

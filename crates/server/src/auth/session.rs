@@ -9,7 +9,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Pool};
 use time::OffsetDateTime;
 
 use crate::config::Config;
@@ -56,7 +56,7 @@ pub struct Session {
 
 /// Starts a session for `account_id` and returns its token (for the cookie) and row.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     previous_login_at: Option<i64>,
     now: OffsetDateTime,
@@ -67,7 +67,7 @@ pub async fn create(
     let expires_at = to_unix(now + config.session_absolute);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, previous_login_at)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5) RETURNING id",
+         VALUES ($1, $2, $3, $3, $4, $5) RETURNING id",
     )
     .bind(token_hash(token.as_str()))
     .bind(account_id)
@@ -90,14 +90,14 @@ pub async fn create(
 /// The session behind `token` if it is still valid at `now`, with its idle timer restarted.
 /// An expired session is deleted on the way.
 pub async fn find_and_touch(
-    pool: &SqlitePool,
+    pool: &Pool,
     token: &str,
     now: OffsetDateTime,
     config: &Config,
 ) -> Result<Option<Session>, AppError> {
     let found: Option<Session> = sqlx::query_as(
         "SELECT id, account_id, created_at, last_seen_at, expires_at, previous_login_at
-         FROM sessions WHERE token_hash = ?1",
+         FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash(token))
     .fetch_optional(pool)
@@ -107,13 +107,13 @@ pub async fn find_and_touch(
     };
     let now_s = to_unix(now);
     if is_expired(&session, now_s, config) {
-        sqlx::query("DELETE FROM sessions WHERE id = ?1")
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(session.id)
             .execute(pool)
             .await?;
         return Ok(None);
     }
-    sqlx::query("UPDATE sessions SET last_seen_at = ?1 WHERE id = ?2")
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
         .bind(now_s)
         .bind(session.id)
         .execute(pool)
@@ -129,8 +129,8 @@ fn is_expired(session: &Session, now_s: i64, config: &Config) -> bool {
 }
 
 /// Ends the session behind `token`, if any.
-pub async fn revoke(pool: &SqlitePool, token: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?1")
+pub async fn revoke(pool: &Pool, token: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash(token))
         .execute(pool)
         .await?;
@@ -138,8 +138,8 @@ pub async fn revoke(pool: &SqlitePool, token: &str) -> Result<(), AppError> {
 }
 
 /// Ends every session of an account (at password change: a thief's session must end too).
-pub async fn revoke_all(conn: &mut SqliteConnection, account_id: i64) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?1")
+pub async fn revoke_all(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(account_id)
         .execute(&mut *conn)
         .await?;
@@ -148,12 +148,12 @@ pub async fn revoke_all(conn: &mut SqliteConnection, account_id: i64) -> Result<
 
 /// Removes sessions that can no longer be used, so the table does not grow without bound.
 pub async fn purge_expired(
-    pool: &SqlitePool,
+    pool: &Pool,
     now: OffsetDateTime,
     config: &Config,
 ) -> Result<(), AppError> {
     let now_s = to_unix(now);
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2")
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now_s)
         .bind(now_s - config.session_idle.whole_seconds())
         .execute(pool)

@@ -5,7 +5,7 @@
 //! bureau. A filing whose last day of use is still ahead waits for a later run (run it daily).
 
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 use time::Date;
 use todoke_core::api::FilingStatus;
 use todoke_core::forms::FORM_END_OF_USE;
@@ -25,12 +25,12 @@ pub struct EndUseOutcome {
 
 /// Ends `account_id` unless it has ended already; `true` when this call ended it.
 async fn end_account(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account_id: i64,
     now: i64,
 ) -> Result<bool, String> {
     let changed =
-        sqlx::query("UPDATE accounts SET ended_at = ?1 WHERE id = ?2 AND ended_at IS NULL")
+        sqlx::query("UPDATE accounts SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
             .bind(account_id)
             .execute(&mut *conn)
@@ -111,16 +111,18 @@ pub async fn end_use_filings(
     let now = state.clock.now();
     let today = now.to_offset(JST).date();
     let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
-    let rows: Vec<FilingRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT s.id AS submission_id, s.arrival_number, a.id AS account_id, a.user_id,
                 a.institution_code, a.institution_name, a.ended_at,
-                json_extract(s.answers, '$.last_day_of_use') AS last_day_of_use
+                {} AS last_day_of_use
          FROM submissions s
          JOIN accounts a ON a.id = s.account_id
          LEFT JOIN end_of_use_records r ON r.submission_id = s.id
-         WHERE s.form_id = ?1 AND s.status = ?2 AND r.submission_id IS NULL
+         WHERE s.form_id = $1 AND s.status = $2 AND r.submission_id IS NULL
          ORDER BY s.id",
-    )
+        db::json_text(db::Engine::of(&state.pool), "s.answers", "last_day_of_use")
+    );
+    let rows: Vec<FilingRow> = sqlx::query_as(&sql)
     .bind(FORM_END_OF_USE)
     .bind(FilingStatus::Accepted.as_str())
     .fetch_all(&mut *tx)
@@ -159,7 +161,7 @@ pub async fn end_use_filings(
         if !dry_run {
             sqlx::query(
                 "INSERT INTO end_of_use_records (submission_id, account_id, processed_at, outcome)
-                 VALUES (?1, ?2, ?3, ?4)",
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(row.submission_id)
             .bind(row.account_id)

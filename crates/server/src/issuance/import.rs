@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 use todoke_core::text::ja;
 use todoke_core::text::ja::issuance as t;
 use todoke_core::{FeeScheduleClass, InstitutionCode, Prefecture};
@@ -400,7 +400,7 @@ pub struct ImportSummary {
 /// Writes the checked rows in one transaction: new institutions are inserted, existing ones
 /// (same code and class) updated; claim months are added to those already known.
 pub async fn store(
-    pool: &SqlitePool,
+    pool: &Pool,
     rows: &[InstitutionRow],
     now: time::OffsetDateTime,
 ) -> Result<ImportSummary, AppError> {
@@ -409,7 +409,7 @@ pub async fn store(
     let mut tx = db::begin_write(pool).await?;
     for row in rows {
         let existing: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM institutions WHERE institution_code = ?1 AND fee_schedule_class = ?2",
+            "SELECT id FROM institutions WHERE institution_code = $1 AND fee_schedule_class = $2",
         )
         .bind(row.code.as_str())
         .bind(row.class.as_str())
@@ -418,8 +418,8 @@ pub async fn store(
         let id = match existing {
             Some(id) => {
                 sqlx::query(
-                    "UPDATE institutions SET name = ?1, postal_code = ?2, address_line1 = ?3,
-                         address_line2 = ?4, prefecture = ?5, updated_at = ?6 WHERE id = ?7",
+                    "UPDATE institutions SET name = $1, postal_code = $2, address_line1 = $3,
+                         address_line2 = $4, prefecture = $5, updated_at = $6 WHERE id = $7",
                 )
                 .bind(&row.name)
                 .bind(&row.postal_code)
@@ -438,7 +438,7 @@ pub async fn store(
                 sqlx::query_scalar(
                     "INSERT INTO institutions (institution_code, fee_schedule_class, name, postal_code,
                          address_line1, address_line2, prefecture, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
                 )
                 .bind(row.code.as_str())
                 .bind(row.class.as_str())
@@ -454,7 +454,8 @@ pub async fn store(
         };
         for month in &row.claim_months {
             sqlx::query(
-                "INSERT OR IGNORE INTO online_claims (institution_id, claim_month) VALUES (?1, ?2)",
+                "INSERT INTO online_claims (institution_id, claim_month) VALUES ($1, $2)
+                 ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(month)

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 use todoke_core::text::ja;
 use todoke_core::text::ja::issuance as t;
 use todoke_core::{FeeScheduleClass, PasswordPolicy, Prefecture, UserId};
@@ -202,7 +202,7 @@ pub async fn issue(
     let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
     let sql = format!(
         "SELECT {INSTITUTION_COLUMNS} FROM institutions i
-         JOIN online_claims c ON c.institution_id = i.id AND c.claim_month = ?1
+         JOIN online_claims c ON c.institution_id = i.id AND c.claim_month = $1
          WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.role = 'applicant'
                            AND a.institution_code = i.institution_code
                            AND a.fee_schedule_class = i.fee_schedule_class)
@@ -247,7 +247,7 @@ pub async fn issue(
 
     let now = to_unix(state.clock.now());
     let run: i64 = sqlx::query_scalar(
-        "INSERT INTO issuance_runs (kind, claim_month, created_at) VALUES ('initial', ?1, ?2) RETURNING id",
+        "INSERT INTO issuance_runs (kind, claim_month, created_at) VALUES ('initial', $1, $2) RETURNING id",
     )
     .bind(claim_month)
     .bind(now)
@@ -505,7 +505,7 @@ fn write_manifest(
 }
 
 async fn insert_account(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: &str,
     hash: &str,
     i: &InstitutionRecord,
@@ -514,7 +514,7 @@ async fn insert_account(
     sqlx::query_scalar(
         "INSERT INTO accounts (user_id, role, password_hash, must_change_password, institution_code,
                                fee_schedule_class, institution_name, prefecture, created_at)
-         VALUES (?1, 'applicant', ?2, 1, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+         VALUES ($1, 'applicant', $2, 1, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(user_id)
     .bind(hash)
@@ -528,7 +528,7 @@ async fn insert_account(
 }
 
 async fn insert_letter(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     run: i64,
     account: i64,
     institution: Option<i64>,
@@ -537,7 +537,7 @@ async fn insert_letter(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO letters (run_id, account_id, institution_id, mailing_batch, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(run)
     .bind(account)
@@ -572,7 +572,7 @@ pub(crate) async fn find_account(
 ) -> Result<(String, AccountRow), String> {
     let user_id = UserId::parse(typed).map_err(|_| t::account_not_found(typed))?;
     let row: Option<AccountRow> = sqlx::query_as(
-        "SELECT id, role, institution_code, fee_schedule_class, ended_at FROM accounts WHERE user_id = ?1",
+        "SELECT id, role, institution_code, fee_schedule_class, ended_at FROM accounts WHERE user_id = $1",
     )
     .bind(user_id.as_str())
     .fetch_optional(&state.pool)
@@ -601,7 +601,7 @@ pub async fn reissue(
     let code = account.institution_code.clone().unwrap_or_default();
     let sql = format!(
         "SELECT {INSTITUTION_COLUMNS} FROM institutions i
-         WHERE i.institution_code = ?1 AND i.fee_schedule_class = ?2"
+         WHERE i.institution_code = $1 AND i.fee_schedule_class = $2"
     );
     let institution: InstitutionRecord = sqlx::query_as(&sql)
         .bind(&code)
@@ -620,8 +620,8 @@ pub async fn reissue(
 
     let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
     sqlx::query(
-        "UPDATE accounts SET password_hash = ?1, must_change_password = 1, password_changed_at = NULL
-         WHERE id = ?2",
+        "UPDATE accounts SET password_hash = $1, must_change_password = 1, password_changed_at = NULL
+         WHERE id = $2",
     )
     .bind(&hash)
     .bind(account.id)
@@ -632,7 +632,7 @@ pub async fn reissue(
         .await
         .map_err(storage)?;
     let run: i64 = sqlx::query_scalar(
-        "INSERT INTO issuance_runs (kind, claim_month, created_at) VALUES ('reissue', NULL, ?1) RETURNING id",
+        "INSERT INTO issuance_runs (kind, claim_month, created_at) VALUES ('reissue', NULL, $1) RETURNING id",
     )
     .bind(now)
     .fetch_one(&mut *tx)

@@ -11,17 +11,13 @@ use super::helpers::{TestApp, hiroshima_clinic, spawn_app};
 
 const BIN: &str = env!("CARGO_BIN_EXE_todoke-server");
 
-fn database_url(dir: &std::path::Path) -> String {
-    format!("sqlite://{}", dir.join("todoke.db").display())
-}
-
 /// Runs `todoke-server admin <args>` with only the database variable set.
 fn admin(app: &TestApp, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("admin")
         .args(args)
         .env_clear()
-        .env("TODOKE_DATABASE_URL", database_url(app.dir.path()))
+        .env("TODOKE_DATABASE_URL", &app.state.config.database_url)
         .output()
         .expect("run todoke-server")
 }

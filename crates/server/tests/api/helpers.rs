@@ -33,10 +33,41 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// The environment variable that runs the API tests on PostgreSQL: the URL of a server where
+/// the tests may create databases (`cargo xtask test` starts a throw-away cluster and runs the
+/// tests once per engine). Unset: SQLite.
+pub const POSTGRES_ENV: &str = "TODOKE_TEST_POSTGRES_URL";
+
+/// A fresh, empty database for one test: a SQLite file in `dir`, or a new PostgreSQL database
+/// on the server named by [`POSTGRES_ENV`] (tests run in parallel, so each gets its own).
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var(POSTGRES_ENV) {
+        Ok(server) if !server.is_empty() => {
+            use sqlx::Connection;
+            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+            let name = format!(
+                "t{}_{}_{}",
+                std::process::id(),
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000
+            );
+            let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+                .await
+                .expect("connect to the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .expect("create a test database");
+            format!("{server}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("todoke.db").display()),
+    }
+}
+
 /// Like [`spawn_app`], with the configuration adjusted first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("todoke.db").display());
+    let url = fresh_database_url(dir.path()).await;
     let mut config = Config::for_tests(&url);
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(WEDNESDAY_MORNING));

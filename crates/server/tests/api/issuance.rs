@@ -27,12 +27,11 @@ const HEADER: &str =
     "医療機関コード,点数表区分,名称,郵便番号,住所1,住所2,都道府県,オンライン請求月";
 
 fn admin(app: &TestApp, args: &[&str]) -> Output {
-    let url = format!("sqlite://{}", app.dir.path().join("todoke.db").display());
     let mut cmd = Command::new(BIN);
     cmd.arg("admin")
         .args(args)
         .env_clear()
-        .env("TODOKE_DATABASE_URL", url);
+        .env("TODOKE_DATABASE_URL", &app.state.config.database_url);
     // Keep a non-default font location working when the environment sets one.
     if let Ok(font) = std::env::var("TODOKE_LETTER_FONT") {
         cmd.env("TODOKE_LETTER_FONT", font);
@@ -365,7 +364,7 @@ async fn issuance_selects_exactly_the_targets_and_is_idempotent() {
         assert!(!json.to_string().contains(password.as_str()));
         // Only the hash is stored.
         let hash: String =
-            sqlx::query_scalar("SELECT password_hash FROM accounts WHERE user_id = ?1")
+            sqlx::query_scalar("SELECT password_hash FROM accounts WHERE user_id = $1")
                 .bind(user_id)
                 .fetch_one(&app.state.pool)
                 .await

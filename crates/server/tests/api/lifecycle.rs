@@ -140,7 +140,7 @@ async fn submission_in(app: &TestApp, p: &Parties, status: FilingStatus) -> Subm
 }
 
 async fn event_count(app: &TestApp, id: i64) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM filing_events WHERE submission_id = ?1")
+    sqlx::query_scalar("SELECT COUNT(*) FROM filing_events WHERE submission_id = $1")
         .bind(id)
         .fetch_one(&app.state.pool)
         .await
@@ -682,7 +682,7 @@ async fn the_audit_log_has_one_row_per_transition_and_cannot_be_changed() {
     }
     let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
         "SELECT action, actor_role, from_status, to_status FROM filing_events
-         WHERE submission_id = ?1 ORDER BY id",
+         WHERE submission_id = $1 ORDER BY id",
     )
     .bind(s.id)
     .fetch_all(&app.state.pool)

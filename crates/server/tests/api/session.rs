@@ -185,7 +185,7 @@ async fn parallel_guesses_verify_at_most_the_threshold() {
     assert!(verified <= 5, "{verified} guesses were answered 401");
     assert_eq!(verified + locked, 100, "only 401 and 429: {answers:?}");
     // Every verified guess is counted, so the counter tells how many reached the hash.
-    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = ?1")
+    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = $1")
         .bind(&creds.user_id)
         .fetch_one(&app.state.pool)
         .await
@@ -215,7 +215,7 @@ async fn parallel_current_password_guesses_verify_at_most_the_threshold() {
         .filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY)
         .count();
     assert!(verified <= 5, "{verified} guesses were verified");
-    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = ?1")
+    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = $1")
         .bind(&creds.user_id)
         .fetch_one(&app.state.pool)
         .await
