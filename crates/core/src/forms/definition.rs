@@ -1,7 +1,7 @@
 //! Declarative form definitions: pages, fields, repeatable row groups and the places where
 //! computed values show. Definitions are plain data (JSON-serialisable) so the server can publish
 //! them and the browser can render them; the rules that span several fields live beside each
-//! definition in `catalogue/` and are found by the form's `id`.
+//! definition in `catalogue/` and are found by the form's `id` and `version`.
 
 use serde::{Deserialize, Serialize};
 

@@ -44,30 +44,36 @@
 //!
 //! # Issue codes
 //!
-//! Field checks: `required`, `declaration_required`, `invalid_type`, `too_long`,
-//! `furigana_not_katakana`, `integer_shape`, `decimal_shape`, `decimal_scale`,
-//! `number_comma_misplaced`, `number_with_unit`, `out_of_range`,
-//! `date_incomplete`, `date_shape`, `date_invalid`, `date_too_early`, `date_too_late`,
-//! `choice_unknown`, `institution_code_shape`, `institution_code_class_mismatch`,
-//! `institution_code_account_mismatch`, `institution_code_check_digit` (warning),
-//! `registration_number_shape`, `registration_number_prefecture`,
-//! `registration_number_profession`, `phone_shape`, `postal_code_shape`,
-//! `weekly_hours_unusual` (warning), `group_too_few_rows`, `group_too_many_rows`,
-//! `group_row_invalid`.
+//! [`IssueCode`] lists every code the check reports, field checks and form rules alike, with
+//! what each means; [`Issue::code`] carries its wire form (`required`, `number_with_unit`,
+//! `level_requirements_not_met`, …), [`IssueCode::message`] its message. A field that becomes
+//! required because of another answer (e.g. 「その他」 needs its text) reports `required`.
 //!
-//! Form rules: `full_time_hours_below_standard` (staff-change), `level_not_allowed_for_class`,
-//! `level_requirements_not_met` (warning) (regional-support),
-//! `declared_full_time_count_mismatch`, `declared_fte_total_mismatch`, `declared_ratio_mismatch`,
-//! `ratio_denominator_zero`, `ratio_numerator_exceeds_denominator` (periodic-report-staffing).
-//! A field that becomes required because of another answer (e.g. 「その他」 needs its text) reports
-//! `required`.
+//! # Modules
+//!
+//! * `definition.rs`: the data model ([`FormDefinition`]: pages, fields, groups, computed places).
+//! * `fields/`: one normaliser per [`FieldKind`] (`text`, `number`, `date`, `choice`,
+//!   `identifier`, `contact`), plain functions from what was typed to a normalised value or an
+//!   [`IssueCode`].
+//! * `check.rs`: the engine. It runs the normalisers over a definition, then the rules it is
+//!   given, and sorts the issues; it knows no form.
+//! * `issue.rs` ([`Issue`], [`IssueCode`]), `report.rs` ([`CheckContext`], [`CheckReport`]),
+//!   `review.rs` ([`review_rows`]): what goes in and comes out.
+//! * `catalogue/`: the shipped forms, each module a definition with its rules. It is built on the
+//!   engine. [`check`] joins the two: it gives the engine the rules the catalogue has for the
+//!   definition's id and version.
+//! * `decimal.rs`, `kana.rs`, `registration.rs`: exact decimals, furigana, 登録の記号及び番号.
 
 mod catalogue;
 mod check;
 pub mod decimal;
 mod definition;
+mod fields;
+mod issue;
 pub mod kana;
 pub mod registration;
+mod report;
+mod review;
 
 pub use catalogue::{
     FORM_END_OF_USE, FORM_PERIODIC_REPORT_STAFFING, FORM_REGIONAL_SUPPORT, FORM_STAFF_CHANGE,
@@ -75,16 +81,24 @@ pub use catalogue::{
 };
 /// Rule data and arithmetic of the shipped forms (thresholds, per-10k, FTE), for display and tests.
 pub use catalogue::{periodic_report, regional_support, staff_change};
-pub use check::{
-    CheckContext, CheckReport, ComputedValue, Issue, MAX_WEEKLY_HOURS, NamedValue, ReviewRow,
-    Severity, UNUSUAL_WEEKLY_HOURS, check, display_value, format_iso_date, parse_iso_date,
-    parse_typed_date, review_rows,
-};
 pub use decimal::{Decimal, Rounding};
 pub use definition::{
     ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, GroupDefinition,
     Item, PageDefinition,
 };
+pub use fields::{
+    MAX_WEEKLY_HOURS, UNUSUAL_WEEKLY_HOURS, format_iso_date, parse_iso_date, parse_typed_date,
+};
+pub use issue::{Ask, Bounds, Issue, IssueCode, Severity};
+pub use report::{CheckContext, CheckReport, ComputedValue, NamedValue};
+pub use review::{ReviewRow, display_value, review_rows};
+
+/// Runs every check of `def` on `answers`: its fields, then the rules the catalogue ships for
+/// its id and version (none for a form it does not know). The browser and the server call this
+/// same function, with a definition built here or received as JSON.
+pub fn check(def: &FormDefinition, answers: &Answers, ctx: &CheckContext) -> CheckReport {
+    check::run(def, catalogue::rules_of(def), answers, ctx)
+}
 
 /// Field id → value (strings as typed, `true` for ticked declarations); group id → array of row
 /// objects. See the module documentation.

@@ -4,15 +4,24 @@
 //! The last day of use may be up to a year back (a closure notified late) or a year ahead.
 //! 「その他」 needs its text.
 
-use super::{choice, date, declaration, field, filing_page, form, header_page, page, text};
+use super::{
+    Shipped, choice, date, declaration, field, filing_page, form, header_page, page, text,
+};
 use crate::forms::check::Checker;
 use crate::forms::definition::{FormDefinition, Item};
+use crate::forms::issue::{Ask, IssueCode};
 use crate::institution::FeeScheduleClass;
 use crate::text::ja::forms as t;
 
 pub(super) const REASON_OTHER: &str = "other";
 
-pub(super) fn definition() -> FormDefinition {
+pub(super) const SHIPPED: Shipped = Shipped {
+    id: super::FORM_END_OF_USE,
+    definition,
+    rules,
+};
+
+fn definition() -> FormDefinition {
     form(
         super::FORM_END_OF_USE,
         t::END_OF_USE_TITLE,
@@ -65,16 +74,12 @@ pub(super) fn definition() -> FormDefinition {
     )
 }
 
-pub(super) fn rules(c: &mut Checker<'_>) {
+fn rules(c: &mut Checker<'_>) {
     if c.text("end_reason") == Some(REASON_OTHER)
         && !c.is_present("end_reason_other")
         && c.is_valid("end_reason_other")
     {
-        c.error(
-            "end_reason_other",
-            "required",
-            t::required_input("", t::END_REASON_OTHER_TEXT),
-        );
+        c.report("end_reason_other", IssueCode::Required(Ask::Input));
     }
 }
 

@@ -1,13 +1,14 @@
-//! Every form the product ships, and the cross-field rules of each. A definition is data; its
-//! rules are code found by the definition's `id` and `version`, so a definition received as JSON
-//! with a known id is checked by the same rules.
+//! Every form the product ships: each module pairs a definition (data) with its cross-field
+//! rules (code) in one [`Shipped`]. The rules are found by the definition's `id` and `version`
+//! ([`rules_of`]), so a definition received as JSON with a known id is checked by the same rules.
+//! The catalogue is built on the engine (`super::check`); the engine does not know it.
 
 mod end_of_use;
 pub mod periodic_report;
 pub mod regional_support;
 pub mod staff_change;
 
-use super::check::Checker;
+use super::check::Rules;
 use super::definition::{
     ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, Item,
     PageDefinition,
@@ -26,19 +27,32 @@ pub const FORM_REGIONAL_SUPPORT: &str = "regional-support";
 pub const FORM_PERIODIC_REPORT_STAFFING: &str = "periodic-report-staffing";
 pub const FORM_END_OF_USE: &str = "end-of-use";
 
+/// A shipped form: how to build its definition, and the rules that go with it.
+pub(super) struct Shipped {
+    pub id: &'static str,
+    pub definition: fn() -> FormDefinition,
+    pub rules: Rules,
+}
+
+/// The shipped forms, in the order the start page lists them.
+const SHIPPED: [Shipped; 4] = [
+    staff_change::SHIPPED,
+    regional_support::SHIPPED,
+    periodic_report::SHIPPED,
+    end_of_use::SHIPPED,
+];
+
 /// Every form, in the order the start page lists them.
 pub fn catalogue() -> Vec<FormDefinition> {
-    vec![
-        staff_change::definition(),
-        regional_support::definition(),
-        periodic_report::definition(),
-        end_of_use::definition(),
-    ]
+    SHIPPED.iter().map(|s| (s.definition)()).collect()
 }
 
 /// The form with this id.
 pub fn definition(id: &str) -> Option<FormDefinition> {
-    catalogue().into_iter().find(|d| d.id == id)
+    SHIPPED
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| (s.definition)())
 }
 
 /// The forms an account of `class` may file (pharmacy forms only for 調剤).
@@ -49,15 +63,12 @@ pub fn forms_for(class: FeeScheduleClass) -> Vec<FormDefinition> {
         .collect()
 }
 
-/// Runs the form's own rules after the field checks.
-pub(crate) fn apply_rules(c: &mut Checker<'_>) {
-    match (c.def.id.as_str(), c.def.version.as_str()) {
-        (FORM_STAFF_CHANGE, REVISION) => staff_change::rules(c),
-        (FORM_REGIONAL_SUPPORT, REVISION) => regional_support::rules(c),
-        (FORM_PERIODIC_REPORT_STAFFING, REVISION) => periodic_report::rules(c),
-        (FORM_END_OF_USE, REVISION) => end_of_use::rules(c),
-        _ => {}
+/// The rules of the shipped form with `def`'s id, when `def` is at the revision they follow.
+pub(crate) fn rules_of(def: &FormDefinition) -> Option<Rules> {
+    if def.version != REVISION {
+        return None;
     }
+    SHIPPED.iter().find(|s| s.id == def.id).map(|s| s.rules)
 }
 
 // ---- Builders --------------------------------------------------------------------------------
@@ -347,6 +358,15 @@ pub(crate) mod tests {
             assert_eq!(definition(&d.id).as_ref(), Some(d));
         }
         assert_eq!(definition("nope"), None);
+        for (shipped, d) in SHIPPED.iter().zip(&all) {
+            assert_eq!(shipped.id, d.id);
+            assert!(rules_of(d).is_some(), "{}", d.id);
+            let other_revision = FormDefinition {
+                version: "2022".into(),
+                ..d.clone()
+            };
+            assert!(rules_of(&other_revision).is_none(), "{}", d.id);
+        }
     }
 
     #[test]

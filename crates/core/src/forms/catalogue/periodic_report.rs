@@ -20,13 +20,16 @@
 use serde_json::Value;
 
 use super::{
-    EMPLOYMENT_FULL_TIME, EMPLOYMENT_PART_TIME, choice, computed, decimal, employment, field,
-    filing_page, form, header_page, integer, page, text,
+    EMPLOYMENT_FULL_TIME, EMPLOYMENT_PART_TIME, Shipped, choice, computed, decimal, employment,
+    field, filing_page, form, header_page, integer, page, text,
 };
 use crate::era::format_date;
-use crate::forms::check::{Checker, ComputedValue, NamedValue, format_iso_date};
+use crate::forms::check::Checker;
 use crate::forms::decimal::{Decimal, Rounding};
 use crate::forms::definition::{FieldKind, FormDefinition, GroupDefinition, Item};
+use crate::forms::fields::format_iso_date;
+use crate::forms::issue::{Ask, IssueCode};
+use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
 use crate::text::ja::forms as t;
 
@@ -37,7 +40,14 @@ const FTE_SCALE: u32 = 1;
 /// Decimals of the exact per-person value shown beside the cut one.
 const EXACT_SCALE: u32 = 4;
 
-pub(super) fn definition() -> FormDefinition {
+pub(super) const SHIPPED: Shipped = Shipped {
+    id: super::FORM_PERIODIC_REPORT_STAFFING,
+    definition,
+    rules,
+};
+
+/// The form's pages, as data: one item per field, longer than a function usually is here.
+fn definition() -> FormDefinition {
     let staff = GroupDefinition {
         id: "staff".into(),
         label: t::PERIODIC_STAFF_GROUP.into(),
@@ -178,22 +188,25 @@ pub fn fte_display(numerator: Decimal, divisor: Decimal) -> (String, String) {
     let cut = numerator
         .checked_div(divisor, FTE_SCALE, Rounding::Down)
         .unwrap_or(Decimal::ZERO);
-    let exact = if numerator.divides_exactly(divisor, EXACT_SCALE) {
-        let q = numerator
-            .checked_div(divisor, EXACT_SCALE, Rounding::Down)
-            .unwrap_or(Decimal::ZERO);
-        q.round(q.significant_scale().max(FTE_SCALE), Rounding::Down)
-            .to_string()
-    } else {
-        let q = numerator
-            .checked_div(divisor, EXACT_SCALE, Rounding::Down)
-            .unwrap_or(Decimal::ZERO);
-        format!("{q}…")
-    };
+    let exact = exact_quotient(numerator, divisor, FTE_SCALE);
     (cut.to_string(), exact)
 }
 
-pub(super) fn rules(c: &mut Checker<'_>) {
+/// `numerator / divisor` as an exact figure: all its decimals (at least `min_scale`) when it
+/// ends within four, else four decimals and 「…」.
+fn exact_quotient(numerator: Decimal, divisor: Decimal, min_scale: u32) -> String {
+    let q = numerator
+        .checked_div(divisor, EXACT_SCALE, Rounding::Down)
+        .unwrap_or(Decimal::ZERO);
+    if numerator.divides_exactly(divisor, EXACT_SCALE) {
+        q.round(q.significant_scale().max(min_scale), Rounding::Down)
+            .to_string()
+    } else {
+        format!("{q}…")
+    }
+}
+
+fn rules(c: &mut Checker<'_>) {
     let as_of = c.ctx.periodic_report_as_of;
     c.set("as_of_date", Value::String(format_iso_date(as_of)));
     c.push_computed(ComputedValue {
@@ -212,173 +225,188 @@ pub(super) fn rules(c: &mut Checker<'_>) {
         return;
     };
     let divisor = divisor(standard);
-    let hours_text = |d: Decimal| format!("{}{}", d.to_fixed(1), t::UNIT_HOURS);
     c.push_computed(ComputedValue {
         id: "divisor".into(),
         section: "divisor".into(),
         label: t::DIVISOR_LABEL.into(),
         formula: t::DIVISOR_FORMULA.into(),
-        inputs: vec![NamedValue::new(
-            t::STANDARD_WEEKLY_HOURS,
-            hours_text(standard),
-        )],
-        result: hours_text(divisor),
+        inputs: vec![NamedValue::new(t::STANDARD_WEEKLY_HOURS, hours(standard))],
+        result: hours(divisor),
         threshold: None,
         met: None,
         path: Some("standard_weekly_hours".into()),
     });
 
-    // Per person. Rows with a missing or invalid answer make the totals unknown.
-    let rows = c.row_count("staff");
-    let mut total = Some(Decimal::ZERO);
-    let mut full_timers = Some(0i64);
-    let mut part_time_hours = Decimal::ZERO;
-    for i in 0..rows {
+    let staff = staff_fte(c, divisor);
+    // Rows with a missing or invalid answer make the totals unknown.
+    if c.is_valid("staff") && c.row_count("staff") > 0 {
+        if let Some(n) = staff.full_timers {
+            full_time_count_rule(c, n);
+        }
+        if let Some(sum) = staff.total {
+            fte_total_rule(c, &staff, sum, divisor);
+        }
+    }
+    ratio_rules(c);
+}
+
+/// What the staff table adds up to; `None` when a row's answer is missing or invalid.
+struct StaffTotals {
+    full_timers: Option<i64>,
+    /// Full-timers × divisor + Σ min(hours, divisor): the FTE total over `divisor`.
+    total: Option<Decimal>,
+    part_time_hours: Decimal,
+}
+
+/// Each person's FTE as a computed value, and the totals.
+fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
+    let mut totals = StaffTotals {
+        full_timers: Some(0),
+        total: Some(Decimal::ZERO),
+        part_time_hours: Decimal::ZERO,
+    };
+    for i in 0..c.row_count("staff") {
         let employment = c
             .text(&format!("staff[{i}].employment"))
             .map(str::to_string);
-        let hours = c.decimal(&format!("staff[{i}].weekly_hours"));
-        let heading = t::row_heading(t::PERIODIC_STAFF_ROW, i);
-        match employment.as_deref() {
-            Some(EMPLOYMENT_FULL_TIME) => {
-                full_timers = full_timers.map(|n| n + 1);
-                total = total.and_then(|s| s.checked_add(divisor));
-                c.push_computed(ComputedValue {
-                    id: format!("fte.staff[{i}]"),
-                    section: "fte".into(),
-                    label: t::fte_row_label(&heading),
-                    formula: t::FTE_FULL_TIME_FORMULA.into(),
-                    inputs: vec![NamedValue::new(t::EMPLOYMENT, t::FULL_TIME)],
-                    result: "1.0".into(),
-                    threshold: None,
-                    met: None,
-                    path: Some(format!("staff[{i}]")),
-                });
+        let weekly = c.decimal(&format!("staff[{i}].weekly_hours"));
+        let (formula, inputs, result) = match (employment.as_deref(), weekly) {
+            (Some(EMPLOYMENT_FULL_TIME), _) => {
+                totals.full_timers = totals.full_timers.map(|n| n + 1);
+                totals.total = totals.total.and_then(|s| s.checked_add(divisor));
+                let inputs = vec![NamedValue::new(t::EMPLOYMENT, t::FULL_TIME)];
+                (t::FTE_FULL_TIME_FORMULA, inputs, "1.0".to_string())
             }
-            Some(EMPLOYMENT_PART_TIME) => {
-                let Some(h) = hours else {
-                    total = None;
-                    continue;
-                };
+            (Some(EMPLOYMENT_PART_TIME), Some(h)) => {
                 let counted = fte_numerator(false, h, divisor);
-                part_time_hours = part_time_hours
+                totals.part_time_hours = totals
+                    .part_time_hours
                     .checked_add(counted)
-                    .unwrap_or(part_time_hours);
-                total = total.and_then(|s| s.checked_add(counted));
+                    .unwrap_or(totals.part_time_hours);
+                totals.total = totals.total.and_then(|s| s.checked_add(counted));
                 let (cut, exact) = fte_display(counted, divisor);
                 let mut inputs = vec![
-                    NamedValue::new(t::WEEKLY_HOURS, hours_text(h)),
-                    NamedValue::new(t::DIVISOR_LABEL, hours_text(divisor)),
+                    NamedValue::new(t::WEEKLY_HOURS, hours(h)),
+                    NamedValue::new(t::DIVISOR_LABEL, hours(divisor)),
                 ];
                 if h > divisor {
                     inputs.push(NamedValue::new(t::FTE_CAPPED, t::FTE_CAPPED_VALUE));
                 }
                 inputs.push(NamedValue::new(t::EXACT_VALUE, exact));
-                c.push_computed(ComputedValue {
-                    id: format!("fte.staff[{i}]"),
-                    section: "fte".into(),
-                    label: t::fte_row_label(&heading),
-                    formula: t::FTE_PART_TIME_FORMULA.into(),
-                    inputs,
-                    result: cut,
-                    threshold: None,
-                    met: None,
-                    path: Some(format!("staff[{i}]")),
-                });
+                (t::FTE_PART_TIME_FORMULA, inputs, cut)
+            }
+            (Some(EMPLOYMENT_PART_TIME), None) => {
+                totals.total = None;
+                continue;
             }
             _ => {
-                total = None;
-                full_timers = None;
+                totals.total = None;
+                totals.full_timers = None;
+                continue;
             }
-        }
-    }
-    let total_known = c.is_valid("staff") && rows > 0;
-
-    // Declared full-time headcount.
-    if let (Some(n), true) = (full_timers, total_known) {
-        let declared = c.integer("declared_full_time_count");
-        let met = declared.map(|d| d == n);
+        };
         c.push_computed(ComputedValue {
-            id: "totals.full_time_count".into(),
-            section: "totals".into(),
-            label: t::COMPUTED_FULL_TIME_COUNT.into(),
-            formula: t::FULL_TIME_COUNT_FORMULA.into(),
-            inputs: declared
-                .map(|d| vec![NamedValue::new(t::DECLARED_FULL_TIME_COUNT, persons(d))])
-                .unwrap_or_default(),
-            result: persons(n),
-            threshold: declared.map(|d| t::equals_declared(&persons(d))),
-            met,
-            path: Some("declared_full_time_count".into()),
-        });
-        if met == Some(false) {
-            c.error(
-                "declared_full_time_count",
-                "declared_full_time_count_mismatch",
-                t::declared_full_time_count_mismatch(&persons(declared.unwrap_or(0)), &persons(n)),
-            );
-        }
-    }
-
-    // Declared FTE total.
-    if let (Some(sum), true) = (total, total_known) {
-        let (cut, exact) = fte_display(sum, divisor);
-        let declared = c.decimal("declared_fte_total");
-        let computed_total = Decimal::parse(&cut).unwrap_or(Decimal::ZERO);
-        let met = declared.map(|d| d == computed_total);
-        let mut inputs = vec![
-            NamedValue::new(
-                t::COMPUTED_FULL_TIME_COUNT,
-                persons(full_timers.unwrap_or(0)),
-            ),
-            NamedValue::new(t::PART_TIME_HOURS_TOTAL, hours_text(part_time_hours)),
-            NamedValue::new(t::DIVISOR_LABEL, hours_text(divisor)),
-            NamedValue::new(t::EXACT_VALUE, exact.clone()),
-        ];
-        if let Some(d) = declared {
-            inputs.push(NamedValue::new(
-                t::DECLARED_FTE_TOTAL,
-                d.to_fixed(FTE_SCALE),
-            ));
-        }
-        c.push_computed(ComputedValue {
-            id: "totals.fte_total".into(),
-            section: "totals".into(),
-            label: t::COMPUTED_FTE_TOTAL.into(),
-            formula: t::FTE_TOTAL_FORMULA.into(),
+            id: format!("fte.staff[{i}]"),
+            section: "fte".into(),
+            label: t::fte_row_label(&t::row_heading(t::PERIODIC_STAFF_ROW, i)),
+            formula: formula.into(),
             inputs,
-            result: cut.clone(),
-            threshold: declared.map(|d| t::equals_declared(&d.to_fixed(FTE_SCALE))),
-            met,
-            path: Some("declared_fte_total".into()),
+            result,
+            threshold: None,
+            met: None,
+            path: Some(format!("staff[{i}]")),
         });
-        if met == Some(false) {
-            let declared = declared.map(|d| d.to_fixed(FTE_SCALE)).unwrap_or_default();
-            c.error(
-                "declared_fte_total",
-                "declared_fte_total_mismatch",
-                t::declared_fte_total_mismatch(&declared, &cut, &exact),
-            );
-        }
     }
+    totals
+}
 
-    ratio_rules(c);
+/// The declared full-time headcount must be the number of full-time rows (`computed`).
+fn full_time_count_rule(c: &mut Checker<'_>, computed: i64) {
+    let declared = c.integer("declared_full_time_count");
+    let met = declared.map(|d| d == computed);
+    c.push_computed(ComputedValue {
+        id: "totals.full_time_count".into(),
+        section: "totals".into(),
+        label: t::COMPUTED_FULL_TIME_COUNT.into(),
+        formula: t::FULL_TIME_COUNT_FORMULA.into(),
+        inputs: declared
+            .map(|d| vec![NamedValue::new(t::DECLARED_FULL_TIME_COUNT, persons(d))])
+            .unwrap_or_default(),
+        result: persons(computed),
+        threshold: declared.map(|d| t::equals_declared(&persons(d))),
+        met,
+        path: Some("declared_full_time_count".into()),
+    });
+    if met == Some(false) {
+        c.report(
+            "declared_full_time_count",
+            IssueCode::DeclaredFullTimeCountMismatch {
+                declared: persons(declared.unwrap_or(0)),
+                computed: persons(computed),
+            },
+        );
+    }
+}
+
+/// The declared FTE total must be the computed one (`sum / divisor`) cut to one decimal.
+fn fte_total_rule(c: &mut Checker<'_>, staff: &StaffTotals, sum: Decimal, divisor: Decimal) {
+    let (cut, exact) = fte_display(sum, divisor);
+    let declared = c.decimal("declared_fte_total");
+    let computed_total = Decimal::parse(&cut).unwrap_or(Decimal::ZERO);
+    let met = declared.map(|d| d == computed_total);
+    let mut inputs = vec![
+        NamedValue::new(
+            t::COMPUTED_FULL_TIME_COUNT,
+            persons(staff.full_timers.unwrap_or(0)),
+        ),
+        NamedValue::new(t::PART_TIME_HOURS_TOTAL, hours(staff.part_time_hours)),
+        NamedValue::new(t::DIVISOR_LABEL, hours(divisor)),
+        NamedValue::new(t::EXACT_VALUE, exact.clone()),
+    ];
+    if let Some(d) = declared {
+        inputs.push(NamedValue::new(
+            t::DECLARED_FTE_TOTAL,
+            d.to_fixed(FTE_SCALE),
+        ));
+    }
+    c.push_computed(ComputedValue {
+        id: "totals.fte_total".into(),
+        section: "totals".into(),
+        label: t::COMPUTED_FTE_TOTAL.into(),
+        formula: t::FTE_TOTAL_FORMULA.into(),
+        inputs,
+        result: cut.clone(),
+        threshold: declared.map(|d| t::equals_declared(&d.to_fixed(FTE_SCALE))),
+        met,
+        path: Some("declared_fte_total".into()),
+    });
+    if met == Some(false) {
+        let declared = declared.map(|d| d.to_fixed(FTE_SCALE)).unwrap_or_default();
+        c.report(
+            "declared_fte_total",
+            IssueCode::DeclaredFteTotalMismatch {
+                declared,
+                computed: cut,
+                exact,
+            },
+        );
+    }
 }
 
 /// The optional declared percentage: all of numerator, denominator and percentage, or none.
 fn ratio_rules(c: &mut Checker<'_>) {
     let keys = [
-        ("ratio_name", t::RATIO_NAME),
-        ("ratio_numerator", t::RATIO_NUMERATOR),
-        ("ratio_denominator", t::RATIO_DENOMINATOR),
-        ("declared_ratio_percent", t::DECLARED_RATIO),
+        "ratio_name",
+        "ratio_numerator",
+        "ratio_denominator",
+        "declared_ratio_percent",
     ];
-    if !keys.iter().any(|(k, _)| c.is_present(k)) {
+    if !keys.iter().any(|k| c.is_present(k)) {
         return;
     }
-    for (key, label) in keys {
+    for key in keys {
         if !c.is_present(key) && c.is_valid(key) {
-            c.error(key, "required", t::ratio_part_required(label));
+            c.report(key, IssueCode::Required(Ask::RatioPart));
         }
     }
     let (Some(num), Some(den)) = (c.decimal("ratio_numerator"), c.decimal("ratio_denominator"))
@@ -386,34 +414,30 @@ fn ratio_rules(c: &mut Checker<'_>) {
         return;
     };
     if den.is_zero() {
-        c.error(
-            "ratio_denominator",
-            "ratio_denominator_zero",
-            t::RATIO_DENOMINATOR_ZERO.into(),
-        );
+        c.report("ratio_denominator", IssueCode::RatioDenominatorZero);
         return;
     }
     if num > den {
-        c.error(
+        c.report(
             "ratio_numerator",
-            "ratio_numerator_exceeds_denominator",
-            t::RATIO_NUMERATOR_EXCEEDS.into(),
+            IssueCode::RatioNumeratorExceedsDenominator,
         );
         return;
     }
-    let hundred = Decimal::from(100);
-    let Some(scaled) = num.checked_mul(hundred) else {
-        return;
+    if let Some(scaled) = num.checked_mul(Decimal::from(100)) {
+        ratio_rule(c, num, den, scaled);
+    }
+}
+
+/// The declared percentage must be `scaled / den` (`scaled` = numerator × 100) at one decimal,
+/// rounded half up or cut.
+fn ratio_rule(c: &mut Checker<'_>, num: Decimal, den: Decimal, scaled: Decimal) {
+    let at_one = |rounding| {
+        scaled
+            .checked_div(den, 1, rounding)
+            .unwrap_or(Decimal::ZERO)
     };
-    let rounded = scaled
-        .checked_div(den, 1, Rounding::HalfUp)
-        .unwrap_or(Decimal::ZERO);
-    let cut = scaled
-        .checked_div(den, 1, Rounding::Down)
-        .unwrap_or(Decimal::ZERO);
-    let exact = scaled
-        .checked_div(den, 4, Rounding::Down)
-        .unwrap_or(Decimal::ZERO);
+    let (rounded, cut) = (at_one(Rounding::HalfUp), at_one(Rounding::Down));
     let declared = c.decimal("declared_ratio_percent");
     let met = declared.map(|d| d == rounded || d == cut);
     c.push_computed(ComputedValue {
@@ -431,24 +455,25 @@ fn ratio_rules(c: &mut Checker<'_>) {
         path: Some("declared_ratio_percent".into()),
     });
     if let (Some(d), Some(false)) = (declared, met) {
-        let exact_text = if scaled.divides_exactly(den, 4) {
-            exact
-                .round(exact.significant_scale(), Rounding::Down)
-                .to_string()
-        } else {
-            format!("{exact}…")
-        };
         let accepted = if rounded == cut {
             format!("{rounded}%")
         } else {
             t::either(&format!("{rounded}%"), &format!("{cut}%"))
         };
-        c.error(
+        c.report(
             "declared_ratio_percent",
-            "declared_ratio_mismatch",
-            t::declared_ratio_mismatch(&format!("{d}%"), &exact_text, &accepted),
+            IssueCode::DeclaredRatioMismatch {
+                declared: format!("{d}%"),
+                exact: exact_quotient(scaled, den, 0),
+                accepted,
+            },
         );
     }
+}
+
+/// 「32.0時間」
+fn hours(d: Decimal) -> String {
+    format!("{}{}", d.to_fixed(1), t::UNIT_HOURS)
 }
 
 fn persons(n: i64) -> String {

@@ -15,11 +15,14 @@
 //! All numbers are data in [`RULES_2024`]; the next revision adds a table beside it.
 
 use super::{
-    choice, computed, declarations_page, field, filing_page, form, header_page, integer, page,
+    Shipped, choice, computed, declarations_page, field, filing_page, form, header_page, integer,
+    page,
 };
-use crate::forms::check::{Checker, ComputedValue, NamedValue};
+use crate::forms::check::Checker;
 use crate::forms::decimal::{Decimal, Rounding};
 use crate::forms::definition::{FormDefinition, Item};
+use crate::forms::issue::IssueCode;
+use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
 use crate::text::ja::forms as t;
 
@@ -232,7 +235,14 @@ pub fn needed_count(base: i64, threshold: i64) -> i64 {
     i64::try_from((product + 9_999) / 10_000).unwrap_or(i64::MAX)
 }
 
-pub(super) fn definition() -> FormDefinition {
+pub(super) const SHIPPED: Shipped = Shipped {
+    id: super::FORM_REGIONAL_SUPPORT,
+    definition,
+    rules,
+};
+
+/// The form's pages, as data: one item per field, longer than a function usually is here.
+fn definition() -> FormDefinition {
     let rules = &RULES_2024;
     debug_assert_eq!(rules.version, super::REVISION);
     let count = |it: &AchievementItem| {
@@ -319,7 +329,7 @@ pub(super) fn definition() -> FormDefinition {
     )
 }
 
-pub(super) fn rules(c: &mut Checker<'_>) {
+fn rules(c: &mut Checker<'_>) {
     let Some(rules) = rules_for(&c.def.version) else {
         return;
     };
@@ -336,10 +346,14 @@ pub(super) fn rules(c: &mut Checker<'_>) {
             .filter(|r| r.fee == fee)
             .map(|r| r.level)
             .collect();
-        c.error(
+        c.report(
             "level",
-            "level_not_allowed_for_class",
-            t::level_not_allowed(rule.level, rule.fee.label(), fee.label(), &allowed),
+            IssueCode::LevelNotAllowedForClass {
+                level: rule.level,
+                needs: rule.fee.label().into(),
+                current: fee.label().into(),
+                allowed,
+            },
         );
     }
 
@@ -359,71 +373,130 @@ pub(super) fn rules(c: &mut Checker<'_>) {
         });
     }
 
-    // Each item: its figure, threshold and whether it is met (None when inputs are missing).
-    let mut outcomes: Vec<(AchievementItem, Option<bool>, Option<i64>)> = Vec::new();
-    for it in rules.items {
-        let count = c.integer(it.id);
-        let label = t::item_label(circled(it.number), it.label);
-        let threshold = fee.map(|f| it.threshold(f));
-        let mut met = None;
-        if let Some(count) = count {
-            let (formula, inputs, result) = if it.per_10k {
-                let Some(b) = base else {
-                    outcomes.push((it, None, Some(count)));
-                    continue;
-                };
-                met = threshold.map(|th| meets(count, b, th));
-                (
-                    t::PER_10K_FORMULA,
-                    vec![
-                        NamedValue::new(t::ITEM_COUNT, times(count)),
-                        NamedValue::new(t::PRESCRIPTIONS, times(prescriptions.unwrap_or(0))),
-                        NamedValue::new(t::BASE_LABEL, times(b)),
-                    ],
-                    per_10k(count, b).to_string(),
-                )
-            } else {
-                met = threshold.map(|th| count >= th);
-                (
-                    t::RAW_COUNT_FORMULA,
-                    vec![NamedValue::new(t::ITEM_COUNT, times(count))],
-                    count.to_string(),
-                )
-            };
-            c.push_computed(ComputedValue {
-                id: format!("per_10k.{}", it.id),
-                section: "per_10k".into(),
-                label,
-                formula: formula.into(),
-                inputs,
-                result,
-                threshold: threshold.map(|th| t::at_least_text(&Decimal::from(th).to_grouped())),
-                met,
-                path: Some(it.id.into()),
-            });
-        }
-        outcomes.push((it, met, count));
-    }
+    let outcomes = item_outcomes(c, rules, fee, prescriptions, base);
 
     // The level: only when it suits the class and every item could be evaluated.
     let (Some(fee), Some(rule), Some(b)) = (fee, level_rule, base) else {
         return;
     };
-    if rule.fee != fee || outcomes.iter().any(|(_, met, _)| met.is_none()) {
+    if rule.fee != fee || outcomes.iter().any(|o| o.met.is_none()) {
         return;
     }
-    let met_numbers: Vec<u8> = outcomes
-        .iter()
-        .filter(|(_, m, _)| *m == Some(true))
-        .map(|(it, _, _)| it.number)
-        .collect();
-    let missing_mandatory: Vec<u8> = rule
-        .mandatory
-        .iter()
-        .copied()
-        .filter(|n| !met_numbers.contains(n))
-        .collect();
-    let level_met = met_numbers.len() >= rule.min_items && missing_mandatory.is_empty();
+    level_check(c, rule, fee, b, &outcomes);
+}
+
+/// One item's figure, threshold and whether it is met.
+struct Outcome {
+    item: AchievementItem,
+    /// `None` when an input is missing (the count, the class, or the base of a per-10k item).
+    met: Option<bool>,
+    count: Option<i64>,
+}
+
+/// Each item's figure as a computed value (when its inputs are there), and its outcome.
+fn item_outcomes(
+    c: &mut Checker<'_>,
+    rules: &Rules,
+    fee: Option<BasicFee>,
+    prescriptions: Option<i64>,
+    base: Option<i64>,
+) -> Vec<Outcome> {
+    let mut outcomes = Vec::with_capacity(rules.items.len());
+    for it in rules.items {
+        let count = c.integer(it.id);
+        let threshold = fee.map(|f| it.threshold(f));
+        let mut met = None;
+        if let Some(figure) = count.and_then(|n| figure(&it, n, prescriptions, base)) {
+            met = threshold.map(|th| figure.meets(th));
+            c.push_computed(ComputedValue {
+                id: format!("per_10k.{}", it.id),
+                section: "per_10k".into(),
+                label: t::item_label(circled(it.number), it.label),
+                formula: figure.formula.into(),
+                inputs: figure.inputs,
+                result: figure.result,
+                threshold: threshold.map(|th| t::at_least_text(&Decimal::from(th).to_grouped())),
+                met,
+                path: Some(it.id.into()),
+            });
+        }
+        outcomes.push(Outcome {
+            item: it,
+            met,
+            count,
+        });
+    }
+    outcomes
+}
+
+/// What an item's count comes to: per 10,000 prescriptions, or the raw count.
+struct Figure {
+    formula: &'static str,
+    inputs: Vec<NamedValue>,
+    result: String,
+    count: i64,
+    /// The per-10k base; `None` for a raw count.
+    base: Option<i64>,
+}
+
+impl Figure {
+    fn meets(&self, threshold: i64) -> bool {
+        match self.base {
+            Some(b) => meets(self.count, b, threshold),
+            None => self.count >= threshold,
+        }
+    }
+}
+
+/// `None` for a per-10k item while the base is unknown.
+fn figure(
+    it: &AchievementItem,
+    count: i64,
+    prescriptions: Option<i64>,
+    base: Option<i64>,
+) -> Option<Figure> {
+    if !it.per_10k {
+        return Some(Figure {
+            formula: t::RAW_COUNT_FORMULA,
+            inputs: vec![NamedValue::new(t::ITEM_COUNT, times(count))],
+            result: count.to_string(),
+            count,
+            base: None,
+        });
+    }
+    let b = base?;
+    Some(Figure {
+        formula: t::PER_10K_FORMULA,
+        inputs: vec![
+            NamedValue::new(t::ITEM_COUNT, times(count)),
+            NamedValue::new(t::PRESCRIPTIONS, times(prescriptions.unwrap_or(0))),
+            NamedValue::new(t::BASE_LABEL, times(b)),
+        ],
+        result: per_10k(count, b).to_string(),
+        count,
+        base: Some(b),
+    })
+}
+
+/// The level's verdict as a computed value; a level whose requirements are not met is a
+/// warning that explains each failed item.
+fn level_check(
+    c: &mut Checker<'_>,
+    rule: &LevelRule,
+    fee: BasicFee,
+    base: i64,
+    outcomes: &[Outcome],
+) {
+    let numbers_where = |met: bool| -> Vec<u8> {
+        outcomes
+            .iter()
+            .filter(|o| o.met == Some(met))
+            .map(|o| o.item.number)
+            .collect()
+    };
+    let (met_numbers, unmet) = (numbers_where(true), numbers_where(false));
+    let level_met = met_numbers.len() >= rule.min_items
+        && rule.mandatory.iter().all(|n| met_numbers.contains(n));
     let numbers = |ns: &[u8]| -> String {
         if ns.is_empty() {
             t::NONE.to_string()
@@ -431,11 +504,6 @@ pub(super) fn rules(c: &mut Checker<'_>) {
             ns.iter().map(|&n| circled(n)).collect()
         }
     };
-    let unmet: Vec<u8> = outcomes
-        .iter()
-        .filter(|(_, m, _)| *m == Some(false))
-        .map(|(it, _, _)| it.number)
-        .collect();
     let mandatory_text: String = rule.mandatory.iter().map(|&n| circled(n)).collect();
     let requirement = t::level_requirement(rule.min_items, &mandatory_text);
     c.push_computed(ComputedValue {
@@ -455,33 +523,46 @@ pub(super) fn rules(c: &mut Checker<'_>) {
     if level_met {
         return;
     }
-    let details: Vec<String> = outcomes
+    let details = outcomes
         .iter()
-        .filter(|(_, m, _)| *m == Some(false))
-        .map(|(it, _, count)| {
-            let th = it.threshold(fee);
-            let label = t::item_label(circled(it.number), it.label);
-            let mandatory = rule.mandatory.contains(&it.number);
-            if it.per_10k {
-                let value = per_10k(count.unwrap_or(0), b).to_string();
-                t::item_shortfall_per_10k(
-                    &label,
-                    &value,
-                    th,
-                    &times(b),
-                    &times(needed_count(b, th)),
-                    mandatory,
-                )
-            } else {
-                t::item_shortfall_raw(&label, &times(count.unwrap_or(0)), &times(th), mandatory)
-            }
-        })
+        .filter(|o| o.met == Some(false))
+        .map(|o| shortfall(&o.item, o.count.unwrap_or(0), rule, fee, base))
         .collect();
-    c.warning(
+    c.report(
         "level",
-        "level_requirements_not_met",
-        t::level_requirements_not_met(rule.level, met_numbers.len(), &requirement, &details),
+        IssueCode::LevelRequirementsNotMet {
+            level: rule.level,
+            met: met_numbers.len(),
+            requirement,
+            details,
+        },
     );
+}
+
+/// What a failed item lacks, with the count it needs at this prescription volume.
+fn shortfall(
+    it: &AchievementItem,
+    count: i64,
+    rule: &LevelRule,
+    fee: BasicFee,
+    base: i64,
+) -> String {
+    let th = it.threshold(fee);
+    let label = t::item_label(circled(it.number), it.label);
+    let mandatory = rule.mandatory.contains(&it.number);
+    if it.per_10k {
+        let value = per_10k(count, base).to_string();
+        t::item_shortfall_per_10k(
+            &label,
+            &value,
+            th,
+            &times(base),
+            &times(needed_count(base, th)),
+            mandatory,
+        )
+    } else {
+        t::item_shortfall_raw(&label, &times(count), &times(th), mandatory)
+    }
 }
 
 /// 「18,500回」

@@ -11,12 +11,14 @@
 //! the bureau, later ones are not yet certain.
 
 use super::{
-    EMPLOYMENT_FULL_TIME, choice, computed, date, declarations_page, employment, field,
+    EMPLOYMENT_FULL_TIME, Shipped, choice, computed, date, declarations_page, employment, field,
     filing_page, form, header_page, page, text,
 };
-use crate::forms::check::{Checker, ComputedValue, NamedValue};
+use crate::forms::check::Checker;
 use crate::forms::decimal::Decimal;
 use crate::forms::definition::{FieldKind, FormDefinition, GroupDefinition, Item};
+use crate::forms::issue::{Ask, IssueCode};
+use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
 use crate::text::ja::forms as t;
 
@@ -31,7 +33,14 @@ pub(super) const CHANGE_LEAVE: &str = "leave";
 pub(super) const CHANGE_WORK_PATTERN: &str = "work_pattern";
 pub(super) const CHANGE_NAME: &str = "name_change";
 
-pub(super) fn definition() -> FormDefinition {
+pub(super) const SHIPPED: Shipped = Shipped {
+    id: super::FORM_STAFF_CHANGE,
+    definition,
+    rules,
+};
+
+/// The form's pages, as data: one item per field, longer than a function usually is here.
+fn definition() -> FormDefinition {
     let staff = GroupDefinition {
         id: "staff".into(),
         label: t::STAFF_CHANGE_GROUP.into(),
@@ -112,7 +121,7 @@ pub(super) fn definition() -> FormDefinition {
     )
 }
 
-pub(super) fn rules(c: &mut Checker<'_>) {
+fn rules(c: &mut Checker<'_>) {
     let minimum = Decimal::from(FULL_TIME_MINIMUM_HOURS);
     let standard = c.decimal("standard_weekly_hours");
     let standard_valid = c.is_valid("standard_weekly_hours");
@@ -163,10 +172,13 @@ pub(super) fn rules(c: &mut Checker<'_>) {
                 path: Some(hours_path.clone()),
             });
             if !met {
-                c.error(
+                c.report(
                     &hours_path,
-                    "full_time_hours_below_standard",
-                    t::full_time_hours_below_standard(&row_label, &hours_text, &threshold_text),
+                    IssueCode::FullTimeHoursBelowStandard {
+                        row: row_label.clone(),
+                        hours: hours_text,
+                        threshold: threshold_text.clone(),
+                    },
                 );
             }
         }
@@ -175,11 +187,7 @@ pub(super) fn rules(c: &mut Checker<'_>) {
             && !c.is_present(&previous)
             && c.is_valid(&previous)
         {
-            c.error(
-                &previous,
-                "required",
-                t::required_input(&t::row_context(t::STAFF_CHANGE_ROW, i), t::PREVIOUS_NAME),
-            );
+            c.report(&previous, IssueCode::Required(Ask::Input));
         }
     }
 }
