@@ -3,11 +3,11 @@
 //! passwords. Operator input arrives as raw text and is parsed here, so an account with a
 //! mistyped code or a class that contradicts the code can never be written.
 
+use crate::db::{Conn, Pool};
 use rand::Rng;
 use rand::rngs::OsRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
-use crate::db::{Conn, Pool};
 use todoke_core::api::{AccountSummary, InstitutionSummary, Role};
 use todoke_core::text::ja;
 use todoke_core::{
@@ -149,7 +149,7 @@ pub async fn create_applicant(
         let hash = password::hash(initial_password.clone()).await?;
         let mut conn = state.pool.acquire().await?;
         match insert_applicant(&mut conn, &user_id, &hash, &details, state.clock.now()).await {
-            Ok(()) => {
+            Ok(_) => {
                 tracing::info!(
                     user_id,
                     institution_code = details.code.as_str(),
@@ -223,23 +223,49 @@ async fn insert_applicant(
     password_hash: &str,
     d: &ApplicantDetails,
     now: time::OffsetDateTime,
-) -> Result<(), AccountError> {
-    sqlx::query(
+) -> Result<i64, AccountError> {
+    let row = ApplicantRow {
+        institution_code: d.code.as_str(),
+        fee_schedule_class: d.class.as_str(),
+        institution_name: &d.name,
+        prefecture: i64::from(d.prefecture.code()),
+    };
+    insert_applicant_row(conn, user_id, password_hash, &row, to_unix(now))
+        .await
+        .map_err(unique_to_account_error)
+}
+
+/// The columns of an applicant account besides its ID and password.
+pub(crate) struct ApplicantRow<'a> {
+    pub institution_code: &'a str,
+    pub fee_schedule_class: &'a str,
+    pub institution_name: &'a str,
+    pub prefecture: i64,
+}
+
+/// The one `INSERT` of an applicant account (operator command and bulk issuance), with the
+/// initial password to change. Returns the new account's id.
+pub(crate) async fn insert_applicant_row(
+    conn: &mut Conn,
+    user_id: &str,
+    password_hash: &str,
+    row: &ApplicantRow<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
         "INSERT INTO accounts (user_id, role, password_hash, must_change_password, institution_code,
                                fee_schedule_class, institution_name, prefecture, created_at)
-         VALUES ($1, 'applicant', $2, 1, $3, $4, $5, $6, $7)",
+         VALUES ($1, 'applicant', $2, 1, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(user_id)
     .bind(password_hash)
-    .bind(d.code.as_str())
-    .bind(d.class.as_str())
-    .bind(&d.name)
-    .bind(i64::from(d.prefecture.code()))
-    .bind(to_unix(now))
-    .execute(&mut *conn)
+    .bind(row.institution_code)
+    .bind(row.fee_schedule_class)
+    .bind(row.institution_name)
+    .bind(row.prefecture)
+    .bind(now)
+    .fetch_one(&mut *conn)
     .await
-    .map_err(unique_to_account_error)?;
-    Ok(())
 }
 
 async fn insert_reviewer(
@@ -421,59 +447,123 @@ fn pick(set: &[u8]) -> char {
 
 // ---- Reading accounts ------------------------------------------------------------------------
 
-/// An account row as the sign-in and session code needs it.
+/// Who an account is: an institution that files, or a bureau desk that reviews.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountKind {
+    Applicant(InstitutionSummary),
+    Reviewer {
+        bureau: RegionalBureau,
+        display_name: Option<String>,
+    },
+}
+
+/// An account as the session code needs it, decoded from its row into domain types at the
+/// edge. The password hash is not part of it: only sign-in and password change read that
+/// ([`find_for_sign_in`], [`password_hash`]).
 #[derive(Debug, Clone)]
 pub struct Account {
     pub id: i64,
     pub user_id: String,
-    pub role: String,
-    pub password_hash: String,
+    pub kind: AccountKind,
     pub must_change_password: bool,
-    pub institution_code: Option<String>,
-    pub fee_schedule_class: Option<String>,
-    pub institution_name: Option<String>,
-    pub prefecture: Option<i64>,
-    pub bureau: Option<String>,
-    pub display_name: Option<String>,
     pub last_login_at: Option<i64>,
     pub ended_at: Option<i64>,
 }
 
-// Written out because the flag is a 0/1 integer in both engines (SQLite has no boolean, and
-// one set of queries reads PostgreSQL's BIGINT the same way).
+/// A stored argon2 hash. Its `Debug` says nothing, so it cannot leak into a log line.
+#[derive(Clone)]
+pub struct PasswordHash(pub String);
+
+impl std::fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHash(…)")
+    }
+}
+
+// Written out: the role decides which columns must hold what, and the flag is a 0/1 integer
+// in both engines. A row that does not parse is a decode error (the database only ever
+// receives parsed values).
 impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Account {
     fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
         use sqlx::Row;
+        let id: i64 = row.try_get("id")?;
+        let corrupt =
+            |what: &str| sqlx::Error::Decode(format!("account {id}: invalid {what}").into());
+        let role: String = row.try_get("role")?;
+        let kind = match role.as_str() {
+            "applicant" => {
+                let code: Option<String> = row.try_get("institution_code")?;
+                let class: Option<String> = row.try_get("fee_schedule_class")?;
+                let prefecture: Option<i64> = row.try_get("prefecture")?;
+                AccountKind::Applicant(InstitutionSummary {
+                    code: code
+                        .as_deref()
+                        .and_then(|c| InstitutionCode::parse(c).ok())
+                        .ok_or_else(|| corrupt("institution code"))?,
+                    name: row
+                        .try_get::<Option<String>, _>("institution_name")?
+                        .ok_or_else(|| corrupt("institution name"))?,
+                    class: class
+                        .as_deref()
+                        .and_then(FeeScheduleClass::parse)
+                        .ok_or_else(|| corrupt("class"))?,
+                    prefecture: prefecture
+                        .and_then(|p| u8::try_from(p).ok())
+                        .and_then(Prefecture::from_code)
+                        .ok_or_else(|| corrupt("prefecture"))?,
+                })
+            }
+            "reviewer" => AccountKind::Reviewer {
+                bureau: row
+                    .try_get::<Option<String>, _>("bureau")?
+                    .as_deref()
+                    .and_then(RegionalBureau::parse)
+                    .ok_or_else(|| corrupt("bureau"))?,
+                display_name: row.try_get("display_name")?,
+            },
+            _ => return Err(corrupt("role")),
+        };
         Ok(Self {
-            id: row.try_get("id")?,
+            id,
             user_id: row.try_get("user_id")?,
-            role: row.try_get("role")?,
-            password_hash: row.try_get("password_hash")?,
+            kind,
             must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
-            institution_code: row.try_get("institution_code")?,
-            fee_schedule_class: row.try_get("fee_schedule_class")?,
-            institution_name: row.try_get("institution_name")?,
-            prefecture: row.try_get("prefecture")?,
-            bureau: row.try_get("bureau")?,
-            display_name: row.try_get("display_name")?,
             last_login_at: row.try_get("last_login_at")?,
             ended_at: row.try_get("ended_at")?,
         })
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, user_id, role, password_hash, must_change_password, institution_code,
+const ACCOUNT_COLUMNS: &str = "id, user_id, role, must_change_password, institution_code,
     fee_schedule_class, institution_name, prefecture, bureau, display_name, last_login_at, ended_at";
 
-pub async fn find_by_user_id(
-    pool: &Pool,
-    user_id: &UserId,
-) -> Result<Option<Account>, AppError> {
+pub async fn find_by_user_id(pool: &Pool, user_id: &UserId) -> Result<Option<Account>, AppError> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE user_id = $1");
     Ok(sqlx::query_as(&sql)
         .bind(user_id.as_str())
         .fetch_optional(pool)
         .await?)
+}
+
+/// The account and its password hash, for sign-in.
+pub async fn find_for_sign_in(
+    pool: &Pool,
+    user_id: &UserId,
+) -> Result<Option<(Account, PasswordHash)>, AppError> {
+    let Some(account) = find_by_user_id(pool, user_id).await? else {
+        return Ok(None);
+    };
+    let hash = password_hash(pool, account.id).await?;
+    Ok(Some((account, hash)))
+}
+
+/// The stored hash of account `id`, for checking the current password.
+pub async fn password_hash(pool: &Pool, id: i64) -> Result<PasswordHash, AppError> {
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+    Ok(PasswordHash(hash))
 }
 
 pub async fn find_by_id(pool: &Pool, id: i64) -> Result<Option<Account>, AppError> {
@@ -519,55 +609,28 @@ pub async fn set_password(
 }
 
 impl Account {
-    /// The account as the API shows it. A row that does not parse is an internal error: the
-    /// database only ever receives parsed values.
-    pub fn summary(&self) -> Result<AccountSummary, AppError> {
-        let corrupt =
-            |what: &str| AppError::Internal(format!("account {} has an invalid {what}", self.id));
-        match self.role.as_str() {
-            "applicant" => {
-                let code = self
-                    .institution_code
-                    .as_deref()
-                    .ok_or_else(|| corrupt("institution code"))?;
-                let code = InstitutionCode::parse(code).map_err(|_| corrupt("institution code"))?;
-                let class = self
-                    .fee_schedule_class
-                    .as_deref()
-                    .and_then(FeeScheduleClass::parse);
-                let prefecture = self
-                    .prefecture
-                    .and_then(|p| u8::try_from(p).ok())
-                    .and_then(Prefecture::from_code);
-                Ok(AccountSummary {
-                    user_id: self.user_id.clone(),
-                    role: Role::Applicant,
-                    institution: Some(InstitutionSummary {
-                        code,
-                        name: self
-                            .institution_name
-                            .clone()
-                            .ok_or_else(|| corrupt("institution name"))?,
-                        class: class.ok_or_else(|| corrupt("class"))?,
-                        prefecture: prefecture.ok_or_else(|| corrupt("prefecture"))?,
-                    }),
-                    bureau: None,
-                    display_name: None,
-                })
-            }
-            "reviewer" => Ok(AccountSummary {
-                user_id: self.user_id.clone(),
-                role: Role::Reviewer,
-                institution: None,
-                bureau: Some(
-                    self.bureau
-                        .as_deref()
-                        .and_then(RegionalBureau::parse)
-                        .ok_or_else(|| corrupt("bureau"))?,
-                ),
-                display_name: self.display_name.clone(),
-            }),
-            _ => Err(corrupt("role")),
+    pub fn role(&self) -> Role {
+        match self.kind {
+            AccountKind::Applicant(_) => Role::Applicant,
+            AccountKind::Reviewer { .. } => Role::Reviewer,
+        }
+    }
+
+    /// The account as the API shows it.
+    pub fn summary(&self) -> AccountSummary {
+        let (institution, bureau, display_name) = match &self.kind {
+            AccountKind::Applicant(i) => (Some(i.clone()), None, None),
+            AccountKind::Reviewer {
+                bureau,
+                display_name,
+            } => (None, Some(*bureau), display_name.clone()),
+        };
+        AccountSummary {
+            user_id: self.user_id.clone(),
+            role: self.role(),
+            institution,
+            bureau,
+            display_name,
         }
     }
 }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use todoke_core::RegionalBureau;
-use todoke_core::text::ja;
 
 use crate::accounts::{self, IssuedCredentials, NewApplicant};
 use crate::{Config, SystemClock, build_state};
+pub use issuance::OperatorError;
+use issuance::storage;
 
 /// Bulk issuance (issue 5); lives in `src/issuance/`.
 #[path = "issuance/mod.rs"]
@@ -99,8 +100,9 @@ pub enum AdminCommand {
     },
 }
 
-/// Runs an admin command. `Ok` is the JSON line for stdout; `Err` the Japanese message for stderr.
-pub async fn run(command: AdminCommand, config: Config) -> Result<String, String> {
+/// Runs an admin command. `Ok` is the JSON line for stdout; `Err` displays as the Japanese
+/// message for stderr.
+pub async fn run(command: AdminCommand, config: Config) -> Result<String, OperatorError> {
     match command {
         AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {
             run_accounts(command, config).await
@@ -109,10 +111,10 @@ pub async fn run(command: AdminCommand, config: Config) -> Result<String, String
     }
 }
 
-async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, String> {
+async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, OperatorError> {
     let state = build_state(config, Arc::new(SystemClock))
         .await
-        .map_err(|e| ja::account_storage_failed(&e.to_string()))?;
+        .map_err(storage)?;
     let json = match command {
         AdminCommand::ImportInstitutions { file } => {
             serde_json::to_value(issuance::import_file(&state, &file).await?)
@@ -141,17 +143,16 @@ async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, S
             filings: false,
             dry_run: false,
         } => serde_json::to_value(issuance::end_use(&state, &user_id).await?),
-        AdminCommand::EndUse { .. } => return Err(ja::issuance::END_USE_TARGET_MISSING.into()),
+        AdminCommand::EndUse { .. } => return Err(OperatorError::EndUseTargetMissing),
         AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {
-            return Err(ja::account_storage_failed("unreachable"));
+            return Err(storage("unreachable"));
         }
     };
     state.pool.close().await;
-    json.map(|v| v.to_string())
-        .map_err(|e| ja::account_storage_failed(&e.to_string()))
+    json.map(|v| v.to_string()).map_err(storage)
 }
 
-async fn run_accounts(command: AdminCommand, config: Config) -> Result<String, String> {
+async fn run_accounts(command: AdminCommand, config: Config) -> Result<String, OperatorError> {
     // Refuse what can be refused before touching the database.
     if let AdminCommand::CreateAccount {
         institution_code,
@@ -161,17 +162,17 @@ async fn run_accounts(command: AdminCommand, config: Config) -> Result<String, S
     } = &command
     {
         let input = applicant(institution_code, class, name, prefecture);
-        accounts::ApplicantDetails::parse(&input).map_err(|e| e.to_string())?;
+        accounts::ApplicantDetails::parse(&input)?;
     }
     let bureau = match &command {
         AdminCommand::CreateReviewer { bureau, .. } => {
-            Some(RegionalBureau::parse(bureau).ok_or_else(|| ja::BUREAU_UNKNOWN.to_string())?)
+            Some(RegionalBureau::parse(bureau).ok_or(OperatorError::BureauUnknown)?)
         }
         _ => None,
     };
     let state = build_state(config, Arc::new(SystemClock))
         .await
-        .map_err(|e| ja::account_storage_failed(&e.to_string()))?;
+        .map_err(storage)?;
     let issued: IssuedCredentials = match (command, bureau) {
         (
             AdminCommand::CreateAccount {
@@ -191,12 +192,11 @@ async fn run_accounts(command: AdminCommand, config: Config) -> Result<String, S
         (AdminCommand::CreateReviewer { user_id, name, .. }, Some(bureau)) => {
             accounts::create_reviewer(&state, &user_id, &name, bureau, None).await
         }
-        (AdminCommand::CreateReviewer { .. }, None) => return Err(ja::BUREAU_UNKNOWN.to_string()),
-        _ => return Err(ja::account_storage_failed("unreachable")),
-    }
-    .map_err(|e| e.to_string())?;
+        (AdminCommand::CreateReviewer { .. }, None) => return Err(OperatorError::BureauUnknown),
+        _ => return Err(storage("unreachable")),
+    }?;
     state.pool.close().await;
-    serde_json::to_string(&issued).map_err(|e| ja::account_storage_failed(&e.to_string()))
+    serde_json::to_string(&issued).map_err(storage)
 }
 
 fn applicant(code: &str, class: &str, name: &str, prefecture: &str) -> NewApplicant {

@@ -65,10 +65,15 @@ pub fn available_form(
 /// 10 MB answer out of a 1 MB request.
 pub fn refuse_oversized_groups(def: &FormDefinition, answers: &Answers) -> Result<(), AppError> {
     let mut fields = FieldErrors::default();
-    for group in def.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
-        forms::Item::Group(g) => Some(g),
-        _ => None,
-    }) {
+    for group in def
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            forms::Item::Group(g) => Some(g),
+            _ => None,
+        })
+    {
         if let Some(serde_json::Value::Array(rows)) = answers.get(&group.id)
             && rows.len() > group.max_rows
         {
@@ -501,12 +506,7 @@ pub fn applicant_acting(applicant: &ApplicantSession) -> Acting {
     Acting {
         account_id: applicant.account_id,
         scope: Scope::Applicant(applicant.account_id),
-        label: applicant
-            .session
-            .account
-            .institution_name
-            .clone()
-            .unwrap_or_else(|| ja::ACTOR_APPLICANT.to_string()),
+        label: applicant.institution_name.clone(),
     }
 }
 

@@ -19,7 +19,7 @@ use todoke_core::service_hours::JST;
 use todoke_core::{FeeScheduleClass, InstitutionCode, RegionalBureau};
 
 use crate::AppState;
-use crate::accounts::{self, Account};
+use crate::accounts::{self, Account, AccountKind};
 use crate::config::Config;
 use crate::db::from_unix;
 use crate::error::AppError;
@@ -73,6 +73,8 @@ pub struct ApplicantSession {
     pub account_id: i64,
     pub class: FeeScheduleClass,
     pub institution_code: InstitutionCode,
+    /// The institution's name, as the audit log records the applicant.
+    pub institution_name: String,
     pub session: AnySession,
 }
 
@@ -83,18 +85,14 @@ impl FromRequestParts<AppState> for ApplicantSession {
     /// `forbidden` for reviewers.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let FullSession(session) = FullSession::from_request_parts(parts, state).await?;
-        if session.account.role != "applicant" {
+        let AccountKind::Applicant(institution) = session.account.kind.clone() else {
             return Err(AppError::Forbidden);
-        }
-        let institution = session
-            .account
-            .summary()?
-            .institution
-            .ok_or_else(|| AppError::Internal("applicant without an institution".into()))?;
+        };
         Ok(ApplicantSession {
             account_id: session.account.id,
             class: institution.class,
             institution_code: institution.code,
+            institution_name: institution.name,
             session,
         })
     }
@@ -118,19 +116,17 @@ impl FromRequestParts<AppState> for ReviewerSession {
     /// `forbidden` for applicants.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let FullSession(session) = FullSession::from_request_parts(parts, state).await?;
-        if session.account.role != "reviewer" {
+        let AccountKind::Reviewer {
+            bureau,
+            display_name,
+        } = session.account.kind.clone()
+        else {
             return Err(AppError::Forbidden);
-        }
-        let summary = session.account.summary()?;
-        let bureau = summary
-            .bureau
-            .ok_or_else(|| AppError::Internal("reviewer without a bureau".into()))?;
+        };
         Ok(ReviewerSession {
             account_id: session.account.id,
             bureau,
-            display_name: summary
-                .display_name
-                .unwrap_or_else(|| bureau.name().to_string()),
+            display_name: display_name.unwrap_or_else(|| bureau.name().to_string()),
             session,
         })
     }
@@ -143,7 +139,7 @@ pub fn session_info(
     config: &Config,
 ) -> Result<SessionInfo, AppError> {
     Ok(SessionInfo {
-        account: account.summary()?,
+        account: account.summary(),
         must_change_password: account.must_change_password,
         idle_timeout_secs: config.session_idle.whole_seconds().max(0) as u64,
         expires_at: from_unix(session.expires_at)?.to_offset(JST),

@@ -4,15 +4,14 @@
 //! An ended account can no longer sign in and its sessions end; its filings stay readable by the
 //! bureau. A filing whose last day of use is still ahead waits for a later run (run it daily).
 
-use serde::Serialize;
 use crate::db::Conn;
+use serde::Serialize;
 use time::Date;
 use todoke_core::api::FilingStatus;
 use todoke_core::forms::FORM_END_OF_USE;
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja::issuance as t;
 
-use super::{find_account, storage};
+use super::{OperatorError, find_account, storage};
 use crate::AppState;
 use crate::auth::session;
 use crate::db::{self, to_unix};
@@ -24,11 +23,7 @@ pub struct EndUseOutcome {
 }
 
 /// Ends `account_id` unless it has ended already; `true` when this call ended it.
-async fn end_account(
-    conn: &mut Conn,
-    account_id: i64,
-    now: i64,
-) -> Result<bool, String> {
+async fn end_account(conn: &mut Conn, account_id: i64, now: i64) -> Result<bool, OperatorError> {
     let changed =
         sqlx::query("UPDATE accounts SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
@@ -44,12 +39,15 @@ async fn end_account(
 }
 
 /// 利用終了 of one account, by its user ID.
-pub async fn end_use(state: &AppState, typed_user_id: &str) -> Result<EndUseOutcome, String> {
+pub async fn end_use(
+    state: &AppState,
+    typed_user_id: &str,
+) -> Result<EndUseOutcome, OperatorError> {
     let (user_id, account) = find_account(state, typed_user_id).await?;
     let now = to_unix(state.clock.now());
     let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
     if !end_account(&mut tx, account.id, now).await? {
-        return Err(t::account_already_ended(&user_id));
+        return Err(OperatorError::AccountAlreadyEnded(user_id));
     }
     tx.commit().await.map_err(storage)?;
     tracing::info!(user_id, "account ended (利用終了)");
@@ -107,7 +105,7 @@ fn is_due(last_day_of_use: Date, today: Date) -> bool {
 pub async fn end_use_filings(
     state: &AppState,
     dry_run: bool,
-) -> Result<EndUseFilingsOutcome, String> {
+) -> Result<EndUseFilingsOutcome, OperatorError> {
     let now = state.clock.now();
     let today = now.to_offset(JST).date();
     let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
@@ -123,11 +121,11 @@ pub async fn end_use_filings(
         db::json_text(db::Engine::of(&state.pool), "s.answers", "last_day_of_use")
     );
     let rows: Vec<FilingRow> = sqlx::query_as(&sql)
-    .bind(FORM_END_OF_USE)
-    .bind(FilingStatus::Accepted.as_str())
-    .fetch_all(&mut *tx)
-    .await
-    .map_err(storage)?;
+        .bind(FORM_END_OF_USE)
+        .bind(FilingStatus::Accepted.as_str())
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(storage)?;
 
     let mut outcome = EndUseFilingsOutcome {
         dry_run,
@@ -139,7 +137,7 @@ pub async fn end_use_filings(
         // The form's check guarantees a date; a row without one is reported, never guessed.
         let text = row.last_day_of_use.clone().unwrap_or_default();
         let last_day = Date::parse(&text, &time::format_description::well_known::Iso8601::DATE)
-            .map_err(|_| t::end_of_use_filing_without_date(&row.arrival_number))?;
+            .map_err(|_| OperatorError::EndOfUseWithoutDate(row.arrival_number.clone()))?;
         let mut filed = FiledEndOfUse {
             arrival_number: row.arrival_number,
             user_id: row.user_id,

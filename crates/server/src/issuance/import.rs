@@ -23,7 +23,6 @@ use todoke_core::text::ja::issuance as t;
 use todoke_core::{FeeScheduleClass, InstitutionCode, Prefecture};
 
 use crate::db::{self, to_unix};
-use crate::error::AppError;
 
 /// One checked row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,7 +186,8 @@ impl LineIndex {
             .iter()
             .take_while(|b| matches!(b, b'\r' | b'\n'))
             .count();
-        self.starts.partition_point(|&start| start <= byte + skipped)
+        self.starts
+            .partition_point(|&start| start <= byte + skipped)
     }
 }
 
@@ -403,7 +403,7 @@ pub async fn store(
     pool: &Pool,
     rows: &[InstitutionRow],
     now: time::OffsetDateTime,
-) -> Result<ImportSummary, AppError> {
+) -> Result<ImportSummary, sqlx::Error> {
     let now = to_unix(now);
     let mut summary = ImportSummary::default();
     let mut tx = db::begin_write(pool).await?;
@@ -490,10 +490,12 @@ mod tests {
 
     const HEADER: &str =
         "医療機関コード,点数表区分,名称,郵便番号,住所1,住所2,都道府県,オンライン請求月";
-    const GOOD: &str = "3410712362,医科,広島内科クリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
+    const GOOD: &str =
+        "3410712362,医科,広島内科クリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
     const OTHER: &str =
         "1330100023,歯科,東京歯科医院,1000001,東京都千代田区千代田1-1,,東京都,2024-10";
-    const BAD: &str = "3410712369,医科,誤りクリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
+    const BAD: &str =
+        "3410712369,医科,誤りクリニック,730-0011,広島県広島市中区基町10-52,,広島県,2024-10";
 
     /// A file whose line `bad_line` is a row with a wrong check digit and whose last line
     /// repeats line 3 (the first data row after one other), joined with `eol`.
@@ -521,7 +523,11 @@ mod tests {
             let last = 22;
             assert_eq!(reported_lines(text.as_bytes()), [21, last], "{eol:?}");
             let with_bom = format!("\u{feff}{text}");
-            assert_eq!(reported_lines(with_bom.as_bytes()), [21, last], "{eol:?} BOM");
+            assert_eq!(
+                reported_lines(with_bom.as_bytes()),
+                [21, last],
+                "{eol:?} BOM"
+            );
             let (cp932, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
             assert_eq!(reported_lines(&cp932), [21, last], "{eol:?} CP932");
             let report = parse(text.as_bytes()).unwrap_err();

@@ -23,6 +23,8 @@ use todoke_core::text::ja;
 use todoke_core::text::ja::issuance as t;
 use todoke_core::{FeeScheduleClass, Prefecture};
 
+use super::OperatorError;
+
 /// Default font: IPAexGothic from the Debian package `fonts-ipaexfont-gothic`.
 pub const DEFAULT_FONT: &str = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
 /// The seed's login URL, printed in step ①.
@@ -64,15 +66,18 @@ pub struct LetterFont {
     mono: Option<Font>,
 }
 
-fn load_font(path: &str) -> Result<Font, String> {
-    let bytes = std::fs::read(path).map_err(|e| t::letter_font_unreadable(path, &e.to_string()))?;
-    Font::new(Arc::new(bytes).into(), 0)
-        .ok_or_else(|| t::letter_font_unreadable(path, "TrueType/OpenType として解釈できません"))
+fn load_font(path: &str) -> Result<Font, OperatorError> {
+    let unreadable = |detail: String| OperatorError::LetterFontUnreadable {
+        path: path.to_string(),
+        detail,
+    };
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    Font::new(Arc::new(bytes).into(), 0).ok_or_else(|| unreadable(t::FONT_NOT_TRUETYPE.to_string()))
 }
 
 impl LetterFont {
     /// The main (Japanese) font is required; the monospaced one is optional.
-    pub fn load(path: &str, mono_path: &str) -> Result<Self, String> {
+    pub fn load(path: &str, mono_path: &str) -> Result<Self, OperatorError> {
         let main = load_font(path)?;
         let mono = match load_font(mono_path) {
             Ok(f) => Some(f),
@@ -104,7 +109,7 @@ pub fn render(
     font: &LetterFont,
     letters: &[Letter],
     options: &LetterOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, OperatorError> {
     let settings = SerializeSettings {
         enable_tagging: true,
         ..SerializeSettings::default()
@@ -125,8 +130,10 @@ pub fn render(
     for letter in letters {
         let mut section = TagGroup::new(Tag::Section);
         for page_index in 0..2 {
-            let mut page =
-                document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
+            let mut page = document.start_page_with(
+                PageSettings::from_wh(PAGE_W, PAGE_H)
+                    .ok_or_else(|| OperatorError::LetterOutput("page size".into()))?,
+            );
             let mut surface = page.surface();
             let mut w = Writer {
                 surface: &mut surface,
@@ -155,7 +162,9 @@ pub fn render(
         tree.push(section);
     }
     document.set_tag_tree(tree);
-    document.finish().map_err(|e| format!("{e:?}"))
+    document
+        .finish()
+        .map_err(|e| OperatorError::LetterOutput(format!("{e:?}")))
 }
 
 struct Writer<'s, 'p> {

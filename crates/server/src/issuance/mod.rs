@@ -6,6 +6,7 @@
 //! manifest CSVs and stdout never contain them.
 
 pub mod end_use;
+mod error;
 pub mod import;
 pub mod letter;
 pub mod schedule;
@@ -14,19 +15,16 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Serialize;
 use crate::db::Conn;
-use todoke_core::text::ja;
-use todoke_core::text::ja::issuance as t;
+use serde::Serialize;
 use todoke_core::{FeeScheduleClass, PasswordPolicy, Prefecture, UserId};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::AppState;
-use crate::accounts::{generate_initial_password, generate_user_id};
+use crate::accounts::{self, generate_initial_password, generate_user_id};
 use crate::auth::{lockout, password, session};
 use crate::db::{self, is_unique_violation, to_unix};
-use crate::error::AppError;
 
 pub use end_use::{EndUseFilingsOutcome, EndUseOutcome, end_use, end_use_filings};
 pub use letter::{
@@ -47,8 +45,12 @@ pub struct LetterArgs {
     pub login_url: String,
 }
 
-pub(crate) fn storage(e: impl std::fmt::Display) -> String {
-    ja::account_storage_failed(&e.to_string())
+pub use error::OperatorError;
+pub(crate) use error::storage;
+
+/// A letter or manifest that could not be written; `e` is the detail.
+fn output(e: impl std::fmt::Display) -> OperatorError {
+    OperatorError::LetterOutput(e.to_string())
 }
 
 fn password_for(policy: &PasswordPolicy, user_id: &str) -> String {
@@ -64,22 +66,25 @@ fn password_for(policy: &PasswordPolicy, user_id: &str) -> String {
 /// runtime whose blocking pool has exactly that many threads. (On the main runtime every
 /// hash could land on a fresh blocking thread, and each thread's allocator arena kept its
 /// 19 MiB argon2 block: hundreds of MiB for a large run.)
-async fn hash_all(passwords: Vec<String>) -> Result<Vec<String>, AppError> {
+async fn hash_all(passwords: Vec<String>) -> Result<Vec<String>, OperatorError> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (tx, rx) = tokio::sync::oneshot::channel();
     std::thread::spawn(move || {
         let result = tokio::runtime::Builder::new_current_thread()
             .max_blocking_threads(workers)
             .build()
-            .map_err(|e| AppError::Internal(e.to_string()))
+            .map_err(storage)
             .and_then(|rt| rt.block_on(hash_bounded(passwords, workers)));
         let _ = tx.send(result);
     });
     rx.await
-        .map_err(|e| AppError::Internal(format!("hashing thread: {e}")))?
+        .map_err(|e| storage(format!("hashing thread: {e}")))?
 }
 
-async fn hash_bounded(passwords: Vec<String>, workers: usize) -> Result<Vec<String>, AppError> {
+async fn hash_bounded(
+    passwords: Vec<String>,
+    workers: usize,
+) -> Result<Vec<String>, OperatorError> {
     let permits = Arc::new(Semaphore::new(workers));
     let mut set = JoinSet::new();
     let n = passwords.len();
@@ -88,7 +93,7 @@ async fn hash_bounded(passwords: Vec<String>, workers: usize) -> Result<Vec<Stri
             .clone()
             .acquire_owned()
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(storage)?;
         set.spawn(async move {
             let _permit = permit;
             (i, password::hash(p).await)
@@ -96,8 +101,8 @@ async fn hash_bounded(passwords: Vec<String>, workers: usize) -> Result<Vec<Stri
     }
     let mut out = vec![String::new(); n];
     while let Some(joined) = set.join_next().await {
-        let (i, hash) = joined.map_err(|e| AppError::Internal(e.to_string()))?;
-        out[i] = hash?;
+        let (i, hash) = joined.map_err(storage)?;
+        out[i] = hash.map_err(storage)?;
     }
     Ok(out)
 }
@@ -113,9 +118,10 @@ pub struct ImportOutcome {
 }
 
 /// Reads, checks and stores `file`. `Err` is the Japanese report (nothing written).
-pub async fn import_file(state: &AppState, file: &Path) -> Result<ImportOutcome, String> {
-    let bytes = std::fs::read(file).map_err(|e| t::import_file_unreadable(&e.to_string()))?;
-    let (rows, encoding) = import::parse(&bytes).map_err(|r| r.to_string())?;
+pub async fn import_file(state: &AppState, file: &Path) -> Result<ImportOutcome, OperatorError> {
+    let bytes =
+        std::fs::read(file).map_err(|e| OperatorError::ImportFileUnreadable(e.to_string()))?;
+    let (rows, encoding) = import::parse(&bytes).map_err(OperatorError::ImportRejected)?;
     let summary = import::store(&state.pool, &rows, state.clock.now())
         .await
         .map_err(storage)?;
@@ -160,7 +166,7 @@ struct InstitutionRecord {
 }
 
 impl InstitutionRecord {
-    fn letter(&self, user_id: String, initial_password: String) -> Result<Letter, String> {
+    fn letter(&self, user_id: String, initial_password: String) -> Result<Letter, OperatorError> {
         let prefecture = u8::try_from(self.prefecture)
             .ok()
             .and_then(Prefecture::from_code)
@@ -194,10 +200,10 @@ pub async fn issue(
     out: &Path,
     letter_args: &LetterArgs,
     letters_per_pdf: usize,
-) -> Result<IssueOutcome, String> {
+) -> Result<IssueOutcome, OperatorError> {
     let letters_per_pdf = letters_per_pdf.max(1);
     if !import::is_claim_month(claim_month) {
-        return Err(t::claim_month_invalid(claim_month));
+        return Err(OperatorError::ClaimMonthInvalid(claim_month.to_string()));
     }
     let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
     let sql = format!(
@@ -243,7 +249,7 @@ pub async fn issue(
         })
         .collect();
     let passwords: Vec<String> = user_ids.iter().map(|u| password_for(policy, u)).collect();
-    let hashes = hash_all(passwords.clone()).await.map_err(storage)?;
+    let hashes = hash_all(passwords.clone()).await?;
 
     let now = to_unix(state.clock.now());
     let run: i64 = sqlx::query_scalar(
@@ -270,8 +276,8 @@ pub async fn issue(
     // when all are written, and the files renamed only after the commit, so a failure leaves
     // neither accounts without letters nor letters without accounts. The database is not
     // locked while the PDFs render.
-    let batches = write_batches(out, run, &letters, &font, &options, letters_per_pdf)
-        .map_err(|e| t::letter_output_failed(&e))?;
+    let batches =
+        write_batches(out, run, &letters, &font, &options, letters_per_pdf).map_err(output)?;
     let discard = |batches: &[BatchOutput]| {
         for b in batches {
             for p in b.pdfs.iter().chain([&b.manifest]) {
@@ -295,13 +301,13 @@ pub async fn issue(
         // Another run (or create-account) issued one of these institutions meanwhile, or took
         // one of the user IDs: nothing was written; running again issues the rest.
         if is_unique_violation(&e, "accounts.") {
-            return Err(t::ISSUANCE_CONFLICT.to_string());
+            return Err(OperatorError::IssuanceConflict);
         }
         return Err(storage(e));
     }
     for b in &batches {
         for p in b.pdfs.iter().chain([&b.manifest]) {
-            std::fs::rename(partial(p), p).map_err(|e| t::letter_output_failed(&e.to_string()))?;
+            std::fs::rename(partial(p), p).map_err(output)?;
         }
     }
     tracing::info!(
@@ -351,8 +357,8 @@ fn write_batches(
     font: &LetterFont,
     options: &LetterOptions,
     letters_per_pdf: usize,
-) -> Result<Vec<BatchOutput>, String> {
-    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+) -> Result<Vec<BatchOutput>, OperatorError> {
+    std::fs::create_dir_all(out).map_err(output)?;
     let mut outputs: Vec<BatchOutput> = Vec::new();
     let mut jobs: Vec<PdfJob> = Vec::new();
     let mut manifests: Vec<ManifestJob> = Vec::new();
@@ -423,7 +429,11 @@ fn write_batches(
 
 /// Renders the PDFs on a bounded pool of threads (one per core); each file is written under
 /// its temporary name.
-fn render_all(jobs: &[PdfJob], font: &LetterFont, options: &LetterOptions) -> Result<(), String> {
+fn render_all(
+    jobs: &[PdfJob],
+    font: &LetterFont,
+    options: &LetterOptions,
+) -> Result<(), OperatorError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
@@ -432,14 +442,14 @@ fn render_all(jobs: &[PdfJob], font: &LetterFont, options: &LetterOptions) -> Re
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                scope.spawn(|| -> Result<(), String> {
+                scope.spawn(|| -> Result<(), OperatorError> {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else {
                             return Ok(());
                         };
                         let bytes = letter::render(font, job.letters, options)?;
-                        std::fs::write(partial(&job.path), bytes).map_err(|e| e.to_string())?;
+                        std::fs::write(partial(&job.path), bytes).map_err(output)?;
                     }
                 })
             })
@@ -448,9 +458,9 @@ fn render_all(jobs: &[PdfJob], font: &LetterFont, options: &LetterOptions) -> Re
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err("PDF worker panicked".to_string()))
+                    .unwrap_or_else(|_| Err(output("PDF worker panicked")))
             })
-            .collect::<Result<Vec<()>, String>>()
+            .collect::<Result<Vec<()>, OperatorError>>()
             .map(|_| ())
     })
 }
@@ -477,11 +487,11 @@ fn write_manifest(
     arrival: &str,
     letters: &[Letter],
     placement: &[(String, usize)],
-) -> Result<(), String> {
+) -> Result<(), OperatorError> {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut bytes);
-        w.write_record(MANIFEST_HEADER).map_err(|e| e.to_string())?;
+        w.write_record(MANIFEST_HEADER).map_err(output)?;
         for (l, (file, page)) in letters.iter().zip(placement) {
             w.write_record([
                 batch.to_string().as_str(),
@@ -497,11 +507,11 @@ fn write_manifest(
                 file,
                 &page.to_string(),
             ])
-            .map_err(|e| e.to_string())?;
+            .map_err(output)?;
         }
-        w.flush().map_err(|e| e.to_string())?;
+        w.flush().map_err(output)?;
     }
-    std::fs::write(path, bytes).map_err(|e| e.to_string())
+    std::fs::write(path, bytes).map_err(output)
 }
 
 async fn insert_account(
@@ -511,20 +521,13 @@ async fn insert_account(
     i: &InstitutionRecord,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO accounts (user_id, role, password_hash, must_change_password, institution_code,
-                               fee_schedule_class, institution_name, prefecture, created_at)
-         VALUES ($1, 'applicant', $2, 1, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(user_id)
-    .bind(hash)
-    .bind(&i.institution_code)
-    .bind(&i.fee_schedule_class)
-    .bind(&i.name)
-    .bind(i.prefecture)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await
+    let row = accounts::ApplicantRow {
+        institution_code: &i.institution_code,
+        fee_schedule_class: &i.fee_schedule_class,
+        institution_name: &i.name,
+        prefecture: i.prefecture,
+    };
+    accounts::insert_applicant_row(conn, user_id, hash, &row, now).await
 }
 
 async fn insert_letter(
@@ -557,32 +560,24 @@ pub struct ReissueOutcome {
     pub pdf: PathBuf,
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct AccountRow {
-    pub(crate) id: i64,
-    role: String,
-    institution_code: Option<String>,
-    fee_schedule_class: Option<String>,
-    ended_at: Option<i64>,
-}
-
+/// The account of `typed` (a user ID as typed), refused when unknown or already ended:
+/// (normalised user ID, account).
 pub(crate) async fn find_account(
     state: &AppState,
     typed: &str,
-) -> Result<(String, AccountRow), String> {
-    let user_id = UserId::parse(typed).map_err(|_| t::account_not_found(typed))?;
-    let row: Option<AccountRow> = sqlx::query_as(
-        "SELECT id, role, institution_code, fee_schedule_class, ended_at FROM accounts WHERE user_id = $1",
-    )
-    .bind(user_id.as_str())
-    .fetch_optional(&state.pool)
-    .await
-    .map_err(storage)?;
-    let row = row.ok_or_else(|| t::account_not_found(typed))?;
-    if row.ended_at.is_some() {
-        return Err(t::account_already_ended(user_id.as_str()));
+) -> Result<(String, accounts::Account), OperatorError> {
+    let user_id =
+        UserId::parse(typed).map_err(|_| OperatorError::AccountNotFound(typed.to_string()))?;
+    let account = accounts::find_by_user_id(&state.pool, &user_id)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| OperatorError::AccountNotFound(typed.to_string()))?;
+    if account.ended_at.is_some() {
+        return Err(OperatorError::AccountAlreadyEnded(
+            user_id.as_str().to_string(),
+        ));
     }
-    Ok((user_id.as_str().to_string(), row))
+    Ok((user_id.as_str().to_string(), account))
 }
 
 /// A new initial password for `user_id`: the old password stops working at once, every session
@@ -593,23 +588,23 @@ pub async fn reissue(
     typed_user_id: &str,
     out: &Path,
     letter_args: &LetterArgs,
-) -> Result<ReissueOutcome, String> {
+) -> Result<ReissueOutcome, OperatorError> {
     let (user_id, account) = find_account(state, typed_user_id).await?;
-    if account.role != "applicant" {
-        return Err(t::reissue_not_applicant(&user_id));
-    }
-    let code = account.institution_code.clone().unwrap_or_default();
+    let accounts::AccountKind::Applicant(applicant) = &account.kind else {
+        return Err(OperatorError::NotAnApplicant(user_id.clone()));
+    };
+    let code = applicant.code.as_str().to_string();
     let sql = format!(
         "SELECT {INSTITUTION_COLUMNS} FROM institutions i
          WHERE i.institution_code = $1 AND i.fee_schedule_class = $2"
     );
     let institution: InstitutionRecord = sqlx::query_as(&sql)
         .bind(&code)
-        .bind(account.fee_schedule_class.as_deref().unwrap_or(""))
+        .bind(applicant.class.as_str())
         .fetch_optional(&state.pool)
         .await
         .map_err(storage)?
-        .ok_or_else(|| t::institution_address_missing(&code))?;
+        .ok_or_else(|| OperatorError::InstitutionAddressMissing(code.clone()))?;
     let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
     let new_password = password_for(&state.config.password_policy, &user_id);
     let hash = password::hash(new_password.clone())
@@ -652,16 +647,15 @@ pub async fn reissue(
         login_url: &letter_args.login_url,
         reissue: true,
     };
-    std::fs::create_dir_all(out).map_err(|e| t::letter_output_failed(&e.to_string()))?;
+    std::fs::create_dir_all(out).map_err(output)?;
     let pdf = out.join(format!("reissue-run{run:04}-{user_id}.pdf"));
-    let bytes = letter::render(&font, std::slice::from_ref(&letter), &options)
-        .map_err(|e| t::letter_output_failed(&e))?;
-    std::fs::write(partial(&pdf), bytes).map_err(|e| t::letter_output_failed(&e.to_string()))?;
+    let bytes = letter::render(&font, std::slice::from_ref(&letter), &options).map_err(output)?;
+    std::fs::write(partial(&pdf), bytes).map_err(output)?;
     if let Err(e) = tx.commit().await {
         let _ = std::fs::remove_file(partial(&pdf));
         return Err(storage(e));
     }
-    std::fs::rename(partial(&pdf), &pdf).map_err(|e| t::letter_output_failed(&e.to_string()))?;
+    std::fs::rename(partial(&pdf), &pdf).map_err(output)?;
     // A lock-out from failed attempts with the lost password must not block the new letter.
     lockout::clear(&state.pool, &lockout::throttle_key(&user_id))
         .await

@@ -11,7 +11,7 @@ use todoke_core::text::ja;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::SessionErrors;
+use super::responses::{CsrfHeader, JsonBodyErrors, SessionErrors};
 use super::session::signed_in_response;
 use super::tags;
 use crate::AppState;
@@ -43,7 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>, AppError> {
-    Ok(Json(s.account.summary()?))
+    Ok(Json(s.account.summary()))
 }
 
 /// Change the password
@@ -57,16 +57,15 @@ pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>
     tag = tags::ACCOUNT,
     security(("session_cookie" = [])),
     request_body = PasswordChangeRequest,
-    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(
         (status = 200, description = "Changed; a new session cookie replaces the old one", body = SessionInfo,
             headers(("set-cookie" = String, description = "The new session cookie"))),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 403, description = "CSRF check failed", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "Messages keyed current_password / new_password / new_password_confirmation", body = ApiError),
-        (status = 429, description = "Too many wrong current passwords; locked for a while", body = ApiError),
+        (status = 403, description = "`csrf_rejected`", body = ApiError),
+        (status = 422, description = "`validation_failed`: messages keyed `current_password` (empty or wrong) / `new_password` (against the policy: length, kinds of character, common words, the user ID, the same as the current one) / `new_password_confirmation` (empty or different); or the body is not a `PasswordChangeRequest` object", body = ApiError),
+        (status = 429, description = "`account_locked`: too many wrong current passwords; locked for a while (`Retry-After`)", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn change_password(
@@ -92,7 +91,8 @@ pub async fn change_password(
     let now = state.clock.now();
     let key = lockout::throttle_key(&account.user_id);
     let attempt = lockout::reserve_attempt(&state.pool, &key, now, &state.config).await?;
-    if !password::verify(request.current_password, account.password_hash.clone()).await? {
+    let stored = accounts::password_hash(&state.pool, account.id).await?;
+    if !password::verify(request.current_password, stored.0).await? {
         if let Some(locked) = attempt.failed(&state.pool, now, &state.config).await? {
             return Err(locked);
         }
@@ -121,6 +121,5 @@ pub async fn change_password(
     );
 
     account.must_change_password = false;
-    account.password_hash = new_hash;
     signed_in_response(&state, &account, &token, &new_session)
 }

@@ -9,7 +9,7 @@ use todoke_core::api::{Draft, DraftUpdate, NewDraft, Submission, SubmitRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::SessionErrors;
+use super::responses::{CsrfHeader, JsonBodyErrors, NoBodyErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -33,17 +33,15 @@ pub fn router() -> OpenApiRouter<AppState> {
     path = "/api/v1/drafts",
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
-    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     request_body = NewDraft,
     responses(
         (status = 201, description = "Saved; version 1", body = Draft),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No form with this identifier", body = ApiError),
-        (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "The body is not a `NewDraft`", body = ApiError),
+        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no form with this identifier", body = ApiError),
+        (status = 422, description = "`validation_failed`: the body is not a `NewDraft` object, or a repeatable group has more rows than the form allows (keyed by the group's id)", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn create_draft(
@@ -104,19 +102,17 @@ pub async fn get_draft(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Draft id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = DraftUpdate,
     responses(
         (status = 200, description = "Saved; the new version", body = Draft),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such draft for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: saved elsewhere since `version`, or already submitted", body = ApiError),
-        (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "The body is not a `DraftUpdate`", body = ApiError),
+        (status = 422, description = "`validation_failed`: the body is not a `DraftUpdate` object, or a repeatable group has more rows than the form allows (keyed by the group's id)", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn update_draft(
@@ -147,14 +143,15 @@ pub async fn update_draft(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Draft id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such draft for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: the draft has been submitted", body = ApiError),
         SessionErrors,
+        NoBodyErrors,
     )
 )]
 pub async fn delete_draft(
@@ -190,19 +187,18 @@ pub async fn delete_draft(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Draft id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = SubmitRequest,
     responses(
         (status = 201, description = "Submitted", body = Submission),
         (status = 200, description = "Submitted before: the same submission", body = Submission),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such draft for this account", body = ApiError),
+        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such draft for this account", body = ApiError),
         (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`; `transition_not_allowed`: the submission a revision draft revises is no longer returned", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "Errors or unacknowledged warnings, messages keyed by issue path", body = ApiError),
+        (status = 422, description = "`validation_failed`: the stored answers have errors or unacknowledged warnings (messages keyed by issue path), or a group has more rows than the form allows; or the body is not a `SubmitRequest` object", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn submit_draft(

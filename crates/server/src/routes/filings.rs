@@ -12,7 +12,7 @@ use todoke_core::lifecycle::Action;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::SessionErrors;
+use super::responses::{CsrfHeader, JsonBodyErrors, NoBodyErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -108,16 +108,17 @@ pub async fn get_submission(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Withdrawn", body = Submission),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed` in the current status", body = ApiError),
-        (status = 422, description = "Comment too long", body = ApiError),
+        (status = 422, description = "`validation_failed`: the comment is over 2,000 characters, or the body is not a `CommentRequest` object", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn withdraw(
@@ -150,15 +151,16 @@ pub async fn withdraw(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     responses(
         (status = 201, description = "A new revision draft", body = Draft),
         (status = 200, description = "The revision draft made before", body = Draft),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed`: only a returned submission can be revised", body = ApiError),
         SessionErrors,
+        NoBodyErrors,
     )
 )]
 pub async fn revise(
@@ -190,14 +192,15 @@ pub async fn revise(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     responses(
         (status = 201, description = "The new draft", body = Draft),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such submission for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer), `form_not_available` or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such submission for this account", body = ApiError),
         (status = 409, description = "`transition_not_allowed`: only rejected or withdrawn submissions", body = ApiError),
         SessionErrors,
+        NoBodyErrors,
     )
 )]
 pub async fn copy(

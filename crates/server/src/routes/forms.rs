@@ -9,7 +9,7 @@ use todoke_core::forms::{self, CheckReport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::SessionErrors;
+use super::responses::{CsrfHeader, JsonBodyErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -90,18 +90,16 @@ pub async fn form_bundle(
     security(("session_cookie" = [])),
     params(
         ("form_id" = String, Path, description = "Form identifier"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = CheckRequest,
     responses(
         (status = 200, description = "The check report", body = CheckReport),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No form with this identifier", body = ApiError),
-        (status = 413, description = "Body over `TODOKE_BODY_LIMIT_BYTES`", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "The body is not `{\"answers\": {…}}`", body = ApiError),
+        (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no form with this identifier", body = ApiError),
+        (status = 422, description = "`validation_failed`: the body is not `{\"answers\": {…}}`, or a repeatable group has more rows than the form allows (keyed by the group's id)", body = ApiError),
         SessionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn check_form(

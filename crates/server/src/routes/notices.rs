@@ -9,7 +9,7 @@ use todoke_core::api::NoticeList;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::SessionErrors;
+use super::responses::{CsrfHeader, NoBodyErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -55,13 +55,14 @@ pub async fn list_notices(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Notice id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     responses(
         (status = 204, description = "Read (also when it was already)"),
-        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or a failed CSRF check", body = ApiError),
-        (status = 404, description = "No such notice for this account", body = ApiError),
+        (status = 403, description = "`password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
+        (status = 404, description = "`not_found`: no such notice for this account", body = ApiError),
         SessionErrors,
+        NoBodyErrors,
     )
 )]
 pub async fn mark_read(

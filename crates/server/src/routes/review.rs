@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::filings::search_from;
-use super::responses::{ReviewActionErrors, SessionErrors};
+use super::responses::{CsrfHeader, JsonBodyErrors, ReviewActionErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ReviewerSession;
@@ -165,12 +165,14 @@ async fn plain(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Received", body = Submission),
+        (status = 422, description = "`validation_failed`: the comment is over 2,000 characters, or the body is not a `CommentRequest` object", body = ApiError),
         ReviewActionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn receive(
@@ -192,12 +194,14 @@ pub async fn receive(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Under review", body = Submission),
+        (status = 422, description = "`validation_failed`: the comment is over 2,000 characters, or the body is not a `CommentRequest` object", body = ApiError),
         ReviewActionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn start_review(
@@ -220,13 +224,14 @@ pub async fn start_review(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = ReturnRequest,
     responses(
         (status = 200, description = "Returned", body = Submission),
-        (status = 422, description = "No comment, an incomplete field comment, or a past deadline", body = ApiError),
+        (status = 422, description = "`validation_failed`: no comment or one over 2,000 characters, a field comment that is incomplete, too long or names no item of the filing, or a deadline before today in Japan; or the body is not a `ReturnRequest` object", body = ApiError),
         ReviewActionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn return_filing(
@@ -258,12 +263,14 @@ pub async fn return_filing(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = CommentRequest,
     responses(
         (status = 200, description = "Accepted", body = Submission),
+        (status = 422, description = "`validation_failed`: the comment is over 2,000 characters, or the body is not a `CommentRequest` object", body = ApiError),
         ReviewActionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn accept(
@@ -285,13 +292,14 @@ pub async fn accept(
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Submission id"),
-        ("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
     request_body = RejectRequest,
     responses(
         (status = 200, description = "Rejected", body = Submission),
-        (status = 422, description = "No reason", body = ApiError),
+        (status = 422, description = "`validation_failed`: no reason, or one over 2,000 characters; or the body is not a `RejectRequest` object", body = ApiError),
         ReviewActionErrors,
+        JsonBodyErrors,
     )
 )]
 pub async fn reject(

@@ -10,6 +10,7 @@ use todoke_core::api::{LoginRequest, SessionInfo};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::responses::{CsrfHeader, JsonBodyErrors, NoBodyErrors};
 use super::tags;
 use crate::AppState;
 use crate::accounts::{self, Account};
@@ -35,17 +36,16 @@ pub fn router() -> OpenApiRouter<AppState> {
     path = "/api/v1/session",
     tag = tags::SESSION,
     request_body = LoginRequest,
-    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(
         (status = 200, description = "Signed in", body = SessionInfo,
             headers(("set-cookie" = String, description = "The new session cookie"))),
-        (status = 400, description = "Malformed JSON", body = ApiError),
-        (status = 401, description = "Wrong user ID or password", body = ApiError),
-        (status = 403, description = "CSRF check failed", body = ApiError),
-        (status = 415, description = "Body is not JSON", body = ApiError),
-        (status = 422, description = "A field is missing or too long", body = ApiError),
-        (status = 429, description = "Sign-in with this user ID is locked for a while", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        (status = 401, description = "`invalid_credentials`: wrong user ID or password, or an ended account", body = ApiError),
+        (status = 403, description = "`csrf_rejected`", body = ApiError),
+        (status = 422, description = "`validation_failed`: a field is empty or too long (keyed `user_id` / `password`), or the body is not a `LoginRequest` object", body = ApiError),
+        (status = 429, description = "`account_locked`: sign-in with this user ID is locked for a while (`Retry-After`)", body = ApiError),
+        (status = 503, description = "`service_closed`: outside service hours", body = ApiError),
+        JsonBodyErrors,
     )
 )]
 pub async fn login(
@@ -58,14 +58,14 @@ pub async fn login(
     let key = lockout::throttle_key(&request.user_id);
     let attempt = lockout::reserve_attempt(&state.pool, &key, now, &state.config).await?;
 
-    let account = match UserId::parse(&request.user_id) {
-        Ok(user_id) => accounts::find_by_user_id(&state.pool, &user_id).await?,
-        Err(_) => None,
+    let (account, stored_hash) = match UserId::parse(&request.user_id) {
+        Ok(user_id) => match accounts::find_for_sign_in(&state.pool, &user_id).await? {
+            Some((account, hash)) => (Some(account), hash.0),
+            None => (None, state.dummy_hash.to_string()),
+        },
+        // Unknown IDs are checked against a dummy hash so that they take as long as known ones.
+        Err(_) => (None, state.dummy_hash.to_string()),
     };
-    // Unknown IDs are checked against a dummy hash so that they take as long as known ones.
-    let stored_hash = account
-        .as_ref()
-        .map_or_else(|| state.dummy_hash.to_string(), |a| a.password_hash.clone());
     let password_matches = password::verify(request.password, stored_hash).await?;
     let account = match account {
         Some(account) if password_matches && account.ended_at.is_none() => account,
@@ -120,12 +120,13 @@ pub async fn current_session(
     path = "/api/v1/session/extend",
     tag = tags::SESSION,
     security(("session_cookie" = [])),
-    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(
         (status = 200, description = "The session, with its idle timer restarted", body = SessionInfo),
-        (status = 401, description = "Not signed in, or the session already expired", body = ApiError),
-        (status = 403, description = "CSRF check failed", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        (status = 401, description = "`unauthenticated`: not signed in, or the session already expired", body = ApiError),
+        (status = 403, description = "`csrf_rejected`", body = ApiError),
+        (status = 503, description = "`service_closed`: outside service hours", body = ApiError),
+        NoBodyErrors,
     )
 )]
 pub async fn extend_session(
@@ -143,11 +144,12 @@ pub async fn extend_session(
     delete,
     path = "/api/v1/session",
     tag = tags::SESSION,
-    params(("X-Requested-With" = String, Header, description = "Must be `todoke` (CSRF defence)")),
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(
         (status = 204, description = "Signed out", headers(("set-cookie" = String, description = "Clears the cookie (Max-Age=0)"))),
-        (status = 403, description = "CSRF check failed", body = ApiError),
-        (status = 503, description = "Outside service hours", body = ApiError),
+        (status = 403, description = "`csrf_rejected`", body = ApiError),
+        (status = 503, description = "`service_closed`: outside service hours", body = ApiError),
+        NoBodyErrors,
     )
 )]
 pub async fn logout(

@@ -12,6 +12,7 @@ use super::helpers::spawn_app;
 /// fails until the route is also in the document.
 const EXPECTED: &[(&str, &str)] = &[
     ("get", "/healthz"),
+    ("get", "/readyz"),
     ("get", "/api/openapi.json"),
     ("get", "/api/v1/service-status"),
     ("get", "/api/v1/password-policy"),
@@ -162,4 +163,38 @@ async fn every_documented_operation_is_served() {
             "{method} {path}: {response:?}"
         );
     }
+}
+
+/// The statuses that the layers in front of every handler send (the service-hours gate, the
+/// CSRF check, the body reader, the JSON extractor, the session extractors) are in the entry of
+/// every operation they can reach. `cargo xtask test`'s contract fuzz checks the same against a
+/// running server; this catches an entry that forgets them without one.
+#[test]
+fn every_operation_documents_what_the_shared_layers_send() {
+    let doc = serde_json::to_value(todoke_server::openapi::document()).unwrap();
+    let mut missing = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            let mut wanted: Vec<&str> = Vec::new();
+            if path.starts_with("/api/v1/") && path != "/api/v1/service-status" {
+                wanted.push("503");
+            }
+            if ["post", "put", "patch", "delete"].contains(&method.as_str()) {
+                wanted.extend(["403", "413", "415"]);
+            }
+            if op.get("requestBody").is_some() {
+                wanted.extend(["400", "413", "415", "422"]);
+            }
+            if op.get("security").is_some() {
+                wanted.push("401");
+            }
+            for status in wanted {
+                if !responses.contains_key(status) {
+                    missing.push(format!("{method} {path}: {status}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:#?}");
 }

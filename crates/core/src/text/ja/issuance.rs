@@ -54,6 +54,8 @@ pub fn letter_font_unreadable(path: &str, detail: &str) -> String {
     )
 }
 
+pub const FONT_NOT_TRUETYPE: &str = "TrueType/OpenType として解釈できません";
+
 pub fn letter_output_failed(detail: &str) -> String {
     format!("通知書を書き出せませんでした（{detail}）。発行は取り消しました。")
 }
