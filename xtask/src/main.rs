@@ -5,6 +5,7 @@
 //! browsers and drivers from Debian), and skips what is already there at the right version.
 
 mod bench;
+mod postgres;
 mod contract;
 
 use std::env;
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
+        Some("test-postgres") => api_tests_on_postgres(&args[1..]),
         Some("build") => ensure_build_tools().and_then(|_| build_spa()),
         Some("install") => ensure_build_tools().and_then(|_| ensure_test_tools()),
         Some("bench") => bench::bench(&args[1..]),
@@ -59,6 +61,8 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage: cargo xtask <run|test|build|install|bench>
   run      install missing tools, build the SPA (release), start the server on SQLite with demo accounts
   test     install missing tools and browsers, build the SPA, run every test (unit, API, browser journeys)
+  test-postgres
+           only the API tests, on a throw-away PostgreSQL cluster (installed from Debian when missing)
   build    build the SPA into dist/
   install  only install the tools
   bench [client] [list] [issuance]
@@ -103,8 +107,11 @@ fn step(msg: &str) {
 
 fn status(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
+    // The project's tools first, unless the caller chose a PATH of its own.
+    if !cmd.get_envs().any(|(k, _)| k == "PATH") {
+        cmd.env("PATH", tool_path());
+    }
     let st = cmd
-        .env("PATH", tool_path())
         .status()
         .map_err(|e| format!("could not start {shown}: {e}"))?;
     if st.success() {
@@ -275,8 +282,8 @@ fn test(extra: &[String]) -> Result {
     ensure_build_tools()?;
     ensure_test_tools()?;
     build_spa()?;
-    step("Running every test: domain rules, API, browser journeys (Chromium and WebKitGTK)");
-    status(
+    step("Running every test: domain rules, API on SQLite, browser journeys (Chromium and WebKitGTK)");
+    let on_sqlite = status(
         Command::new(cargo())
             .args(["test", "--workspace", "--no-fail-fast"])
             .args(extra)
@@ -286,6 +293,66 @@ fn test(extra: &[String]) -> Result {
                 tools_dir().join("node_modules/axe-core/axe.min.js"),
             )
             .current_dir(root()),
+    );
+    let on_postgres = api_tests_on_postgres(extra);
+    let contract = contract::fuzz();
+    let failed: Vec<String> = [on_sqlite, on_postgres, contract]
+        .into_iter()
+        .filter_map(|r| r.err())
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("\n"))
+    }
+}
+
+/// The API tests again, each on a database of its own in a throw-away PostgreSQL cluster.
+fn api_tests_on_postgres(extra: &[String]) -> Result {
+    let cluster = postgres::Cluster::start()?;
+    step("Running the API tests on PostgreSQL");
+    status(
+        Command::new(cargo())
+            .args([
+                "test",
+                "--package",
+                "todoke-server",
+                "--test",
+                "api",
+                "--no-fail-fast",
+            ])
+            .args(extra)
+            .env("TODOKE_TEST_POSTGRES_URL", cluster.url())
+            .current_dir(root()),
     )?;
-    contract::fuzz()
+    backup_restore_check(&cluster)
+}
+
+/// The operator's backup script (ops/backup-restore-check.sh) on a migrated database with an
+/// account in it: dump, restore into a scratch database, compare.
+fn backup_restore_check(cluster: &postgres::Cluster) -> Result {
+    step("Checking the backup and restore script on PostgreSQL");
+    let path = format!("{}:{}", cluster.bin_dir().display(), tool_path());
+    let url = format!("{}/backupcheck", cluster.url());
+    status(
+        Command::new("psql")
+            .args(["-X", "-q", "-c", "CREATE DATABASE backupcheck"])
+            .arg(format!("{}/postgres", cluster.url()))
+            .env("PATH", &path),
+    )?;
+    status(
+        Command::new(cargo())
+            .args(["run", "--quiet", "--package", "todoke-server", "--", "admin"])
+            .args(["create-account", "--institution-code", "3410712362", "--class", "医科"])
+            .args(["--name", "バックアップ確認医院", "--prefecture", "広島県"])
+            .env("TODOKE_DATABASE_URL", &url)
+            .stdout(std::process::Stdio::null())
+            .current_dir(root()),
+    )?;
+    status(
+        Command::new("bash")
+            .arg(root().join("ops/backup-restore-check.sh"))
+            .arg(&url)
+            .env("PATH", &path),
+    )
 }

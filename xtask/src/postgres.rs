@@ -69,6 +69,11 @@ impl Cluster {
         Ok(cluster)
     }
 
+    /// The directory of the cluster's client programs (psql, pg_dump, pg_restore).
+    pub fn bin_dir(&self) -> &Path {
+        &self.bin
+    }
+
     fn pg(&self, program: &str) -> Command {
         let path = self.bin.join(program);
         if self.as_postgres {

@@ -62,6 +62,8 @@ pub enum ErrorCode {
     /// The lifecycle does not allow this action in the filing's status, or for this role.
     TransitionNotAllowed,
     Internal,
+    /// The deployment requires a client certificate (mutual TLS) and none was presented.
+    ClientCertificateRequired,
 }
 
 /// The one error shape of the whole API.
@@ -107,8 +109,10 @@ impl ApiError {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub user_id: String,
     #[validate(length(min = 1, max = 256))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
     pub password: String,
 }
 
@@ -192,8 +196,22 @@ pub struct SessionInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChangeRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub current_password: String,
+    /// The policy of `GET /api/v1/password-policy`: 10 to 20 half-width characters (`!` to `~`)
+    /// with upper- and lower-case letters, digits and symbols, no common word, not the user ID,
+    /// not the current password. The schema states the length and the characters; the rest is
+    /// the server's 422.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 10, max_length = 20, pattern = "^[!-~]*$")
+    )]
     pub new_password: String,
+    /// The same as `new_password`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 10, max_length = 20, pattern = "^[!-~]*$")
+    )]
     pub new_password_confirmation: String,
 }
 
@@ -225,10 +243,13 @@ pub struct ServiceStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
-    /// `ok` or `degraded`
+    /// `ok`, `degraded` (the database does not answer) or, from `/readyz`, `draining` (shutting
+    /// down: send new requests elsewhere)
     pub status: String,
     /// `ok` or `unavailable`
     pub database: String,
+    /// The database engine: `sqlite` or `postgres`
+    pub engine: String,
 }
 
 // ---- Forms, drafts and submissions ---------------------------------------------------------
@@ -281,6 +302,9 @@ pub struct NewDraft {
 pub struct DraftUpdate {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: crate::forms::Answers,
+    /// The version the answers were based on.
+    #[serde(deserialize_with = "json_integer::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub version: i64,
 }
 
@@ -296,6 +320,7 @@ pub struct Draft {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: crate::forms::Answers,
     /// Increases with every save; sent back with the next save (optimistic concurrency).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub version: i64,
     /// For a draft made by `POST /api/v1/submissions/{id}/revise`: the returned submission that
     /// submitting this draft resubmits.
@@ -315,6 +340,8 @@ pub struct Draft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubmitRequest {
     /// The draft version the user reviewed; a stale one is a 409 `draft_conflict`.
+    #[serde(deserialize_with = "json_integer::deserialize")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub version: i64,
     /// `Issue::key()` of every warning the user acknowledged on the review page.
     #[serde(default)]
@@ -361,10 +388,28 @@ impl FilingStatus {
 
 /// A reviewer's comment on one field of a returned filing, keyed by issue path
 /// (`staff[0].weekly_hours`, as in the check's issues).
+///
+/// The server trims comments and refuses blank ones. The schemas say "not blank" with the
+/// pattern `[^…]` (at least one character that is not `White_Space`, what Rust's `str::trim`
+/// removes), listing the characters because `\s` means something else in each regex dialect.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldComment {
+    /// An item of the filing's content, as the review page lists it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub path: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2000,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub comment: String,
 }
 
@@ -494,11 +539,15 @@ pub struct FilingSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FilingPage {
+    /// At most `per_page`.
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub items: Vec<FilingSummary>,
     /// Matches over all pages.
     pub total: u64,
     /// 1-based.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000))]
     pub page: u32,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub per_page: u32,
 }
 
@@ -510,28 +559,128 @@ pub struct FilingPage {
 pub struct FilingQuery {
     /// Form id (手続), e.g. `staff-change`.
     pub procedure: Option<String>,
-    /// A `FilingStatus` in snake_case (`draft` only in the applicant's list).
+    /// A `FilingStatus` in snake_case (`draft` only in the applicant's list; the queue has no
+    /// drafts).
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::status))]
     pub status: Option<String>,
     /// Submitted on or after this day in Japan: `YYYY-MM-DD`, or as typed (`2026/4/1`,
     /// `2026年4月1日`, full-width digits); see `forms::parse_typed_date`.
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::submitted_from))]
     pub submitted_from: Option<String>,
     /// Submitted on or before this day in Japan, in the same forms as `submitted_from`.
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::submitted_to))]
     pub submitted_to: Option<String>,
     /// Part of an arrival number (到達番号).
     pub arrival_number: Option<String>,
     /// `-submitted_at` (newest first, default), `submitted_at`, or `arrival_number`.
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::sort))]
     pub sort: Option<String>,
     /// 1-based page, default 1.
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::page))]
     pub page: Option<String>,
     /// Rows per page, 1–100, default 20.
+    #[cfg_attr(feature = "openapi", param(schema_with = query_schemas::per_page))]
     pub per_page: Option<String>,
+}
+
+/// The schemas of [`FilingQuery`]'s parameters. The server trims every value and takes a blank
+/// one as absent, so each is "this, or blank" (blank: only `White_Space`, what Rust's
+/// `str::trim` removes, listed because `\s` means something else in each regex dialect).
+/// utoipa drops a field's doc comment when `schema_with` gives its schema, so the descriptions
+/// are repeated here.
+#[cfg(feature = "openapi")]
+mod query_schemas {
+    use utoipa::openapi::schema::{
+        AnyOfBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+    };
+
+    use super::FilingStatus;
+
+    const BLANK: &str = r"^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$";
+
+    fn or_blank(schema: ObjectBuilder, description: &str) -> Schema {
+        let blank = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(BLANK));
+        AnyOfBuilder::new()
+            .item(schema)
+            .item(blank)
+            .description(Some(format!("{description} Blank: as if absent.")))
+            .into()
+    }
+
+    fn one_of(values: &[&str], description: &str) -> Schema {
+        or_blank(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(values.iter().copied())),
+            description,
+        )
+    }
+
+    fn between(min: u32, max: u32, description: &str) -> Schema {
+        or_blank(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(min))
+                .maximum(Some(max)),
+            description,
+        )
+    }
+
+    fn date(description: &str) -> Schema {
+        or_blank(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
+            description,
+        )
+    }
+
+    pub fn status() -> Schema {
+        let values: Vec<&str> = FilingStatus::ALL.iter().map(|s| s.as_str()).collect();
+        one_of(
+            &values,
+            "A `FilingStatus` in snake_case (`draft` only in the applicant's list; the queue \
+             has no drafts).",
+        )
+    }
+
+    pub fn submitted_from() -> Schema {
+        date(
+            "Submitted on or after this day in Japan: `YYYY-MM-DD` (also accepted as typed: \
+             `2026/4/1`, `2026年4月1日`, full-width digits).",
+        )
+    }
+
+    pub fn submitted_to() -> Schema {
+        date("Submitted on or before this day in Japan, in the same forms as `submitted_from`.")
+    }
+
+    pub fn sort() -> Schema {
+        one_of(
+            &["-submitted_at", "submitted_at", "arrival_number"],
+            "`-submitted_at` (newest first, the default), `submitted_at`, or `arrival_number`.",
+        )
+    }
+
+    pub fn page() -> Schema {
+        between(1, 1_000_000, "1-based page, default 1.")
+    }
+
+    pub fn per_page() -> Schema {
+        // The server's `tracking::MAX_PER_PAGE`.
+        between(1, 100, "Rows per page, default 20.")
+    }
 }
 
 /// `POST /api/v1/submissions/{id}/withdraw`, and the reviewer's receive, start-review and accept.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommentRequest {
+    /// Goes into the history; empty or blank is no comment.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub comment: Option<String>,
 }
 
@@ -539,7 +688,15 @@ pub struct CommentRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnRequest {
-    /// The general comment (required).
+    /// The general comment (required, not blank).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 2000,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub comment: String,
     #[serde(default)]
     pub field_comments: Vec<FieldComment>,
@@ -553,8 +710,56 @@ pub struct ReturnRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RejectRequest {
-    /// Why (required).
+    /// Why (required, not blank).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 2000,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub reason: String,
+}
+
+/// `i64` from any JSON number with an integer value: `220`, `220.0` or `2.2e2`. JSON does not
+/// tell them apart, nor does the schema's `integer`, so a client whose JSON library writes a
+/// whole number as `220.0` is understood.
+mod json_integer {
+    use serde::de::{self, Deserializer, Visitor};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        d.deserialize_any(Integer)
+    }
+
+    struct Integer;
+
+    impl Visitor<'_> for Integer {
+        type Value = i64;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an integer")
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+            Ok(v)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+            i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+            // -2^63 is exact in f64; 2^63 is the first value past i64::MAX.
+            if v.fract() == 0.0
+                && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v)
+            {
+                Ok(v as i64)
+            } else {
+                Err(E::invalid_value(de::Unexpected::Float(v), &self))
+            }
+        }
+    }
 }
 
 /// A notice of a status change, for the applicant.
@@ -577,6 +782,8 @@ pub struct Notice {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeList {
     pub unread: u64,
+    /// The latest 100.
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub items: Vec<Notice>,
 }
 
@@ -613,6 +820,34 @@ mod tests {
             err.get("password").unwrap(),
             &[ja::PASSWORD_TOO_LONG_FOR_LOGIN.to_string()]
         );
+    }
+
+    #[test]
+    fn versions_are_any_json_number_with_an_integer_value() {
+        for (json, version) in [
+            (r#"{"version": 220}"#, 220),
+            (r#"{"version": 220.0}"#, 220),
+            (r#"{"version": 2.2e2}"#, 220),
+            (r#"{"version": -1}"#, -1),
+            (r#"{"version": 9223372036854775807}"#, i64::MAX),
+        ] {
+            let r: SubmitRequest = serde_json::from_str(json).unwrap();
+            assert_eq!(r.version, version, "{json}");
+        }
+        for json in [
+            r#"{"version": 220.5}"#,
+            r#"{"version": "220"}"#,
+            r#"{"version": 1e30}"#,
+            r#"{"version": 9223372036854775808}"#,
+            r#"{"version": null}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<SubmitRequest>(json).is_err(),
+                "{json}"
+            );
+        }
+        let u: DraftUpdate = serde_json::from_str(r#"{"answers": {}, "version": 3.0}"#).unwrap();
+        assert_eq!(u.version, 3);
     }
 
     #[test]

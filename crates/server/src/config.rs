@@ -16,11 +16,18 @@
 //! | `TODOKE_FRAME_ANCESTORS` | `'self'` | the CSP `frame-ancestors` value: the bureau sites allowed to embed the app |
 //! | `TODOKE_BODY_LIMIT_BYTES` | `1048576` | largest request body accepted (1 MiB: a 500-row staffing table is well over 64 KiB) |
 //! | `TODOKE_PERIODIC_REPORT_AS_OF` | `08-01` | `MM-DD`: the 定例報告 as-of date (報告基準日) in the current year, given to the form check; 1 August since FY2024. 02-29 is refused (it does not exist every year) |
+//! | `TODOKE_TLS_CERT` | (none) | PEM certificate chain (server certificate first): with `TODOKE_TLS_KEY`, serve HTTPS directly; implies `TODOKE_COOKIE_SECURE=true` (`false` is refused) |
+//! | `TODOKE_TLS_KEY` | (none) | PEM private key of `TODOKE_TLS_CERT` |
+//! | `TODOKE_CLIENT_CA` | (none) | PEM CA certificate(s): every request needs a client certificate chained to them (needs `TODOKE_TLS_CERT`); see [`crate::tls`] |
+//! | `TODOKE_CLIENT_CERT_HEADER` | (none) | behind a TLS-terminating proxy: the header with its verdict, `X-Client-Verify` (value `SUCCESS`) or `NAME=VALUE`; needs `TODOKE_TRUSTED_PROXIES` |
+//! | `TODOKE_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of the proxies whose `TODOKE_CLIENT_CERT_HEADER` is believed |
+//! | `TODOKE_SHUTDOWN_GRACE_SECONDS` | `0` | on SIGTERM, answer `/readyz` with 503 this long before draining, so a load balancer stops sending new requests first |
+//! | `TODOKE_LOG_FORMAT` | `text` | `json`: one JSON object per log line, for log collectors (read by `main` before anything else) |
 //! | `RUST_LOG` | `info` | log filter (tracing-subscriber `EnvFilter` syntax) |
 //!
 //! A bad value stops the server at startup with a message naming the variable.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use time::{Date, Duration, Month};
@@ -56,9 +63,21 @@ pub struct Config {
     pub password_policy: PasswordPolicy,
     /// `TODOKE_BODY_LIMIT_BYTES`.
     pub body_limit_bytes: usize,
+    /// `TODOKE_SHUTDOWN_GRACE_SECONDS`: not-ready time before a graceful shutdown drains.
+    pub shutdown_grace: std::time::Duration,
     /// `TODOKE_PERIODIC_REPORT_AS_OF`: the 定例報告 as-of date; `None` means the shared crate's
     /// default, [`todoke_core::forms::CheckContext::default_as_of`] (1 August).
     pub periodic_report_as_of: Option<MonthDay>,
+    /// `TODOKE_TLS_CERT`: PEM certificate chain; with `tls_key`, the server speaks HTTPS itself.
+    pub tls_cert: Option<PathBuf>,
+    /// `TODOKE_TLS_KEY`: the PEM private key of `tls_cert`.
+    pub tls_key: Option<PathBuf>,
+    /// `TODOKE_CLIENT_CA`: PEM CA certificate(s) every client certificate must chain to.
+    pub client_ca: Option<PathBuf>,
+    /// `TODOKE_CLIENT_CERT_HEADER`: a TLS-terminating proxy's verdict on the client certificate.
+    pub client_cert_header: Option<crate::tls::ClientCertHeader>,
+    /// `TODOKE_TRUSTED_PROXIES`: the peers whose `client_cert_header` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// A day of the year without the year (`MM-DD`), one that exists in every year.
@@ -111,7 +130,13 @@ impl Default for Config {
             frame_ancestors: "'self'".to_string(),
             password_policy: PasswordPolicy::default(),
             body_limit_bytes: 1024 * 1024,
+            shutdown_grace: std::time::Duration::ZERO,
             periodic_report_as_of: None,
+            tls_cert: None,
+            tls_key: None,
+            client_ca: None,
+            client_cert_header: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -180,6 +205,13 @@ impl Config {
         if let Some((var, v)) = get("TODOKE_BODY_LIMIT_BYTES") {
             config.body_limit_bytes = positive(var, &v, 64 * 1024 * 1024)? as usize;
         }
+        if let Some((var, v)) = get("TODOKE_SHUTDOWN_GRACE_SECONDS") {
+            let seconds = match v.trim().parse::<u64>() {
+                Ok(n) if n <= 300 => n,
+                _ => return Err(bad(var, &v, "expected a whole number from 0 to 300")),
+            };
+            config.shutdown_grace = std::time::Duration::from_secs(seconds);
+        }
         if let Some((var, v)) = get("TODOKE_PERIODIC_REPORT_AS_OF") {
             config.periodic_report_as_of = Some(MonthDay::parse(&v).ok_or_else(|| {
                 bad(
@@ -189,6 +221,31 @@ impl Config {
                 )
             })?);
         }
+        if let Some((var, v)) = get("TODOKE_TLS_CERT") {
+            config.tls_cert = pem_file(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_TLS_KEY") {
+            config.tls_key = pem_file(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_CLIENT_CA") {
+            config.client_ca = pem_file(var, &v)?;
+        }
+        if let Some((var, v)) = get("TODOKE_CLIENT_CERT_HEADER") {
+            config.client_cert_header = match v.trim() {
+                "" => None,
+                t => Some(crate::tls::ClientCertHeader::parse(t).ok_or_else(|| {
+                    bad(
+                        var,
+                        &v,
+                        "expected a header name such as X-Client-Verify (value SUCCESS), or NAME=VALUE",
+                    )
+                })?),
+            };
+        }
+        if let Some((var, v)) = get("TODOKE_TRUSTED_PROXIES") {
+            config.trusted_proxies = ip_addresses(var, &v)?;
+        }
+        check_client_certificates(&mut config, get("TODOKE_COOKIE_SECURE").is_some())?;
         if config.session_idle > config.session_absolute {
             return Err(bad(
                 "TODOKE_SESSION_IDLE_MINUTES",
@@ -207,6 +264,12 @@ impl Config {
         } else {
             "todoke_session"
         }
+    }
+
+    /// True when every request must come with a client certificate (`TODOKE_CLIENT_CA` or
+    /// `TODOKE_CLIENT_CERT_HEADER`).
+    pub fn requires_client_certificate(&self) -> bool {
+        self.client_ca.is_some() || self.client_cert_header.is_some()
     }
 }
 
@@ -278,6 +341,108 @@ fn frame_ancestors(var: &'static str, value: &str) -> Result<String, ConfigError
     Ok(v.to_string())
 }
 
+/// The path of a PEM file that exists; empty means unset.
+fn pem_file(var: &'static str, value: &str) -> Result<Option<PathBuf>, ConfigError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let path = PathBuf::from(v);
+    if !path.is_file() {
+        return Err(bad(
+            var,
+            value,
+            "no such file: expected the path of a PEM file",
+        ));
+    }
+    Ok(Some(path))
+}
+
+/// Comma-separated IP addresses (IPv4-mapped IPv6 ones are compared as IPv4).
+fn ip_addresses(var: &'static str, value: &str) -> Result<Vec<IpAddr>, ConfigError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<IpAddr>()
+                .map(|ip| ip.to_canonical())
+                .map_err(|_| {
+                    bad(
+                        var,
+                        value,
+                        "expected comma-separated IP addresses such as 127.0.0.1, ::1",
+                    )
+                })
+        })
+        .collect()
+}
+
+/// The TLS and client-certificate settings must agree. Serving HTTPS directly turns on secure
+/// cookies and HSTS; an explicit `TODOKE_COOKIE_SECURE=false` beside it is refused.
+fn check_client_certificates(
+    config: &mut Config,
+    cookie_secure_given: bool,
+) -> Result<(), ConfigError> {
+    let shown = |p: &Option<PathBuf>| {
+        p.as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    };
+    match (&config.tls_cert, &config.tls_key) {
+        (Some(_), None) => {
+            return Err(bad(
+                "TODOKE_TLS_KEY",
+                "",
+                "must be set together with TODOKE_TLS_CERT",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(bad(
+                "TODOKE_TLS_CERT",
+                "",
+                "must be set together with TODOKE_TLS_KEY",
+            ));
+        }
+        (Some(_), Some(_)) => {
+            if cookie_secure_given && !config.cookie_secure {
+                return Err(bad(
+                    "TODOKE_COOKIE_SECURE",
+                    "false",
+                    "must be true (or unset) when TODOKE_TLS_CERT serves HTTPS",
+                ));
+            }
+            config.cookie_secure = true;
+        }
+        (None, None) => {
+            if config.client_ca.is_some() {
+                return Err(bad(
+                    "TODOKE_CLIENT_CA",
+                    &shown(&config.client_ca),
+                    "needs TODOKE_TLS_CERT and TODOKE_TLS_KEY; behind a TLS-terminating proxy use TODOKE_CLIENT_CERT_HEADER",
+                ));
+            }
+        }
+    }
+    if let Some(h) = &config.client_cert_header {
+        if config.client_ca.is_some() {
+            return Err(bad(
+                "TODOKE_CLIENT_CERT_HEADER",
+                h.name.as_str(),
+                "cannot be combined with TODOKE_CLIENT_CA: choose the proxy's header or the server's own check",
+            ));
+        }
+        if config.trusted_proxies.is_empty() {
+            return Err(bad(
+                "TODOKE_TRUSTED_PROXIES",
+                "",
+                "must list the proxy addresses when TODOKE_CLIENT_CERT_HEADER is set",
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +454,139 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    /// Two empty files: the configuration checks only that they exist (their content is
+    /// checked when the server starts, `crate::tls::server_config`).
+    fn pem_files() -> (tempfile::TempDir, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let cert = dir.path().join("cert.pem");
+        let key = dir.path().join("key.pem");
+        std::fs::write(&cert, "").unwrap();
+        std::fs::write(&key, "").unwrap();
+        let (cert, key) = (cert.display().to_string(), key.display().to_string());
+        (dir, cert, key)
+    }
+
+    #[test]
+    fn tls_turns_on_secure_cookies() {
+        let (_dir, cert, key) = pem_files();
+        let c = from(&[
+            ("TODOKE_TLS_CERT", &cert),
+            ("TODOKE_TLS_KEY", &key),
+            ("TODOKE_CLIENT_CA", &cert),
+        ])
+        .unwrap();
+        assert!(c.cookie_secure);
+        assert_eq!(c.session_cookie_name(), "__Host-todoke_session");
+        assert_eq!(c.tls_cert, Some(PathBuf::from(&cert)));
+        assert_eq!(c.client_ca, Some(PathBuf::from(&cert)));
+        assert!(c.requires_client_certificate());
+        let c = from(&[
+            ("TODOKE_TLS_CERT", &cert),
+            ("TODOKE_TLS_KEY", &key),
+            ("TODOKE_COOKIE_SECURE", "true"),
+        ])
+        .unwrap();
+        assert!(c.cookie_secure);
+        assert!(!c.requires_client_certificate());
+        assert!(!from(&[]).unwrap().requires_client_certificate());
+    }
+
+    #[test]
+    fn client_cert_header_and_trusted_proxies_are_read() {
+        let c = from(&[
+            ("TODOKE_CLIENT_CERT_HEADER", "X-Client-Verify"),
+            ("TODOKE_TRUSTED_PROXIES", "127.0.0.1, ::ffff:10.0.0.5,::1"),
+        ])
+        .unwrap();
+        let header = c.client_cert_header.clone().unwrap();
+        assert_eq!(header.name.as_str(), "x-client-verify");
+        assert_eq!(header.value, "SUCCESS");
+        let expected: Vec<IpAddr> = ["127.0.0.1", "10.0.0.5", "::1"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        assert_eq!(c.trusted_proxies, expected);
+        assert!(c.requires_client_certificate());
+        assert!(
+            !c.cookie_secure,
+            "a proxy's HTTPS is TODOKE_COOKIE_SECURE's business"
+        );
+        let c = from(&[
+            ("TODOKE_CLIENT_CERT_HEADER", "X-SSL-Client-Verified=1"),
+            ("TODOKE_TRUSTED_PROXIES", "192.0.2.1"),
+        ])
+        .unwrap();
+        assert_eq!(c.client_cert_header.unwrap().value, "1");
+    }
+
+    #[test]
+    fn inconsistent_tls_settings_name_the_variable() {
+        let (_dir, cert, key) = pem_files();
+        let missing = format!("{cert}.missing");
+        let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+            (
+                vec![("TODOKE_TLS_CERT", &missing), ("TODOKE_TLS_KEY", &key)],
+                "TODOKE_TLS_CERT",
+            ),
+            (
+                vec![("TODOKE_TLS_CERT", &cert), ("TODOKE_TLS_KEY", &missing)],
+                "TODOKE_TLS_KEY",
+            ),
+            (vec![("TODOKE_TLS_CERT", &cert)], "TODOKE_TLS_KEY"),
+            (vec![("TODOKE_TLS_KEY", &key)], "TODOKE_TLS_CERT"),
+            (vec![("TODOKE_CLIENT_CA", &cert)], "TODOKE_CLIENT_CA"),
+            (
+                vec![
+                    ("TODOKE_TLS_CERT", &cert),
+                    ("TODOKE_TLS_KEY", &key),
+                    ("TODOKE_CLIENT_CA", &missing),
+                ],
+                "TODOKE_CLIENT_CA",
+            ),
+            (
+                vec![
+                    ("TODOKE_TLS_CERT", &cert),
+                    ("TODOKE_TLS_KEY", &key),
+                    ("TODOKE_COOKIE_SECURE", "false"),
+                ],
+                "TODOKE_COOKIE_SECURE",
+            ),
+            (
+                vec![("TODOKE_CLIENT_CERT_HEADER", "X-Client-Verify")],
+                "TODOKE_TRUSTED_PROXIES",
+            ),
+            (
+                vec![
+                    ("TODOKE_CLIENT_CERT_HEADER", "X Client Verify"),
+                    ("TODOKE_TRUSTED_PROXIES", "127.0.0.1"),
+                ],
+                "TODOKE_CLIENT_CERT_HEADER",
+            ),
+            (
+                vec![
+                    ("TODOKE_CLIENT_CERT_HEADER", "X-Client-Verify"),
+                    ("TODOKE_TRUSTED_PROXIES", "127.0.0.1, proxy.example.jp"),
+                ],
+                "TODOKE_TRUSTED_PROXIES",
+            ),
+            (
+                vec![
+                    ("TODOKE_TLS_CERT", &cert),
+                    ("TODOKE_TLS_KEY", &key),
+                    ("TODOKE_CLIENT_CA", &cert),
+                    ("TODOKE_CLIENT_CERT_HEADER", "X-Client-Verify"),
+                    ("TODOKE_TRUSTED_PROXIES", "127.0.0.1"),
+                ],
+                "TODOKE_CLIENT_CERT_HEADER",
+            ),
+        ];
+        for (pairs, var) in cases {
+            let err = from(&pairs).unwrap_err();
+            assert_eq!(err.var, var, "{pairs:?}: {err}");
+            assert!(err.to_string().contains(var));
+        }
     }
 
     #[test]
@@ -326,6 +624,7 @@ mod tests {
             ),
             ("TODOKE_FRAME_ANCESTORS", "'self' https://a.example.jp"),
             ("TODOKE_BODY_LIMIT_BYTES", "1024"),
+            ("TODOKE_SHUTDOWN_GRACE_SECONDS", "10"),
             ("TODOKE_PERIODIC_REPORT_AS_OF", "07-01"),
         ])
         .unwrap();
@@ -340,6 +639,7 @@ mod tests {
             vec!["https://a.example.jp", "https://b.example.jp"]
         );
         assert_eq!(c.body_limit_bytes, 1024);
+        assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(10));
         assert_eq!(
             c.periodic_report_as_of,
             Some(MonthDay {
@@ -361,6 +661,7 @@ mod tests {
             ("TODOKE_ALLOWED_ORIGINS", "example.jp"),
             ("TODOKE_FRAME_ANCESTORS", "'self'; script-src *"),
             ("TODOKE_BODY_LIMIT_BYTES", "lots"),
+            ("TODOKE_SHUTDOWN_GRACE_SECONDS", "3600"),
             ("TODOKE_PERIODIC_REPORT_AS_OF", "08/01"),
             ("TODOKE_PERIODIC_REPORT_AS_OF", "13-01"),
             ("TODOKE_PERIODIC_REPORT_AS_OF", "02-29"),

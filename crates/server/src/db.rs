@@ -109,7 +109,9 @@ async fn connect_sqlite(url: &str) -> Result<Pool, ServerError> {
     });
     let pool = if in_memory {
         // Every connection to `:memory:` is a database of its own: keep exactly one, forever.
-        pool.max_connections(1).idle_timeout(None).max_lifetime(None)
+        pool.max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
     } else {
         pool.max_connections(8)
     };
@@ -226,7 +228,10 @@ mod tests {
 
     #[test]
     fn engines_by_url() {
-        assert_eq!(Engine::of_url("sqlite://todoke.db").unwrap(), Engine::Sqlite);
+        assert_eq!(
+            Engine::of_url("sqlite://todoke.db").unwrap(),
+            Engine::Sqlite
+        );
         assert_eq!(Engine::of_url("sqlite::memory:").unwrap(), Engine::Sqlite);
         assert_eq!(
             Engine::of_url("postgres://u@localhost/todoke").unwrap(),
@@ -242,7 +247,9 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_as_bound() {
         let mut sql = Sql::new("SELECT 1 WHERE a = ");
-        sql.push_bind(1_i64).push(" AND b = ").push_bind("x".to_string());
+        sql.push_bind(1_i64)
+            .push(" AND b = ")
+            .push_bind("x".to_string());
         assert_eq!(sql.sql(), "SELECT 1 WHERE a = $1 AND b = $2");
     }
 }

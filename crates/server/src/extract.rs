@@ -109,7 +109,14 @@ mod tests {
     fn only_objects_are_bodies() {
         assert!(decode_object::<Login>(br#" {"user_id":"A","password":"b"}"#).is_ok());
         assert!(decode_object::<Nothing>(b"{}").is_ok());
-        for shape in [&br#"["A","b"]"#[..], b"[]", b"\"x\"", b"1", b"null", b"true"] {
+        for shape in [
+            &br#"["A","b"]"#[..],
+            b"[]",
+            b"\"x\"",
+            b"1",
+            b"null",
+            b"true",
+        ] {
             assert!(
                 matches!(decode_object::<Login>(shape), Err(AppError::BodyShape)),
                 "{}",

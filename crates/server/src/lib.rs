@@ -31,17 +31,18 @@ pub mod middleware;
 pub mod openapi;
 pub mod routes;
 pub mod static_files;
+pub mod tls;
 pub mod tracking;
 
 use std::any::Any;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use crate::db::Pool;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
-use crate::db::Pool;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -61,6 +62,10 @@ pub struct AppState {
     /// An argon2 hash of a random password, verified for unknown user IDs so that they take as
     /// long as known ones.
     dummy_hash: Arc<str>,
+    /// False once a shutdown has begun: `/readyz` answers 503 so a load balancer stops sending
+    /// new requests while the open ones finish. Per process, by design: it is this process
+    /// that is going away.
+    pub ready: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -84,6 +89,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
         config: Arc::new(config),
         clock,
         dummy_hash: dummy_hash.into(),
+        ready: Arc::new(std::sync::atomic::AtomicBool::new(true)),
     })
 }
 
@@ -110,6 +116,10 @@ pub fn app(state: AppState) -> Router {
             let spa = spa.clone();
             async move { static_files::fallback(spa, req).await }
         })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            tls::require_client_certificate,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::api_guard,
@@ -143,14 +153,17 @@ pub struct RunningServer {
     /// The address actually bound (a real port when the configuration asked for port 0).
     pub addr: SocketAddr,
     pub state: AppState,
+    /// Serving HTTPS itself (`TODOKE_TLS_CERT`).
+    https: bool,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
 impl RunningServer {
-    /// `http://127.0.0.1:PORT/`
+    /// `http://127.0.0.1:PORT/` (`https://` when serving TLS).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{}/", self.addr)
     }
 
     /// Stops accepting connections, lets open requests finish, and waits for the task.
@@ -176,23 +189,34 @@ impl Drop for RunningServer {
     }
 }
 
-/// Binds `state.config.addr` (port 0 allowed) and serves [`app`] in a tokio task.
+/// Binds `state.config.addr` (port 0 allowed) and serves [`app`] in a tokio task, over TLS
+/// when `TODOKE_TLS_CERT` is set ([`tls`]). Requests carry the peer's `ConnectInfo<SocketAddr>`.
 pub async fn start(state: AppState) -> Result<RunningServer, ServerError> {
+    let tls = tls::server_config(&state.config)?;
     let listener = tokio::net::TcpListener::bind(state.config.addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
     let router = app(state.clone());
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
+    let https = tls.is_some();
+    let stopped = async {
+        let _ = rx.await;
+    };
+    let task = match tls {
+        Some(tls) => tokio::spawn(tls::serve(listener, tls, router, stopped)),
+        None => tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(stopped)
             .await
-    });
-    tracing::info!(%addr, "listening");
+        }),
+    };
+    tracing::info!(%addr, https, "listening");
     Ok(RunningServer {
         addr,
         state,
+        https,
         shutdown: Some(tx),
         task: Some(task),
     })

@@ -63,14 +63,26 @@ async fn main() -> ExitCode {
     }
 }
 
-/// Logs go to stderr, so an admin command's stdout holds only its JSON.
+/// Logs go to stderr, so an admin command's stdout holds only its JSON. `TODOKE_LOG_FORMAT=json`
+/// writes one JSON object a line for log collectors (read here, before the configuration, so
+/// that configuration errors are logged in the chosen format too).
 fn init_logging(default_filter: &str) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
-    tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match std::env::var("TODOKE_LOG_FORMAT").as_deref().map(str::trim) {
+        Ok("json") => builder.json().flatten_event(true).init(),
+        Ok("text") | Ok("") | Err(_) => builder.init(),
+        Ok(other) => {
+            builder.init();
+            tracing::warn!(
+                value = other,
+                "TODOKE_LOG_FORMAT is text or json; using text"
+            );
+        }
+    }
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
@@ -98,6 +110,17 @@ async fn try_serve(args: ServeArgs) -> Result<(), String> {
     let server = start(state).await.map_err(|e| e.to_string())?;
     println!("{}", ja::server_listening(&server.url()));
     shutdown_signal().await;
+    // Not ready first, so that a load balancer polling /readyz moves new requests elsewhere;
+    // then stop accepting connections and let the open requests finish.
+    server
+        .state
+        .ready
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let grace = server.state.config.shutdown_grace;
+    if !grace.is_zero() {
+        tracing::info!(seconds = grace.as_secs(), "draining: /readyz answers 503");
+        tokio::time::sleep(grace).await;
+    }
     tracing::info!("shutting down");
     server.shutdown().await.map_err(|e| e.to_string())
 }

@@ -213,9 +213,7 @@ impl SecurityHeaders {
     pub fn new(html_csp: HeaderValue, config: &Config) -> Self {
         Self {
             html_csp,
-            hsts: config
-                .cookie_secure
-                .then(|| HeaderValue::from_static(HSTS)),
+            hsts: config.cookie_secure.then(|| HeaderValue::from_static(HSTS)),
         }
     }
 }
@@ -228,7 +226,8 @@ pub async fn security_headers(
     req: Request,
     next: Next,
 ) -> Response {
-    let private = is_api_path(req.uri().path()) || req.uri().path() == "/healthz";
+    let private =
+        is_api_path(req.uri().path()) || matches!(req.uri().path(), "/healthz" | "/readyz");
     let mut response = next.run(req).await;
     let status = response.status();
     let is_html = response

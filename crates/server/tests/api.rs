@@ -9,6 +9,7 @@ mod api {
     mod drafts;
     mod errors;
     mod forms;
+    mod instances;
     mod issuance;
     mod lifecycle;
     mod openapi;
@@ -18,4 +19,5 @@ mod api {
     mod service_hours;
     mod session;
     mod static_files;
+    mod tls;
 }

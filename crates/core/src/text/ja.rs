@@ -158,6 +158,17 @@ pub const PAYLOAD_TOO_LARGE: &str = "送信内容が大きすぎます。内容�
 pub const NOT_FOUND: &str = "指定されたものは見つかりませんでした。アドレスを確認してください。";
 pub const METHOD_NOT_ALLOWED: &str = "この操作はこのアドレスでは使えません。";
 pub const INTERNAL: &str = "システムで問題が発生しました。時間をおいてもう一度お試しください。";
+/// The client certificate of the online billing network (mutual TLS) was not presented.
+pub const CLIENT_CERTIFICATE_REQUIRED: &str = "クライアント証明書を確認できなかったため、接続できません。ブラウザをすべて閉じてから起動し直し、証明書の選択画面で「Online Billing NW Common Root CA」が含まれている証明書を選択してください。";
+pub const CLIENT_CERTIFICATE_PAGE_TITLE: &str = "証明書を確認できませんでした";
+pub const CLIENT_CERTIFICATE_PAGE_INTRO: &str = "このシステムを利用するには、オンライン請求ネットワーク関連システム共通認証局が発行したクライアント証明書が必要です。証明書が選択されなかったため、接続できませんでした。";
+pub const CLIENT_CERTIFICATE_PAGE_STEPS_HEADING: &str = "証明書を選択し直す手順";
+pub const CLIENT_CERTIFICATE_PAGE_STEPS: [&str; 3] = [
+    "① 開いているブラウザの画面をすべて閉じ、ブラウザを起動し直します。",
+    "② このシステムのアドレスをもう一度開きます。",
+    "③ 証明書の選択画面が表示されたら、「Online Billing NW Common Root CA」が含まれている証明書を選択します。",
+];
+pub const CLIENT_CERTIFICATE_PAGE_NOTE: &str = "証明書の選択画面が表示されない場合や、「Online Billing NW Common Root CA」となっていない場合は、「オンライン請求ネットワーク関連システム共通認証局ユーザーマニュアル」を参照して、証明書がインストールされているか確認してください。";
 pub const TIMEOUT_DIALOG_TITLE: &str = "まもなくログアウトします";
 
 pub fn timeout_dialog_body(seconds: u64) -> String {

@@ -3,13 +3,13 @@
 //! request (idle timeout) and the absolute end. A new token is issued at sign-in and at password
 //! change; revoking deletes the row, so a copied cookie stops working at once.
 
+use crate::db::{Conn, Pool};
 use axum::http::{HeaderMap, HeaderValue, header};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
-use crate::db::{Conn, Pool};
 use time::OffsetDateTime;
 
 use crate::config::Config;

@@ -1,4 +1,7 @@
-//! `GET /healthz`: for load balancers and monitoring; never gated by service hours.
+//! `GET /healthz` and `GET /readyz`: for load balancers and monitoring; never gated by service
+//! hours.
+
+use std::sync::atomic::Ordering;
 
 use axum::Json;
 use axum::extract::State;
@@ -9,14 +12,18 @@ use utoipa_axum::routes;
 
 use super::tags;
 use crate::AppState;
+use crate::db::{self, Engine};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(healthz))
+    OpenApiRouter::new()
+        .routes(routes!(healthz))
+        .routes(routes!(readyz))
 }
 
 /// Health check
 ///
-/// Answers 200 while the database answers a query, 503 otherwise.
+/// Answers 200 while the database answers a query, 503 otherwise: whether this process works
+/// (restart it when not).
 #[utoipa::path(
     get,
     path = "/healthz",
@@ -27,21 +34,60 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    match sqlx::query("SELECT 1").execute(&state.pool).await {
-        Ok(_) => (
-            StatusCode::OK,
-            Json(Health {
-                status: "ok".into(),
-                database: "ok".into(),
-            }),
-        ),
+    let health = database_health(&state.pool).await;
+    let status = if health.database == "ok" {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(health))
+}
+
+/// Readiness
+///
+/// Answers 200 while this process should get new requests: its database answers and it is not
+/// shutting down (after SIGTERM it answers 503 `draining` for `TODOKE_SHUTDOWN_GRACE_SECONDS`
+/// before it stops accepting connections). What a load balancer polls.
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    tag = tags::OPERATIONS,
+    responses(
+        (status = 200, description = "Ready for requests", body = Health),
+        (status = 503, description = "Draining, or the database does not answer", body = Health),
+    )
+)]
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
+    let mut health = database_health(&state.pool).await;
+    if !state.ready.load(Ordering::SeqCst) {
+        health.status = "draining".into();
+    }
+    let status = if health.status == "ok" {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(health))
+}
+
+async fn database_health(pool: &db::Pool) -> Health {
+    let engine = match Engine::of(pool) {
+        Engine::Sqlite => "sqlite",
+        Engine::Postgres => "postgres",
+    };
+    match sqlx::query("SELECT 1").execute(pool).await {
+        Ok(_) => Health {
+            status: "ok".into(),
+            database: "ok".into(),
+            engine: engine.into(),
+        },
         Err(e) => {
             tracing::error!(error = %e, "health check: database unavailable");
-            let health = Health {
+            Health {
                 status: "degraded".into(),
                 database: "unavailable".into(),
-            };
-            (StatusCode::SERVICE_UNAVAILABLE, Json(health))
+                engine: engine.into(),
+            }
         }
     }
 }

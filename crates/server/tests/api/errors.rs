@@ -137,14 +137,22 @@ async fn healthz_reports_the_database() {
     let app = spawn_app().await;
     let response = app.get("/healthz", None).await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(response.json(), json!({"status": "ok", "database": "ok"}));
+    let engine = if app.state.config.database_url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    assert_eq!(
+        response.json(),
+        json!({"status": "ok", "database": "ok", "engine": engine})
+    );
 
     app.state.pool.close().await;
     let response = app.get("/healthz", None).await;
     assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(
         response.json(),
-        json!({"status": "degraded", "database": "unavailable"})
+        json!({"status": "degraded", "database": "unavailable", "engine": engine})
     );
 }
 
@@ -219,13 +227,41 @@ async fn bodies_that_are_not_objects_are_refused_without_effect() {
     let submission = submit_new(&app, &cookie, &answers).await;
     let draft = create_draft(&app, &cookie, "staff-change", &answers).await;
     let requests = [
-        (Method::POST, format!("/api/v1/submissions/{}/withdraw", submission.id), json!([])),
-        (Method::POST, format!("/api/v1/submissions/{}/withdraw", submission.id), json!(["取下げ"])),
-        (Method::PUT, format!("/api/v1/drafts/{}", draft.id), json!([draft.version, answers])),
-        (Method::POST, format!("/api/v1/drafts/{}/submit", draft.id), json!([draft.version, []])),
-        (Method::POST, "/api/v1/drafts".to_string(), json!(["staff-change", answers])),
-        (Method::POST, "/api/v1/forms/staff-change/check".to_string(), json!([answers])),
-        (Method::PUT, "/api/v1/account/password".to_string(), json!(["a", "b", "c"])),
+        (
+            Method::POST,
+            format!("/api/v1/submissions/{}/withdraw", submission.id),
+            json!([]),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/submissions/{}/withdraw", submission.id),
+            json!(["取下げ"]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/drafts/{}", draft.id),
+            json!([draft.version, answers]),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/drafts/{}/submit", draft.id),
+            json!([draft.version, []]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/drafts".to_string(),
+            json!(["staff-change", answers]),
+        ),
+        (
+            Method::POST,
+            "/api/v1/forms/staff-change/check".to_string(),
+            json!([answers]),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/account/password".to_string(),
+            json!(["a", "b", "c"]),
+        ),
     ];
     let drafts_before = app.count("drafts").await;
     for (method, path, body) in requests {
@@ -241,7 +277,14 @@ async fn bodies_that_are_not_objects_are_refused_without_effect() {
     }
     assert_eq!(app.count("drafts").await, drafts_before);
     let detail = app
-        .get(&format!("/api/v1/submissions/{}", submission.id), Some(&cookie))
+        .get(
+            &format!("/api/v1/submissions/{}", submission.id),
+            Some(&cookie),
+        )
         .await;
-    assert_eq!(detail.json()["status"], json!(submission.status), "not withdrawn");
+    assert_eq!(
+        detail.json()["status"],
+        json!(submission.status),
+        "not withdrawn"
+    );
 }

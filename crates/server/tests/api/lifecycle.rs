@@ -395,7 +395,11 @@ async fn return_revise_resubmit_accept_with_the_effective_date() {
                 Some(&reviewer),
             )
             .await;
-        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{i} {bogus}: {bad:?}");
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{i} {bogus}: {bad:?}"
+        );
         let error = bad.api_error();
         assert_eq!(
             error.fields.get("field_comments[1]").unwrap(),

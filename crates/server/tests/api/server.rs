@@ -33,7 +33,7 @@ async fn start_binds_a_free_port_and_serves_until_shut_down() {
     stream.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(
-        response.contains(r#"{"status":"ok","database":"ok"}"#),
+        response.contains(r#"{"status":"ok","database":"ok","engine":"sqlite"}"#),
         "{response}"
     );
 
@@ -116,10 +116,75 @@ async fn early_refusals_keep_the_connection_usable() {
             let next = format!("GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n");
             let answer = exchange(&mut stream, next.as_bytes()).await;
             assert!(
-                answer.as_ref().is_some_and(|(h, _)| h.starts_with("http/1.1 200")),
+                answer
+                    .as_ref()
+                    .is_some_and(|(h, _)| h.starts_with("http/1.1 200")),
                 "round {round}: after {head} the connection gave {answer:?}"
             );
         }
     }
     server.shutdown().await.unwrap();
+}
+
+/// `/readyz` is what a load balancer polls: ready while the database answers, 503 `draining`
+/// once a shutdown has begun (the process flips the flag on SIGTERM, before it drains).
+#[tokio::test]
+async fn readiness_turns_to_draining_at_shutdown() {
+    let app = super::helpers::spawn_app().await;
+    let ready = app.get("/readyz", None).await;
+    assert_eq!(ready.status, axum::http::StatusCode::OK);
+    assert_eq!(ready.json()["status"], "ok");
+    assert_eq!(ready.header("cache-control").as_deref(), Some("no-store"));
+    app.state
+        .ready
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let draining = app.get("/readyz", None).await;
+    assert_eq!(draining.status, axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(draining.json()["status"], "draining");
+    // Liveness is another question: the process still works until it has drained.
+    assert_eq!(
+        app.get("/healthz", None).await.status,
+        axum::http::StatusCode::OK
+    );
+}
+
+/// `TODOKE_LOG_FORMAT=json`: every log line of the real binary is one JSON object.
+#[tokio::test]
+async fn json_logs_are_one_object_a_line() {
+    use tokio::io::AsyncBufReadExt;
+    let dir = tempfile::tempdir().unwrap();
+    let url = super::helpers::fresh_database_url(dir.path()).await;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_todoke-server"))
+        .arg("serve")
+        .env_clear()
+        .env("TODOKE_DATABASE_URL", url)
+        .env("TODOKE_ADDR", "127.0.0.1:0")
+        .env("TODOKE_DIST_DIR", "")
+        .env("TODOKE_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let listening = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            let entry: serde_json::Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+            if entry["message"] == "listening" {
+                return entry;
+            }
+        }
+        panic!("the server ended without logging that it listens");
+    })
+    .await
+    .expect("the server starts within a minute");
+    assert_eq!(listening["level"], "INFO");
+    assert!(
+        listening["addr"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("127.0.0.1:"))
+    );
+    child.kill().await.unwrap();
 }
