@@ -236,6 +236,11 @@ fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result {
         return Ok(());
     }
     step(&format!("Installing from Debian: {}", missing.join(" ")));
+    apt_install(&missing)
+}
+
+/// `apt-get update` and `apt-get install` of `packages`, without recommended extras.
+fn apt_install(packages: &[&str]) -> Result {
     status(
         Command::new("apt-get")
             .arg("update")
@@ -244,7 +249,7 @@ fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result {
     status(
         Command::new("apt-get")
             .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing)
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

@@ -6,7 +6,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, status, step};
+use crate::{Result, apt_install, status, step};
 
 /// The superuser of the throw-away cluster (trust authentication on loopback only).
 const USER: &str = "todoke";
@@ -105,16 +105,7 @@ fn ensure_installed() -> Result<PathBuf> {
         return Ok(bin);
     }
     step("Installing PostgreSQL from Debian (for the tests on both engines)");
-    status(
-        Command::new("apt-get")
-            .arg("update")
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
-    status(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "postgresql"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
+    apt_install(&["postgresql"])?;
     installed_bin().ok_or_else(|| "PostgreSQL installed, but no initdb found".to_string())
 }
 

@@ -371,6 +371,20 @@ pub enum FilingStatus {
     Withdrawn,
 }
 
+/// A stored status that is none of the known ones.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown filing status {0:?}")]
+pub struct UnknownStatus(pub String);
+
+/// Decoding a stored status at the edge (the server's rows).
+impl TryFrom<String> for FilingStatus {
+    type Error = UnknownStatus;
+
+    fn try_from(s: String) -> Result<Self, UnknownStatus> {
+        Self::parse(&s).ok_or(UnknownStatus(s))
+    }
+}
+
 impl FilingStatus {
     pub fn label(self) -> &'static str {
         match self {

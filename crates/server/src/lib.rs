@@ -32,7 +32,6 @@ pub mod openapi;
 pub mod routes;
 pub mod static_files;
 pub mod tls;
-pub mod tracking;
 
 use std::any::Any;
 use std::net::SocketAddr;

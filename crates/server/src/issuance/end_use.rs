@@ -7,7 +7,6 @@
 use crate::db::Conn;
 use serde::Serialize;
 use time::Date;
-use todoke_core::api::FilingStatus;
 use todoke_core::forms::FORM_END_OF_USE;
 use todoke_core::service_hours::JST;
 
@@ -15,6 +14,7 @@ use super::{OperatorError, find_account, storage};
 use crate::AppState;
 use crate::auth::session;
 use crate::db::{self, to_unix};
+use crate::filings::store::{self, EndOfUseOutcome};
 
 #[derive(Debug, Serialize)]
 pub struct EndUseOutcome {
@@ -82,18 +82,6 @@ pub struct EndUseFilingsOutcome {
     pub waiting: Vec<FiledEndOfUse>,
 }
 
-#[derive(sqlx::FromRow)]
-struct FilingRow {
-    submission_id: i64,
-    arrival_number: String,
-    account_id: i64,
-    user_id: String,
-    institution_code: Option<String>,
-    institution_name: Option<String>,
-    ended_at: Option<i64>,
-    last_day_of_use: Option<String>,
-}
-
 /// The day after the last day of use is the first day without the system.
 fn is_due(last_day_of_use: Date, today: Date) -> bool {
     last_day_of_use < today
@@ -109,21 +97,7 @@ pub async fn end_use_filings(
     let now = state.clock.now();
     let today = now.to_offset(JST).date();
     let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
-    let sql = format!(
-        "SELECT s.id AS submission_id, s.arrival_number, a.id AS account_id, a.user_id,
-                a.institution_code, a.institution_name, a.ended_at,
-                {} AS last_day_of_use
-         FROM submissions s
-         JOIN accounts a ON a.id = s.account_id
-         LEFT JOIN end_of_use_records r ON r.submission_id = s.id
-         WHERE s.form_id = $1 AND s.status = $2 AND r.submission_id IS NULL
-         ORDER BY s.id",
-        db::json_text(db::Engine::of(&state.pool), "s.answers", "last_day_of_use")
-    );
-    let rows: Vec<FilingRow> = sqlx::query_as(&sql)
-        .bind(FORM_END_OF_USE)
-        .bind(FilingStatus::Accepted.as_str())
-        .fetch_all(&mut *tx)
+    let rows = store::unprocessed_end_of_use(&mut tx, db::Engine::of(&state.pool), FORM_END_OF_USE)
         .await
         .map_err(storage)?;
 
@@ -155,27 +129,23 @@ pub async fn end_use_filings(
         } else {
             end_account(&mut tx, row.account_id, to_unix(now)).await?
         };
-        let kind = if ended { "ended" } else { "already_ended" };
+        let kind = if ended {
+            EndOfUseOutcome::Ended
+        } else {
+            EndOfUseOutcome::AlreadyEnded
+        };
         if !dry_run {
-            sqlx::query(
-                "INSERT INTO end_of_use_records (submission_id, account_id, processed_at, outcome)
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(row.submission_id)
-            .bind(row.account_id)
-            .bind(to_unix(now))
-            .bind(kind)
-            .execute(&mut *tx)
-            .await
-            .map_err(storage)?;
+            store::record_end_of_use(&mut tx, row.submission_id, row.account_id, kind, now)
+                .await
+                .map_err(storage)?;
             tracing::info!(
                 user_id = filed.user_id,
                 arrival_number = filed.arrival_number,
-                kind,
+                kind = kind.as_str(),
                 "利用終了届出 processed"
             );
         }
-        filed.outcome = Some(kind);
+        filed.outcome = Some(kind.as_str());
         outcome.processed.push(filed);
     }
     if dry_run {

@@ -89,11 +89,7 @@ async fn hash_bounded(
     let mut set = JoinSet::new();
     let n = passwords.len();
     for (i, p) in passwords.into_iter().enumerate() {
-        let permit = permits
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(storage)?;
+        let permit = permits.clone().acquire_owned().await.map_err(storage)?;
         set.spawn(async move {
             let _permit = permit;
             (i, password::hash(p).await)

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::auth::ApplicantSession;
 use crate::error::AppError;
 use crate::extract::{AppJson, AppPath};
-use crate::filings::{self, SubmitOutcome};
+use crate::filings::lifecycle::{self, SubmitOutcome};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -49,15 +49,8 @@ pub async fn create_draft(
     applicant: ApplicantSession,
     AppJson(request): AppJson<NewDraft>,
 ) -> Result<(StatusCode, Json<Draft>), AppError> {
-    let def = filings::available_form(&applicant, &request.form_id)?;
-    let draft = filings::create_draft(
-        &state.pool,
-        applicant.account_id,
-        &def,
-        &request.answers,
-        state.clock.now(),
-    )
-    .await?;
+    let draft =
+        lifecycle::create_draft(&state, &applicant, &request.form_id, &request.answers).await?;
     Ok((StatusCode::CREATED, Json(draft)))
 }
 
@@ -85,7 +78,7 @@ pub async fn get_draft(
     AppPath(id): AppPath<i64>,
 ) -> Result<Json<Draft>, AppError> {
     Ok(Json(
-        filings::get_draft(&state.pool, applicant.account_id, id).await?,
+        lifecycle::get_draft(&state.pool, applicant.account_id, id).await?,
     ))
 }
 
@@ -121,13 +114,12 @@ pub async fn update_draft(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<DraftUpdate>,
 ) -> Result<Json<Draft>, AppError> {
-    let draft = filings::update_draft(
-        &state.pool,
+    let draft = lifecycle::save_draft(
+        &state,
         applicant.account_id,
         id,
         request.version,
         &request.answers,
-        state.clock.now(),
     )
     .await?;
     Ok(Json(draft))
@@ -159,7 +151,7 @@ pub async fn delete_draft(
     applicant: ApplicantSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<StatusCode, AppError> {
-    filings::delete_draft(&state.pool, applicant.account_id, id).await?;
+    lifecycle::delete_draft(&state.pool, applicant.account_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -207,7 +199,7 @@ pub async fn submit_draft(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<SubmitRequest>,
 ) -> Result<(StatusCode, Json<Submission>), AppError> {
-    let outcome = filings::submit(
+    let outcome = lifecycle::submit(
         &state,
         &applicant,
         id,

@@ -8,7 +8,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use todoke_core::ApiError;
 use todoke_core::api::{CommentRequest, Draft, FilingPage, FilingQuery, Submission};
-use todoke_core::lifecycle::Action;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -16,11 +15,11 @@ use super::responses::{CsrfHeader, JsonBodyErrors, NoBodyErrors, SessionErrors};
 use super::tags;
 use crate::AppState;
 use crate::auth::ApplicantSession;
-use crate::db;
 use crate::error::AppError;
 use crate::extract::{AppJson, AppPath};
-use crate::filings;
-use crate::tracking::{self, ActionInput, Scope, Search};
+use crate::filings::Scope;
+use crate::filings::lifecycle;
+use crate::filings::search::{self, Search};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -62,7 +61,7 @@ pub async fn list_filings(
 ) -> Result<Json<FilingPage>, AppError> {
     let search = search_from(query)?;
     Ok(Json(
-        tracking::search(&state.pool, Scope::Applicant(applicant.account_id), &search).await?,
+        search::search(&state.pool, Scope::Applicant(applicant.account_id), &search).await?,
     ))
 }
 
@@ -91,11 +90,9 @@ pub async fn get_submission(
     applicant: ApplicantSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<Json<Submission>, AppError> {
-    let mut conn = state.pool.acquire().await?;
-    filings::find_submission(&mut conn, applicant.account_id, id)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    Ok(Json(
+        lifecycle::read(&state.pool, Scope::Applicant(applicant.account_id), id).await?,
+    ))
 }
 
 /// Withdraw a submission (取下げ)
@@ -127,13 +124,8 @@ pub async fn withdraw(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<CommentRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    let acting = filings::applicant_acting(&applicant);
-    let input = ActionInput {
-        comment: request.comment,
-        ..ActionInput::default()
-    };
     Ok(Json(
-        tracking::act(&state, &acting, id, Action::Withdraw, input).await?,
+        lifecycle::withdraw(&state, &applicant, id, request.comment).await?,
     ))
 }
 
@@ -168,17 +160,13 @@ pub async fn revise(
     applicant: ApplicantSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<(StatusCode, Json<Draft>), AppError> {
-    let scope = Scope::Applicant(applicant.account_id);
-    let mut tx = db::begin_write(&state.pool).await?;
-    let (row, _) = tracking::find_for(&mut tx, scope, id, Action::Resubmit).await?;
-    if let Some(existing) = filings::unsent_revision(&mut tx, applicant.account_id, id).await? {
-        return Ok((StatusCode::OK, Json(existing.to_api()?)));
-    }
-    let draft =
-        filings::draft_from_submission(&mut tx, &applicant, &row, Some(id), state.clock.now())
-            .await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(draft)))
+    let (new, draft) = lifecycle::revise(&state, &applicant, id).await?;
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(draft)))
 }
 
 /// Copy into a new draft (複写して新規作成)
@@ -208,11 +196,6 @@ pub async fn copy(
     applicant: ApplicantSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<(StatusCode, Json<Draft>), AppError> {
-    let scope = Scope::Applicant(applicant.account_id);
-    let mut conn = state.pool.acquire().await?;
-    let (row, _) = tracking::find_for(&mut conn, scope, id, Action::CopyToNewDraft).await?;
-    let draft =
-        filings::draft_from_submission(&mut conn, &applicant, &row, None, state.clock.now())
-            .await?;
+    let draft = lifecycle::copy(&state, &applicant, id).await?;
     Ok((StatusCode::CREATED, Json(draft)))
 }

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use todoke_core::ApiError;
 use todoke_core::api::{CheckRequest, FormBundle, FormSummary};
-use todoke_core::forms::{self, CheckReport};
+use todoke_core::forms::CheckReport;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -40,7 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 pub async fn list_forms(applicant: ApplicantSession) -> Json<Vec<FormSummary>> {
-    Json(filings::form_summaries(&applicant))
+    Json(filings::forms::form_summaries(&applicant))
 }
 
 /// One form's definition and the server's check context
@@ -68,12 +68,7 @@ pub async fn form_bundle(
     applicant: ApplicantSession,
     AppPath(form_id): AppPath<String>,
 ) -> Result<Json<FormBundle>, AppError> {
-    let definition = filings::available_form(&applicant, &form_id)?;
-    let context = filings::check_context(&state, &applicant);
-    Ok(Json(FormBundle {
-        definition,
-        context,
-    }))
+    Ok(Json(filings::forms::bundle(&state, &applicant, &form_id)?))
 }
 
 /// Check answers (形式チェック)
@@ -108,8 +103,10 @@ pub async fn check_form(
     AppPath(form_id): AppPath<String>,
     AppJson(request): AppJson<CheckRequest>,
 ) -> Result<Json<CheckReport>, AppError> {
-    let definition = filings::available_form(&applicant, &form_id)?;
-    filings::refuse_oversized_groups(&definition, &request.answers)?;
-    let context = filings::check_context(&state, &applicant);
-    Ok(Json(forms::check(&definition, &request.answers, &context)))
+    Ok(Json(filings::forms::check(
+        &state,
+        &applicant,
+        &form_id,
+        &request.answers,
+    )?))
 }

@@ -34,13 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let health = database_health(&state.pool).await;
-    let status = if health.database == "ok" {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (status, Json(health))
+    answer(database_health(&state.pool).await)
 }
 
 /// Readiness
@@ -62,6 +56,11 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Health>)
     if !state.ready.load(Ordering::SeqCst) {
         health.status = "draining".into();
     }
+    answer(health)
+}
+
+/// 200 when all is `ok`, 503 otherwise, with the health either way.
+fn answer(health: Health) -> (StatusCode, Json<Health>) {
     let status = if health.status == "ok" {
         StatusCode::OK
     } else {

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::auth::ApplicantSession;
 use crate::error::AppError;
 use crate::extract::AppPath;
-use crate::tracking;
+use crate::filings::notices;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -43,7 +43,7 @@ pub async fn list_notices(
     applicant: ApplicantSession,
 ) -> Result<Json<NoticeList>, AppError> {
     Ok(Json(
-        tracking::notices(&state.pool, applicant.account_id).await?,
+        notices::list(&state.pool, applicant.account_id).await?,
     ))
 }
 
@@ -70,6 +70,6 @@ pub async fn mark_read(
     applicant: ApplicantSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<StatusCode, AppError> {
-    tracking::mark_read(&state.pool, applicant.account_id, id, state.clock.now()).await?;
+    notices::mark_read(&state.pool, applicant.account_id, id, state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,7 +11,6 @@ use todoke_core::ApiError;
 use todoke_core::api::{
     CommentRequest, FilingPage, FilingQuery, RejectRequest, ReturnRequest, Submission,
 };
-use todoke_core::lifecycle::Action;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -22,7 +21,9 @@ use crate::AppState;
 use crate::auth::ReviewerSession;
 use crate::error::AppError;
 use crate::extract::{AppJson, AppPath};
-use crate::tracking::{self, Acting, ActionInput, Scope};
+use crate::filings::lifecycle::{self, ReturnInput};
+use crate::filings::search;
+use crate::filings::{Acting, Scope};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -34,14 +35,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(return_filing))
         .routes(routes!(accept))
         .routes(routes!(reject))
-}
-
-fn acting(reviewer: &ReviewerSession) -> Acting {
-    Acting {
-        account_id: reviewer.account_id,
-        scope: Scope::Bureau(reviewer.bureau),
-        label: reviewer.display_name.clone(),
-    }
 }
 
 /// The review queue
@@ -68,7 +61,7 @@ pub async fn queue(
 ) -> Result<Json<FilingPage>, AppError> {
     let search = search_from(query)?;
     Ok(Json(
-        tracking::search(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?,
+        search::search(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?,
     ))
 }
 
@@ -96,7 +89,7 @@ pub async fn queue_csv(
     query: Result<Query<FilingQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let search = search_from(query)?;
-    let body = tracking::csv(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?;
+    let body = search::csv(&state.pool, Scope::Bureau(reviewer.bureau), &search).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -132,26 +125,8 @@ pub async fn get_filing(
     reviewer: ReviewerSession,
     AppPath(id): AppPath<i64>,
 ) -> Result<Json<Submission>, AppError> {
-    let mut conn = state.pool.acquire().await?;
-    tracking::detail(&mut conn, Scope::Bureau(reviewer.bureau), id)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
-}
-
-async fn plain(
-    state: &AppState,
-    reviewer: &ReviewerSession,
-    id: i64,
-    action: Action,
-    request: CommentRequest,
-) -> Result<Json<Submission>, AppError> {
-    let input = ActionInput {
-        comment: request.comment,
-        ..ActionInput::default()
-    };
     Ok(Json(
-        tracking::act(state, &acting(reviewer), id, action, input).await?,
+        lifecycle::read(&state.pool, Scope::Bureau(reviewer.bureau), id).await?,
     ))
 }
 
@@ -181,7 +156,10 @@ pub async fn receive(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<CommentRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    plain(&state, &reviewer, id, Action::Receive, request).await
+    let by = Acting::reviewer(&reviewer);
+    Ok(Json(
+        lifecycle::receive(&state, &by, id, request.comment).await?,
+    ))
 }
 
 /// Start review (審査開始)
@@ -210,7 +188,10 @@ pub async fn start_review(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<CommentRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    plain(&state, &reviewer, id, Action::StartReview, request).await
+    let by = Acting::reviewer(&reviewer);
+    Ok(Json(
+        lifecycle::start_review(&state, &by, id, request.comment).await?,
+    ))
 }
 
 /// Return for correction (差戻し)
@@ -240,14 +221,14 @@ pub async fn return_filing(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<ReturnRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    let input = ActionInput {
-        comment: Some(request.comment),
+    let input = ReturnInput {
+        comment: request.comment,
         field_comments: request.field_comments,
         deadline: request.deadline,
-        reason: None,
     };
+    let by = Acting::reviewer(&reviewer);
     Ok(Json(
-        tracking::act(&state, &acting(&reviewer), id, Action::Return, input).await?,
+        lifecycle::return_filing(&state, &by, id, input).await?,
     ))
 }
 
@@ -279,7 +260,10 @@ pub async fn accept(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<CommentRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    plain(&state, &reviewer, id, Action::Accept, request).await
+    let by = Acting::reviewer(&reviewer);
+    Ok(Json(
+        lifecycle::accept(&state, &by, id, request.comment).await?,
+    ))
 }
 
 /// Reject (不受理)
@@ -308,11 +292,8 @@ pub async fn reject(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<RejectRequest>,
 ) -> Result<Json<Submission>, AppError> {
-    let input = ActionInput {
-        reason: Some(request.reason),
-        ..ActionInput::default()
-    };
+    let by = Acting::reviewer(&reviewer);
     Ok(Json(
-        tracking::act(&state, &acting(&reviewer), id, Action::Reject, input).await?,
+        lifecycle::reject(&state, &by, id, request.reason).await?,
     ))
 }

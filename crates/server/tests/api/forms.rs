@@ -272,14 +272,7 @@ async fn rows_beyond_the_forms_maximum_are_refused_before_checking() {
     let message = ja::forms::group_too_many_rows(ja::forms::STAFF_CHANGE_GROUP, max, 2000);
 
     answers.insert("staff".into(), json!(vec![row.clone(); 2000]));
-    let response = app
-        .send(
-            Method::POST,
-            "/api/v1/forms/staff-change/check",
-            Some(json!({"answers": answers})),
-            Some(&cookie),
-        )
-        .await;
+    let response = check_staff_change(&app, &cookie, &answers).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.body.len() < 2_000, "{} bytes", response.body.len());
     let error = response.api_error();
@@ -313,13 +306,20 @@ async fn rows_beyond_the_forms_maximum_are_refused_before_checking() {
 
     // Exactly the maximum is checked as usual.
     answers.insert("staff".into(), json!(vec![row; max]));
-    let response = app
-        .send(
-            Method::POST,
-            "/api/v1/forms/staff-change/check",
-            Some(json!({"answers": answers})),
-            Some(&cookie),
-        )
-        .await;
+    let response = check_staff_change(&app, &cookie, &answers).await;
     assert_eq!(response.status, StatusCode::OK, "{response:?}");
+}
+
+async fn check_staff_change(
+    app: &super::helpers::TestApp,
+    cookie: &str,
+    answers: &Answers,
+) -> super::helpers::TestResponse {
+    app.send(
+        Method::POST,
+        "/api/v1/forms/staff-change/check",
+        Some(json!({ "answers": answers })),
+        Some(cookie),
+    )
+    .await
 }

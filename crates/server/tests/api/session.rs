@@ -161,6 +161,15 @@ async fn five_failures_lock_known_and_unknown_ids_alike() {
     );
 }
 
+/// The failures counted for `user_id`: every verified wrong guess is one.
+async fn failures_counted(app: &super::helpers::TestApp, user_id: &str) -> i64 {
+    sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = $1")
+        .bind(user_id)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+}
+
 /// The lock cannot be raced: of 100 wrong guesses sent at once at most the threshold's five are
 /// verified (the rest are refused before hashing), and the right password sent after the burst
 /// is refused too.
@@ -185,11 +194,7 @@ async fn parallel_guesses_verify_at_most_the_threshold() {
     assert!(verified <= 5, "{verified} guesses were answered 401");
     assert_eq!(verified + locked, 100, "only 401 and 429: {answers:?}");
     // Every verified guess is counted, so the counter tells how many reached the hash.
-    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = $1")
-        .bind(&creds.user_id)
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    let counted = failures_counted(&app, &creds.user_id).await;
     assert!(counted <= 5, "{counted} guesses were verified");
     let right = app.login(&creds.user_id, &creds.initial_password).await;
     assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS, "{right:?}");
@@ -215,11 +220,7 @@ async fn parallel_current_password_guesses_verify_at_most_the_threshold() {
         .filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY)
         .count();
     assert!(verified <= 5, "{verified} guesses were verified");
-    let counted: i64 = sqlx::query_scalar("SELECT failures FROM login_throttle WHERE key = $1")
-        .bind(&creds.user_id)
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    let counted = failures_counted(&app, &creds.user_id).await;
     assert!(counted <= 5, "{counted} guesses were verified");
     let right = app
         .change_password(
