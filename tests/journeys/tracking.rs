@@ -138,7 +138,7 @@ async fn return_and_accept_journey(browser: Browser) {
     j.finish().await;
 }
 
-/// Issue 4's other actions and issue 5's 利用終了届出: the applicant files an end of use (with
+/// The other lifecycle actions and the 利用終了届出: the applicant files an end of use (with
 /// an error shown and fixed), withdraws it after a confirmation, copies it into a new draft and
 /// submits that; the bureau rejects it (a missing reason shown first); the applicant sees the
 /// reason. The list keeps its filters and pages in the URL and says when nothing matches.

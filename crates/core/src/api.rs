@@ -348,7 +348,7 @@ pub struct SubmitRequest {
     pub acknowledged_warnings: Vec<String>,
 }
 
-/// Status of a filing (domain.md §7). The transitions between them are [`crate::lifecycle`].
+/// Status of a filing (docs/domain.md, "The filing lifecycle"). The transitions between them are [`crate::lifecycle`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -461,7 +461,7 @@ fn default_status() -> FilingStatus {
 }
 
 /// A filing as sent: its arrival number (到達番号), time, the form and version it used, and the
-/// normalised answers the server checked; and where it stands in the lifecycle (issue 4).
+/// normalised answers the server checked; and where it stands in the lifecycle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Submission {
@@ -498,7 +498,7 @@ pub struct Submission {
     /// 受理番号, once accepted.
     #[serde(default)]
     pub acceptance_number: Option<String>,
-    /// The day acceptance takes effect (domain.md §6), once accepted.
+    /// The day acceptance takes effect (docs/domain.md, "Effective dates"), once accepted.
     #[serde(default, with = "crate::calendar::iso_date::format::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub effective_date: Option<Date>,

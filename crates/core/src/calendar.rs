@@ -1,6 +1,6 @@
 //! The Japanese business calendar: public holidays (国民の祝日, 振替休日 and 国民の休日), the
 //! year-end closure of government offices (12/29–1/3) and weekends, and the effective date of an
-//! accepted facility-standard filing (domain.md §6).
+//! accepted facility-standard filing (docs/domain.md, "Effective dates").
 //!
 //! Holidays follow the rules of 国民の祝日に関する法律 as they stood in each year, including the
 //! special days of 2019 and the Olympic moves of 2020 and 2021. The equinox days use the standard
@@ -193,7 +193,7 @@ pub fn first_business_day_of_month(year: i32, month: Month) -> Date {
     d
 }
 
-/// The day a facility-standard filing accepted on `accepted_on` takes effect (domain.md §6):
+/// The day a facility-standard filing accepted on `accepted_on` takes effect (docs/domain.md, "Effective dates"):
 /// accepted on (or before) the first business day of a month → the 1st of that month; otherwise
 /// → the 1st of the next month. Nothing is retroactive beyond that.
 pub fn effective_date(accepted_on: Date) -> Date {

@@ -1,4 +1,4 @@
-//! The submission lifecycle (domain.md §7) as one state machine: which [`Action`] each
+//! The submission lifecycle (docs/domain.md, "The filing lifecycle") as one state machine: which [`Action`] each
 //! [`Actor`] may take in which [`FilingStatus`], and where it leads. The browser shows only the
 //! actions [`allowed_actions`] lists; the server runs every change through [`transition`], so
 //! the two can never disagree.

@@ -1,4 +1,4 @@
-//! Bulk issuance at scale (issue 5): `import-institutions` and `issue-credentials` for
+//! Bulk issuance at scale: `import-institutions` and `issue-credentials` for
 //! 100,000 institutions, through the same library functions the admin commands call.
 //! Reports wall time, peak memory (VmHWM of this process), the PDFs' size and the database's.
 //! Run with `nice cargo bench -p todoke-server --bench issuance`.

@@ -12,7 +12,7 @@ use crate::{Config, SystemClock, build_state};
 pub use issuance::OperatorError;
 use issuance::storage;
 
-/// Bulk issuance (issue 5); lives in `src/issuance/`.
+/// Bulk issuance; lives in `src/issuance/`.
 #[path = "issuance/mod.rs"]
 pub mod issuance;
 

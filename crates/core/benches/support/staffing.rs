@@ -13,7 +13,7 @@ use todoke_core::forms::{
     Answers, CheckContext, CheckReport, FORM_PERIODIC_REPORT_STAFFING, FormDefinition, definition,
 };
 
-/// Staff rows per case: one, a clinic, and the 200-row report issue 3 asks about.
+/// Staff rows per case: one, a clinic, and the 200-row report the benchmarks measure.
 pub const CASES: [usize; 3] = [1, 50, 200];
 
 /// The marker that starts every result line.

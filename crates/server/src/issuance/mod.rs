@@ -1,4 +1,4 @@
-//! Bulk issuance (issue 5): importing the bureau's institution list, issuing user IDs and
+//! Bulk issuance: importing the bureau's institution list, issuing user IDs and
 //! initial passwords to the institutions with online claims in a month and no account yet,
 //! printing the letters per mailing batch, reissue and end of use (利用終了).
 //!

@@ -1,5 +1,5 @@
-//! Two server instances on one database behind a round-robin proxy (issue "National scale",
-//! item 2): nothing another instance needs may live in one process. Every request opens a new
+//! Two server instances on one database behind a round-robin proxy (docs/deployment.md,
+//! "Stateless servers"): nothing another instance needs may live in one process. Every request opens a new
 //! connection (`Connection: close`), so consecutive requests land on alternate instances:
 //! sessions, draft versions, idempotent submission, arrival numbers, the lockout counter, the
 //! issuance run and the daily 利用終了 run must all hold across them. Runs on SQLite (two pools

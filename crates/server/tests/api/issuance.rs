@@ -1,4 +1,4 @@
-//! Bulk issuance (issue 5): `admin import-institutions`, `issue-credentials`, `reissue` and
+//! Bulk issuance: `admin import-institutions`, `issue-credentials`, `reissue` and
 //! `end-use`, run as the real binary against a temporary database. The letters' text is read
 //! back with `pdftotext` (Debian package `poppler-utils`).
 

@@ -1,4 +1,4 @@
-//! Japanese text of bulk issuance (issue 5): the operator's import report and the mailed
+//! Japanese text of bulk issuance: the operator's import report and the mailed
 //! ユーザID・初期パスワード通知 (letter). Wording follows the seed notice; the FAQ answers are the
 //! seed's 【5】よくあるお問い合わせ, shortened where they describe another system's screens.
 

@@ -1,0 +1,21 @@
+//! Japanese text, one file per area of the product. Messages say what to do, not only what is
+//! wrong. Every item is re-exported here, so callers name `ja::LOGIN_TITLE` whatever file holds
+//! it; the form engine's and the operator's texts keep their own namespaces (`ja::forms`,
+//! `ja::issuance`).
+
+mod account;
+mod filings;
+mod general;
+mod manual;
+mod service;
+mod wizard;
+
+pub mod forms;
+pub mod issuance;
+
+pub use account::*;
+pub use filings::*;
+pub use general::*;
+pub use manual::*;
+pub use service::*;
+pub use wizard::*;
