@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::response::Response;
 use todoke_core::ApiError;
 use todoke_core::FieldErrors;
+use todoke_core::api::endpoints;
 use todoke_core::api::{AccountSummary, PasswordChangeRequest, SessionInfo};
 use todoke_core::password::field;
 use todoke_core::text::ja;
@@ -33,7 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// until the initial password has been changed.
 #[utoipa::path(
     get,
-    path = "/api/v1/account",
+    path = endpoints::ACCOUNT.path,
     tag = tags::ACCOUNT,
     security(("session_cookie" = [])),
     responses(
@@ -53,7 +54,7 @@ pub async fn account(FullSession(s): FullSession) -> Result<Json<AccountSummary>
 /// account ends, including this one, and a new session cookie is issued.
 #[utoipa::path(
     put,
-    path = "/api/v1/account/password",
+    path = endpoints::CHANGE_PASSWORD.path,
     tag = tags::ACCOUNT,
     security(("session_cookie" = [])),
     request_body = PasswordChangeRequest,

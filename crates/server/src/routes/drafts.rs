@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use todoke_core::ApiError;
+use todoke_core::api::endpoints;
 use todoke_core::api::{Draft, DraftUpdate, NewDraft, Submission, SubmitRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -30,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The form must be one the account may file.
 #[utoipa::path(
     post,
-    path = "/api/v1/drafts",
+    path = endpoints::CREATE_DRAFT.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
@@ -60,7 +61,7 @@ pub async fn create_draft(
 /// submitted answers 409 `draft_conflict` (its submission is in the filings list).
 #[utoipa::path(
     get,
-    path = "/api/v1/drafts/{id}",
+    path = endpoints::DRAFT.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(("id" = i64, Path, description = "Draft id")),
@@ -90,7 +91,7 @@ pub async fn get_draft(
 /// longer be saved (409 `draft_conflict`).
 #[utoipa::path(
     put,
-    path = "/api/v1/drafts/{id}",
+    path = endpoints::SAVE_DRAFT.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(
@@ -130,7 +131,7 @@ pub async fn update_draft(
 /// Only unsent drafts: a submitted one is kept as the record of the submission (409).
 #[utoipa::path(
     delete,
-    path = "/api/v1/drafts/{id}",
+    path = endpoints::DELETE_DRAFT.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(
@@ -174,7 +175,7 @@ pub async fn delete_draft(
 /// submission is no longer returned (withdrawn meanwhile), 409 `transition_not_allowed`.
 #[utoipa::path(
     post,
-    path = "/api/v1/drafts/{id}/submit",
+    path = endpoints::SUBMIT_DRAFT.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(

@@ -7,6 +7,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use todoke_core::ApiError;
+use todoke_core::api::endpoints;
 use todoke_core::api::{CommentRequest, Draft, FilingPage, FilingQuery, Submission};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -43,7 +44,7 @@ pub fn search_from(query: Result<Query<FilingQuery>, QueryRejection>) -> Result<
 /// first. Date filters, arrival number and statuses other than `draft` match submissions only.
 #[utoipa::path(
     get,
-    path = "/api/v1/filings",
+    path = endpoints::FILINGS.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(FilingQuery),
@@ -74,7 +75,7 @@ pub async fn list_filings(
 /// rejection. After a resubmission, `previous_answers` holds the content before it.
 #[utoipa::path(
     get,
-    path = "/api/v1/submissions/{id}",
+    path = endpoints::SUBMISSION.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(("id" = i64, Path, description = "Submission id")),
@@ -100,7 +101,7 @@ pub async fn get_submission(
 /// Allowed while 提出済, 受付済, 審査中 or 差戻し; the optional comment goes into the history.
 #[utoipa::path(
     post,
-    path = "/api/v1/submissions/{id}/withdraw",
+    path = endpoints::WITHDRAW.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(
@@ -138,7 +139,7 @@ pub async fn withdraw(
 /// draft (200).
 #[utoipa::path(
     post,
-    path = "/api/v1/submissions/{id}/revise",
+    path = endpoints::REVISE.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(
@@ -175,7 +176,7 @@ pub async fn revise(
 /// submission itself does not change.
 #[utoipa::path(
     post,
-    path = "/api/v1/submissions/{id}/copy",
+    path = endpoints::COPY.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use todoke_core::ApiError;
+use todoke_core::api::endpoints;
 use todoke_core::api::{CheckRequest, FormBundle, FormSummary};
 use todoke_core::forms::CheckReport;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// (pharmacy forms only for 調剤). Applicants only.
 #[utoipa::path(
     get,
-    path = "/api/v1/forms",
+    path = endpoints::FORMS.path,
     tag = tags::FORMS,
     security(("session_cookie" = [])),
     responses(
@@ -52,7 +53,7 @@ pub async fn list_forms(applicant: ApplicantSession) -> Json<Vec<FormSummary>> {
 /// server's verdict.
 #[utoipa::path(
     get,
-    path = "/api/v1/forms/{form_id}",
+    path = endpoints::FORM.path,
     tag = tags::FORMS,
     security(("session_cookie" = [])),
     params(("form_id" = String, Path, description = "Form identifier, e.g. `staff-change`")),
@@ -80,7 +81,7 @@ pub async fn form_bundle(
 /// for repeatable groups. Unacknowledged warnings are simply listed.
 #[utoipa::path(
     post,
-    path = "/api/v1/forms/{form_id}/check",
+    path = endpoints::CHECK_FORM.path,
     tag = tags::FORMS,
     security(("session_cookie" = [])),
     params(

@@ -7,6 +7,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use todoke_core::api::Health;
+use todoke_core::api::endpoints;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// (restart it when not).
 #[utoipa::path(
     get,
-    path = "/healthz",
+    path = endpoints::HEALTH.path,
     tag = tags::OPERATIONS,
     responses(
         (status = 200, description = "The server and its database work", body = Health),
@@ -44,7 +45,7 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
 /// before it stops accepting connections). What a load balancer polls.
 #[utoipa::path(
     get,
-    path = "/readyz",
+    path = endpoints::READY.path,
     tag = tags::OPERATIONS,
     responses(
         (status = 200, description = "Ready for requests", body = Health),

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use todoke_core::ApiError;
 use todoke_core::api::NoticeList;
+use todoke_core::api::endpoints;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// unread.
 #[utoipa::path(
     get,
-    path = "/api/v1/notices",
+    path = endpoints::NOTICES.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     responses(
@@ -50,7 +51,7 @@ pub async fn list_notices(
 /// Mark a notice read
 #[utoipa::path(
     post,
-    path = "/api/v1/notices/{id}/read",
+    path = endpoints::READ_NOTICE.path,
     tag = tags::FILINGS,
     security(("session_cookie" = [])),
     params(

@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use todoke_core::ApiError;
+use todoke_core::api::endpoints;
 use todoke_core::api::{
     CommentRequest, FilingPage, FilingQuery, RejectRequest, ReturnRequest, Submission,
 };
@@ -43,7 +44,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// and paged like the applicant's list (no drafts). Rows carry the institution.
 #[utoipa::path(
     get,
-    path = "/api/v1/review/filings",
+    path = endpoints::REVIEW_QUEUE.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(FilingQuery),
@@ -72,7 +73,7 @@ pub async fn queue(
 /// 医療機関等名称, 都道府県, 受理番号, 効力発生日, 次に対応する者), CRLF line ends.
 #[utoipa::path(
     get,
-    path = "/api/v1/review/filings.csv",
+    path = endpoints::REVIEW_QUEUE_CSV.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(FilingQuery),
@@ -109,7 +110,7 @@ pub async fn queue_csv(
 /// institution.
 #[utoipa::path(
     get,
-    path = "/api/v1/review/filings/{id}",
+    path = endpoints::REVIEW_FILING.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(("id" = i64, Path, description = "Submission id")),
@@ -135,7 +136,7 @@ pub async fn get_filing(
 /// 提出済 → 受付済.
 #[utoipa::path(
     post,
-    path = "/api/v1/review/filings/{id}/receive",
+    path = endpoints::RECEIVE.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(
@@ -167,7 +168,7 @@ pub async fn receive(
 /// 受付済 → 審査中.
 #[utoipa::path(
     post,
-    path = "/api/v1/review/filings/{id}/start-review",
+    path = endpoints::START_REVIEW.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(
@@ -200,7 +201,7 @@ pub async fn start_review(
 /// issue path, and an optional deadline for resubmission (today or later, in Japan).
 #[utoipa::path(
     post,
-    path = "/api/v1/review/filings/{id}/return",
+    path = endpoints::RETURN.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(
@@ -239,7 +240,7 @@ pub async fn return_filing(
 /// month; otherwise the 1st of the next).
 #[utoipa::path(
     post,
-    path = "/api/v1/review/filings/{id}/accept",
+    path = endpoints::ACCEPT.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(
@@ -271,7 +272,7 @@ pub async fn accept(
 /// 受付済 or 審査中 → 不受理, with the reason (required).
 #[utoipa::path(
     post,
-    path = "/api/v1/review/filings/{id}/reject",
+    path = endpoints::REJECT.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(

@@ -8,6 +8,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use todoke_core::ServiceState;
+use todoke_core::api::endpoints;
 use todoke_core::api::{PasswordPolicyInfo, ServiceStatus};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -27,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Answered at any hour, so the app can say when the service reopens.
 #[utoipa::path(
     get,
-    path = "/api/v1/service-status",
+    path = endpoints::SERVICE_STATUS.path,
     tag = tags::SERVICE,
     responses((status = 200, description = "Open or closed, with the hours and the time it reopens", body = ServiceStatus))
 )]
@@ -55,7 +56,7 @@ pub async fn service_status(State(state): State<AppState>) -> Json<ServiceStatus
 /// The app shows these rules as its checklist, so the two cannot disagree.
 #[utoipa::path(
     get,
-    path = "/api/v1/password-policy",
+    path = endpoints::PASSWORD_POLICY.path,
     tag = tags::SERVICE,
     responses(
         (status = 200, description = "Length bounds and the rules in Japanese, in checklist order", body = PasswordPolicyInfo),
@@ -78,7 +79,7 @@ pub struct OpenApiJson(pub Arc<String>);
 /// This OpenAPI 3.1 document
 #[utoipa::path(
     get,
-    path = "/api/openapi.json",
+    path = endpoints::OPENAPI.path,
     tag = tags::OPERATIONS,
     responses((status = 200, description = "The API contract, generated from the server's code", content_type = "application/json"))
 )]

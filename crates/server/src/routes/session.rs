@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use todoke_core::ApiError;
 use todoke_core::UserId;
+use todoke_core::api::endpoints;
 use todoke_core::api::{LoginRequest, SessionInfo};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,7 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// (known or not) sign-in with that ID is refused with 429 for `TODOKE_LOCKOUT_MINUTES`.
 #[utoipa::path(
     post,
-    path = "/api/v1/session",
+    path = endpoints::SIGN_IN.path,
     tag = tags::SESSION,
     request_body = LoginRequest,
     params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
@@ -96,7 +97,7 @@ pub async fn login(
 /// Every authenticated request restarts the idle timer.
 #[utoipa::path(
     get,
-    path = "/api/v1/session",
+    path = endpoints::CURRENT_SESSION.path,
     tag = tags::SESSION,
     security(("session_cookie" = [])),
     responses(
@@ -117,7 +118,7 @@ pub async fn current_session(
 /// What 「ログインを延長する」 calls: restarts the idle timer (not the absolute lifetime).
 #[utoipa::path(
     post,
-    path = "/api/v1/session/extend",
+    path = endpoints::EXTEND_SESSION.path,
     tag = tags::SESSION,
     security(("session_cookie" = [])),
     params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
@@ -142,7 +143,7 @@ pub async fn extend_session(
 /// so signing out twice is harmless.
 #[utoipa::path(
     delete,
-    path = "/api/v1/session",
+    path = endpoints::SIGN_OUT.path,
     tag = tags::SESSION,
     params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(

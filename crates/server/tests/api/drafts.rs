@@ -8,7 +8,11 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use time::Duration;
 use time::macros::{date, datetime};
-use todoke_core::api::{Draft, FilingPage, FilingStatus, FilingSummary, Submission};
+use todoke_core::api::endpoints;
+use todoke_core::api::{
+    Draft, DraftUpdate, FilingPage, FilingStatus, FilingSummary, NewDraft, Submission,
+    SubmitRequest,
+};
 use todoke_core::forms::{self, Answers, CheckContext, CheckReport};
 use todoke_core::text::ja;
 use todoke_core::{ErrorCode, FeeScheduleClass, InstitutionCode};
@@ -54,16 +58,18 @@ async fn hiroshima_staff_change(app: &TestApp, cookie: &str) -> Draft {
 }
 
 pub async fn create_draft(app: &TestApp, cookie: &str, form_id: &str, answers: &Answers) -> Draft {
-    let response = app
-        .send(
-            Method::POST,
-            "/api/v1/drafts",
-            Some(json!({"form_id": form_id, "answers": answers})),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::CREATED, "{response:?}");
-    serde_json::from_value(response.json()).unwrap()
+    let request = NewDraft {
+        form_id: form_id.into(),
+        answers: answers.clone(),
+    };
+    app.call_ok(
+        &endpoints::CREATE_DRAFT,
+        &[],
+        Some(&request),
+        Some(cookie),
+        StatusCode::CREATED,
+    )
+    .await
 }
 
 async fn put_draft(
@@ -73,13 +79,12 @@ async fn put_draft(
     version: i64,
     answers: &Answers,
 ) -> TestResponse {
-    app.send(
-        Method::PUT,
-        &format!("/api/v1/drafts/{id}"),
-        Some(json!({"answers": answers, "version": version})),
-        Some(cookie),
-    )
-    .await
+    let request = DraftUpdate {
+        version,
+        answers: answers.clone(),
+    };
+    app.call(&endpoints::SAVE_DRAFT, &[&id], Some(&request), Some(cookie))
+        .await
 }
 
 async fn submit(
@@ -89,10 +94,14 @@ async fn submit(
     version: i64,
     acknowledged: &[&str],
 ) -> TestResponse {
-    app.send(
-        Method::POST,
-        &format!("/api/v1/drafts/{id}/submit"),
-        Some(json!({"version": version, "acknowledged_warnings": acknowledged})),
+    let request = SubmitRequest {
+        version,
+        acknowledged_warnings: acknowledged.iter().map(|k| k.to_string()).collect(),
+    };
+    app.call(
+        &endpoints::SUBMIT_DRAFT,
+        &[&id],
+        Some(&request),
         Some(cookie),
     )
     .await

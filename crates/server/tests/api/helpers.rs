@@ -6,11 +6,13 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tempfile::TempDir;
 use time::OffsetDateTime;
 use time::macros::datetime;
 use todoke_core::ApiError;
+use todoke_core::api::endpoints::{self, Endpoint};
+use todoke_core::api::{LoginRequest, PasswordChangeRequest};
 use todoke_server::accounts::{self, IssuedCredentials, NewApplicant};
 use todoke_server::{AppState, Config, ManualClock, app, build_state};
 use tower::ServiceExt;
@@ -183,14 +185,52 @@ impl TestApp {
         self.request(builder.body(body).unwrap()).await
     }
 
+    /// A typed request to `endpoint` as the SPA sends it, its `{…}` parameters filled in order;
+    /// `body` is serialised as its JSON (none for `()` endpoints). The path and body are made
+    /// before the future, which so holds no borrowed parameter and can be spawned.
+    pub fn call<Req: serde::Serialize, Res>(
+        &self,
+        endpoint: &Endpoint<Req, Res>,
+        params: &[&dyn std::fmt::Display],
+        body: Option<&Req>,
+        cookie: Option<&str>,
+    ) -> impl std::future::Future<Output = TestResponse> + Send + '_ {
+        let path = endpoint.at(params);
+        let method = endpoint.method;
+        let body = body.map(|b| serde_json::to_value(b).expect("a JSON body"));
+        let cookie = cookie.map(str::to_string);
+        async move {
+            let method = match method {
+                endpoints::Method::Get => return self.get(&path, cookie.as_deref()).await,
+                endpoints::Method::Post => Method::POST,
+                endpoints::Method::Put => Method::PUT,
+                endpoints::Method::Delete => Method::DELETE,
+            };
+            self.send(method, &path, body, cookie.as_deref()).await
+        }
+    }
+
+    /// [`Self::call`] that must succeed with `expected`, decoded as the endpoint's answer.
+    pub async fn call_ok<Req: serde::Serialize, Res: serde::de::DeserializeOwned>(
+        &self,
+        endpoint: &Endpoint<Req, Res>,
+        params: &[&dyn std::fmt::Display],
+        body: Option<&Req>,
+        cookie: Option<&str>,
+        expected: StatusCode,
+    ) -> Res {
+        let response = self.call(endpoint, params, body, cookie).await;
+        assert_eq!(response.status, expected, "{response:?}");
+        serde_json::from_slice(&response.body).expect("the endpoint's answer type")
+    }
+
     pub async fn login(&self, user_id: &str, password: &str) -> TestResponse {
-        self.send(
-            Method::POST,
-            "/api/v1/session",
-            Some(json!({"user_id": user_id, "password": password})),
-            None,
-        )
-        .await
+        let request = LoginRequest {
+            user_id: user_id.into(),
+            password: password.into(),
+        };
+        self.call(&endpoints::SIGN_IN, &[], Some(&request), None)
+            .await
     }
 
     pub async fn change_password(
@@ -200,11 +240,15 @@ impl TestApp {
         new: &str,
         confirmation: &str,
     ) -> TestResponse {
-        let body = json!({"current_password": current, "new_password": new, "new_password_confirmation": confirmation});
-        self.send(
-            Method::PUT,
-            "/api/v1/account/password",
-            Some(body),
+        let request = PasswordChangeRequest {
+            current_password: current.into(),
+            new_password: new.into(),
+            new_password_confirmation: confirmation.into(),
+        };
+        self.call(
+            &endpoints::CHANGE_PASSWORD,
+            &[],
+            Some(&request),
             Some(cookie),
         )
         .await

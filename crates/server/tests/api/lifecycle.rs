@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use time::Duration;
 use time::macros::{date, datetime};
 use todoke_core::ErrorCode;
+use todoke_core::api::endpoints;
 use todoke_core::api::{Draft, FieldComment, FilingStatus, NoticeList, Submission};
 use todoke_core::forms::{Answers, CheckReport};
 use todoke_core::lifecycle::{self, Action, Actor};
@@ -80,16 +81,7 @@ fn endpoint(action: Action, id: i64) -> (String, Value) {
         Action::Reject => json!({"reason": "要件を満たしていません。"}),
         _ => json!({}),
     };
-    let path = match action {
-        Action::Withdraw => format!("/api/v1/submissions/{id}/withdraw"),
-        Action::Resubmit => format!("/api/v1/submissions/{id}/revise"),
-        Action::CopyToNewDraft => format!("/api/v1/submissions/{id}/copy"),
-        Action::Receive => format!("/api/v1/review/filings/{id}/receive"),
-        Action::StartReview => format!("/api/v1/review/filings/{id}/start-review"),
-        Action::Return => format!("/api/v1/review/filings/{id}/return"),
-        Action::Accept => format!("/api/v1/review/filings/{id}/accept"),
-        Action::Reject => format!("/api/v1/review/filings/{id}/reject"),
-    };
+    let path = endpoints::action_path(action).replace("{id}", &id.to_string());
     (path, body)
 }
 

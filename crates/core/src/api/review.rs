@@ -1,0 +1,79 @@
+//! What comes with the bureau's actions, and the notices they leave the applicant.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use super::{FieldComment, FilingStatus};
+
+/// `POST /api/v1/submissions/{id}/withdraw`, and the reviewer's receive, start-review and accept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentRequest {
+    /// Goes into the history; empty or blank is no comment.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub comment: Option<String>,
+}
+
+/// `POST /api/v1/review/filings/{id}/return` (差戻し).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnRequest {
+    /// The general comment (required, not blank).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 2000,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
+    pub comment: String,
+    #[serde(default)]
+    pub field_comments: Vec<FieldComment>,
+    /// Resubmit by this date, `YYYY-MM-DD`.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+}
+
+/// `POST /api/v1/review/filings/{id}/reject` (不受理).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RejectRequest {
+    /// Why (required, not blank).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 2000,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
+    pub reason: String,
+}
+
+/// A notice of a status change, for the applicant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    pub id: i64,
+    pub submission_id: i64,
+    pub status: FilingStatus,
+    /// Japanese.
+    pub message: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: OffsetDateTime,
+    pub read: bool,
+}
+
+/// `GET /api/v1/notices`: newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeList {
+    pub unread: u64,
+    /// The latest 100.
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
+    pub items: Vec<Notice>,
+}
