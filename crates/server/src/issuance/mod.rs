@@ -9,6 +9,7 @@ pub mod end_use;
 mod error;
 pub mod import;
 pub mod letter;
+mod reissue;
 pub mod schedule;
 
 use std::collections::HashSet;
@@ -17,19 +18,21 @@ use std::sync::Arc;
 
 use crate::db::Conn;
 use serde::Serialize;
-use todoke_core::{FeeScheduleClass, PasswordPolicy, Prefecture, UserId};
+use todoke_core::{FeeScheduleClass, PasswordPolicy, Prefecture};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::AppState;
 use crate::accounts::{self, generate_initial_password, generate_user_id};
-use crate::auth::{lockout, password, session};
+use crate::auth::password;
 use crate::db::{self, is_unique_violation, to_unix};
 
 pub use end_use::{EndUseFilingsOutcome, EndUseOutcome, end_use, end_use_filings};
 pub use letter::{
     DEFAULT_FONT, DEFAULT_LOGIN_URL, DEFAULT_MONO_FONT, Letter, LetterFont, LetterOptions,
 };
+pub(crate) use reissue::find_account;
+pub use reissue::{ReissueOutcome, reissue};
 
 /// Options shared by the commands that print letters.
 #[derive(Debug, Clone, clap::Args)]
@@ -49,11 +52,11 @@ pub use error::OperatorError;
 pub(crate) use error::storage;
 
 /// A letter or manifest that could not be written; `e` is the detail.
-fn output(e: impl std::fmt::Display) -> OperatorError {
+pub(crate) fn output(e: impl std::fmt::Display) -> OperatorError {
     OperatorError::LetterOutput(e.to_string())
 }
 
-fn password_for(policy: &PasswordPolicy, user_id: &str) -> String {
+pub(crate) fn password_for(policy: &PasswordPolicy, user_id: &str) -> String {
     loop {
         let p = generate_initial_password(policy);
         if policy.problems(&p, user_id).is_empty() {
@@ -150,7 +153,7 @@ pub struct IssueOutcome {
 }
 
 #[derive(sqlx::FromRow)]
-struct InstitutionRecord {
+pub(crate) struct InstitutionRecord {
     id: i64,
     institution_code: String,
     fee_schedule_class: String,
@@ -162,7 +165,11 @@ struct InstitutionRecord {
 }
 
 impl InstitutionRecord {
-    fn letter(&self, user_id: String, initial_password: String) -> Result<Letter, OperatorError> {
+    pub(crate) fn letter(
+        &self,
+        user_id: String,
+        initial_password: String,
+    ) -> Result<Letter, OperatorError> {
         let prefecture = u8::try_from(self.prefecture)
             .ok()
             .and_then(Prefecture::from_code)
@@ -183,7 +190,7 @@ impl InstitutionRecord {
     }
 }
 
-const INSTITUTION_COLUMNS: &str =
+pub(crate) const INSTITUTION_COLUMNS: &str =
     "i.id, i.institution_code, i.fee_schedule_class, i.name, i.postal_code,
     i.address_line1, i.address_line2, i.prefecture";
 
@@ -325,7 +332,7 @@ fn letters_prefecture(i: &InstitutionRecord) -> Result<Prefecture, sqlx::Error> 
         .ok_or_else(|| sqlx::Error::Protocol("institutions.prefecture out of range".into()))
 }
 
-fn partial(p: &Path) -> PathBuf {
+pub(crate) fn partial(p: &Path) -> PathBuf {
     let mut s = p.as_os_str().to_owned();
     s.push(".partial");
     PathBuf::from(s)
@@ -526,7 +533,7 @@ async fn insert_account(
     accounts::insert_applicant_row(conn, user_id, hash, &row, now).await
 }
 
-async fn insert_letter(
+pub(crate) async fn insert_letter(
     conn: &mut Conn,
     run: i64,
     account: i64,
@@ -546,116 +553,4 @@ async fn insert_letter(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-// ---- reissue ----------------------------------------------------------------------------------
-
-#[derive(Debug, Serialize)]
-pub struct ReissueOutcome {
-    pub user_id: String,
-    pub pdf: PathBuf,
-}
-
-/// The account of `typed` (a user ID as typed), refused when unknown or already ended:
-/// (normalised user ID, account).
-pub(crate) async fn find_account(
-    state: &AppState,
-    typed: &str,
-) -> Result<(String, accounts::Account), OperatorError> {
-    let user_id =
-        UserId::parse(typed).map_err(|_| OperatorError::AccountNotFound(typed.to_string()))?;
-    let account = accounts::find_by_user_id(&state.pool, &user_id)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| OperatorError::AccountNotFound(typed.to_string()))?;
-    if account.ended_at.is_some() {
-        return Err(OperatorError::AccountAlreadyEnded(
-            user_id.as_str().to_string(),
-        ));
-    }
-    Ok((user_id.as_str().to_string(), account))
-}
-
-/// A new initial password for `user_id`: the old password stops working at once, every session
-/// ends, the change is forced again, any sign-in lock-out is lifted, and a single-letter PDF is
-/// written into `out`.
-pub async fn reissue(
-    state: &AppState,
-    typed_user_id: &str,
-    out: &Path,
-    letter_args: &LetterArgs,
-) -> Result<ReissueOutcome, OperatorError> {
-    let (user_id, account) = find_account(state, typed_user_id).await?;
-    let accounts::AccountKind::Applicant(applicant) = &account.kind else {
-        return Err(OperatorError::NotAnApplicant(user_id.clone()));
-    };
-    let code = applicant.code.as_str().to_string();
-    let sql = format!(
-        "SELECT {INSTITUTION_COLUMNS} FROM institutions i
-         WHERE i.institution_code = $1 AND i.fee_schedule_class = $2"
-    );
-    let institution: InstitutionRecord = sqlx::query_as(&sql)
-        .bind(&code)
-        .bind(applicant.class.as_str())
-        .fetch_optional(&state.pool)
-        .await
-        .map_err(storage)?
-        .ok_or_else(|| OperatorError::InstitutionAddressMissing(code.clone()))?;
-    let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
-    let new_password = password_for(&state.config.password_policy, &user_id);
-    let hash = password::hash(new_password.clone())
-        .await
-        .map_err(storage)?;
-    let letter = institution.letter(user_id.clone(), new_password)?;
-    let now = to_unix(state.clock.now());
-
-    let mut tx = db::begin_write(&state.pool).await.map_err(storage)?;
-    sqlx::query(
-        "UPDATE accounts SET password_hash = $1, must_change_password = 1, password_changed_at = NULL
-         WHERE id = $2",
-    )
-    .bind(&hash)
-    .bind(account.id)
-    .execute(&mut *tx)
-    .await
-    .map_err(storage)?;
-    session::revoke_all(&mut tx, account.id)
-        .await
-        .map_err(storage)?;
-    let run: i64 = sqlx::query_scalar(
-        "INSERT INTO issuance_runs (kind, claim_month, created_at) VALUES ('reissue', NULL, $1) RETURNING id",
-    )
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(storage)?;
-    insert_letter(
-        &mut tx,
-        run,
-        account.id,
-        Some(institution.id),
-        letter.batch,
-        now,
-    )
-    .await
-    .map_err(storage)?;
-    let options = LetterOptions {
-        login_url: &letter_args.login_url,
-        reissue: true,
-    };
-    std::fs::create_dir_all(out).map_err(output)?;
-    let pdf = out.join(format!("reissue-run{run:04}-{user_id}.pdf"));
-    let bytes = letter::render(&font, std::slice::from_ref(&letter), &options).map_err(output)?;
-    std::fs::write(partial(&pdf), bytes).map_err(output)?;
-    if let Err(e) = tx.commit().await {
-        let _ = std::fs::remove_file(partial(&pdf));
-        return Err(storage(e));
-    }
-    std::fs::rename(partial(&pdf), &pdf).map_err(output)?;
-    // A lock-out from failed attempts with the lost password must not block the new letter.
-    lockout::clear(&state.pool, &lockout::throttle_key(&user_id))
-        .await
-        .map_err(storage)?;
-    tracing::info!(user_id, "initial password reissued");
-    Ok(ReissueOutcome { user_id, pdf })
 }
