@@ -1,10 +1,12 @@
-//! The JSON API client: one generic request function and one typed function per endpoint.
+//! The JSON API client: one generic request function over the endpoints core defines, and one
+//! typed function per endpoint.
 //! Error bodies are parsed into the shared `ApiError`; anything else becomes a generic,
 //! friendly error — raw server output is never shown to the user.
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::{Serialize, de::DeserializeOwned};
 use std::cell::{Cell, RefCell};
+use todoke_core::api::endpoints::{self, Endpoint};
 use todoke_core::api::{
     ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest, PasswordPolicyInfo,
     ServiceStatus, SessionInfo,
@@ -13,7 +15,7 @@ use todoke_core::api::{
 use crate::text as t;
 
 thread_local! {
-    static BASE: RefCell<String> = RefCell::new("/api/v1".to_string());
+    static BASE: RefCell<String> = RefCell::new(endpoints::API_PREFIX.to_string());
     /// When the server last confirmed the session (ms since the epoch): the idle timer counts from here.
     static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
 }
@@ -65,15 +67,32 @@ impl ClientError {
     }
 }
 
-/// Endpoints the server answers without looking at the session.
-const SESSIONLESS_PATHS: [&str; 2] = ["/service-status", "/password-policy"];
+/// The endpoints the server answers without looking at the session: they do not slide its
+/// idle timeout.
+const SESSIONLESS: [&str; 2] = [
+    endpoints::SERVICE_STATUS.path,
+    endpoints::PASSWORD_POLICY.path,
+];
 
-async fn request<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
+/// Sends one request to `endpoint` (its `{…}` filled with `params`, `query` appended) under the
+/// configured API base. `Ok(None)` for an empty answer (204).
+async fn call<B: Serialize, T: DeserializeOwned>(
+    endpoint: &Endpoint<B, T>,
+    params: &[&dyn std::fmt::Display],
+    query: &str,
     body: Option<&B>,
 ) -> Result<Option<T>, ClientError> {
-    let url = format!("{}{}", BASE.with(|b| b.borrow().clone()), path);
+    let url = format!(
+        "{}{}{query}",
+        BASE.with(|b| b.borrow().clone()),
+        under_base(&endpoint.at(params))
+    );
+    let method = match endpoint.method {
+        endpoints::Method::Get => Method::GET,
+        endpoints::Method::Post => Method::POST,
+        endpoints::Method::Put => Method::PUT,
+        endpoints::Method::Delete => Method::DELETE,
+    };
     // The custom header is half of the CSRF defence: a cross-site form cannot send it.
     let builder = RequestBuilder::new(&url)
         .method(method)
@@ -86,7 +105,7 @@ async fn request<B: Serialize, T: DeserializeOwned>(
     let status = resp.status();
     if (200..300).contains(&status) {
         // Only requests that carry the session slide its idle timeout on the server.
-        if !SESSIONLESS_PATHS.contains(&path) {
+        if !SESSIONLESS.contains(&endpoint.path) {
             LAST_ACTIVITY.with(|c| c.set(now_ms()));
         }
         if status == 204 {
@@ -104,52 +123,49 @@ async fn request<B: Serialize, T: DeserializeOwned>(
     }
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    request::<(), T>(Method::GET, path, None)
-        .await?
-        .ok_or(ClientError::Unexpected)
+/// `path` below the API prefix (`/api/v1/forms` → `/forms`): the base the page configured
+/// (`data-api-base`, e.g. `/todoke/api/v1`) stands for the prefix.
+fn under_base(path: &str) -> &str {
+    path.strip_prefix(endpoints::API_PREFIX).unwrap_or(path)
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
-    body: &B,
+/// [`call`] whose answer must have a body.
+async fn fetch<B: Serialize, T: DeserializeOwned>(
+    endpoint: &Endpoint<B, T>,
+    params: &[&dyn std::fmt::Display],
+    body: Option<&B>,
 ) -> Result<T, ClientError> {
-    request::<B, T>(method, path, Some(body))
+    call(endpoint, params, "", body)
         .await?
         .ok_or(ClientError::Unexpected)
 }
 
 pub async fn service_status() -> Result<ServiceStatus, ClientError> {
-    get("/service-status").await
+    fetch(&endpoints::SERVICE_STATUS, &[], None).await
 }
 
 pub async fn password_policy() -> Result<PasswordPolicyInfo, ClientError> {
-    get("/password-policy").await
+    fetch(&endpoints::PASSWORD_POLICY, &[], None).await
 }
 
 pub async fn current_session() -> Result<SessionInfo, ClientError> {
-    get("/session").await
+    fetch(&endpoints::CURRENT_SESSION, &[], None).await
 }
 
 pub async fn login(req: &LoginRequest) -> Result<SessionInfo, ClientError> {
-    send(Method::POST, "/session", req).await
+    fetch(&endpoints::SIGN_IN, &[], Some(req)).await
 }
 
 pub async fn extend_session() -> Result<SessionInfo, ClientError> {
-    request::<(), SessionInfo>(Method::POST, "/session/extend", None)
-        .await?
-        .ok_or(ClientError::Unexpected)
+    fetch(&endpoints::EXTEND_SESSION, &[], None).await
 }
 
 pub async fn logout() -> Result<(), ClientError> {
-    request::<(), serde_json::Value>(Method::DELETE, "/session", None)
-        .await
-        .map(|_| ())
+    call(&endpoints::SIGN_OUT, &[], "", None).await.map(|_| ())
 }
 
 pub async fn change_password(req: &PasswordChangeRequest) -> Result<SessionInfo, ClientError> {
-    send(Method::PUT, "/account/password", req).await
+    fetch(&endpoints::CHANGE_PASSWORD, &[], Some(req)).await
 }
 
 // ---- Forms, drafts, submissions ----------------------------------------------------------
@@ -161,51 +177,39 @@ use todoke_core::api::{
 use todoke_core::forms::{Answers, CheckReport};
 
 pub async fn forms() -> Result<Vec<FormSummary>, ClientError> {
-    get("/forms").await
+    fetch(&endpoints::FORMS, &[], None).await
 }
 
 pub async fn form_bundle(form_id: &str) -> Result<FormBundle, ClientError> {
-    get(&format!("/forms/{form_id}")).await
+    fetch(&endpoints::FORM, &[&form_id], None).await
 }
 
 /// The server's pre-submit check (its verdict is final); pages check locally as the user types.
 pub async fn check(form_id: &str, answers: &Answers) -> Result<CheckReport, ClientError> {
-    send(
-        Method::POST,
-        &format!("/forms/{form_id}/check"),
-        &CheckRequest {
-            answers: answers.clone(),
-        },
-    )
-    .await
+    let body = CheckRequest {
+        answers: answers.clone(),
+    };
+    fetch(&endpoints::CHECK_FORM, &[&form_id], Some(&body)).await
 }
 
 pub async fn create_draft(form_id: &str) -> Result<Draft, ClientError> {
-    send(
-        Method::POST,
-        "/drafts",
-        &NewDraft {
-            form_id: form_id.to_string(),
-            answers: Answers::new(),
-        },
-    )
-    .await
+    let body = NewDraft {
+        form_id: form_id.to_string(),
+        answers: Answers::new(),
+    };
+    fetch(&endpoints::CREATE_DRAFT, &[], Some(&body)).await
 }
 
 pub async fn draft(id: i64) -> Result<Draft, ClientError> {
-    get(&format!("/drafts/{id}")).await
+    fetch(&endpoints::DRAFT, &[&id], None).await
 }
 
 pub async fn save_draft(id: i64, answers: &Answers, version: i64) -> Result<Draft, ClientError> {
-    send(
-        Method::PUT,
-        &format!("/drafts/{id}"),
-        &DraftUpdate {
-            answers: answers.clone(),
-            version,
-        },
-    )
-    .await
+    let body = DraftUpdate {
+        answers: answers.clone(),
+        version,
+    };
+    fetch(&endpoints::SAVE_DRAFT, &[&id], Some(&body)).await
 }
 
 pub async fn submit_draft(
@@ -213,96 +217,85 @@ pub async fn submit_draft(
     version: i64,
     acknowledged_warnings: Vec<String>,
 ) -> Result<Submission, ClientError> {
-    send(
-        Method::POST,
-        &format!("/drafts/{id}/submit"),
-        &SubmitRequest {
-            version,
-            acknowledged_warnings,
-        },
-    )
-    .await
+    let body = SubmitRequest {
+        version,
+        acknowledged_warnings,
+    };
+    fetch(&endpoints::SUBMIT_DRAFT, &[&id], Some(&body)).await
 }
 
 pub async fn filings(query: &FilingQuery) -> Result<FilingPage, ClientError> {
-    get(&format!(
-        "/filings{}",
-        crate::search::to_query_string(query)
-    ))
-    .await
+    let query = crate::search::to_query_string(query);
+    call(&endpoints::FILINGS, &[], &query, None)
+        .await?
+        .ok_or(ClientError::Unexpected)
 }
 
 pub async fn submission(id: i64) -> Result<Submission, ClientError> {
-    get(&format!("/submissions/{id}")).await
+    fetch(&endpoints::SUBMISSION, &[&id], None).await
 }
 
 pub async fn withdraw(id: i64, comment: Option<String>) -> Result<Submission, ClientError> {
-    send(
-        Method::POST,
-        &format!("/submissions/{id}/withdraw"),
-        &CommentRequest { comment },
+    fetch(
+        &endpoints::WITHDRAW,
+        &[&id],
+        Some(&CommentRequest { comment }),
     )
     .await
 }
 
 pub async fn revise(id: i64) -> Result<Draft, ClientError> {
-    request::<(), Draft>(Method::POST, &format!("/submissions/{id}/revise"), None)
-        .await?
-        .ok_or(ClientError::Unexpected)
+    fetch(&endpoints::REVISE, &[&id], None).await
 }
 
 pub async fn copy_to_new_draft(id: i64) -> Result<Draft, ClientError> {
-    request::<(), Draft>(Method::POST, &format!("/submissions/{id}/copy"), None)
-        .await?
-        .ok_or(ClientError::Unexpected)
+    fetch(&endpoints::COPY, &[&id], None).await
 }
 
 // ---- Bureau review ------------------------------------------------------------------------
 
 use todoke_core::api::{RejectRequest, ReturnRequest};
+use todoke_core::lifecycle::Action;
 
 pub async fn review_filings(query: &FilingQuery) -> Result<FilingPage, ClientError> {
-    get(&format!(
-        "/review/filings{}",
-        crate::search::to_query_string(query)
-    ))
-    .await
+    let query = crate::search::to_query_string(query);
+    call(&endpoints::REVIEW_QUEUE, &[], &query, None)
+        .await?
+        .ok_or(ClientError::Unexpected)
 }
 
 /// The address of the queue as CSV (UTF-8 with BOM), for a plain download link.
 pub fn review_csv_url(query: &FilingQuery) -> String {
     format!(
-        "{}/review/filings.csv{}",
+        "{}{}{}",
         BASE.with(|b| b.borrow().clone()),
+        under_base(endpoints::REVIEW_QUEUE_CSV.path),
         crate::search::to_query_string(query)
     )
 }
 
 pub async fn review_filing(id: i64) -> Result<Submission, ClientError> {
-    get(&format!("/review/filings/{id}")).await
+    fetch(&endpoints::REVIEW_FILING, &[&id], None).await
 }
 
-/// Receive, start review or accept: the transitions that take only an optional comment.
-pub async fn review_step(id: i64, step: &str) -> Result<Submission, ClientError> {
-    send(
-        Method::POST,
-        &format!("/review/filings/{id}/{step}"),
-        &CommentRequest { comment: None },
-    )
-    .await
+/// Receive, start review or accept: the transitions that take only an optional comment. Other
+/// actions have their own functions (their bodies differ) and answer `Unexpected` here.
+pub async fn review_step(id: i64, action: Action) -> Result<Submission, ClientError> {
+    let endpoint = match action {
+        Action::Receive => &endpoints::RECEIVE,
+        Action::StartReview => &endpoints::START_REVIEW,
+        Action::Accept => &endpoints::ACCEPT,
+        _ => return Err(ClientError::Unexpected),
+    };
+    fetch(endpoint, &[&id], Some(&CommentRequest { comment: None })).await
 }
 
 pub async fn review_return(id: i64, body: &ReturnRequest) -> Result<Submission, ClientError> {
-    send(Method::POST, &format!("/review/filings/{id}/return"), body).await
+    fetch(&endpoints::RETURN, &[&id], Some(body)).await
 }
 
 pub async fn review_reject(id: i64, reason: String) -> Result<Submission, ClientError> {
-    send(
-        Method::POST,
-        &format!("/review/filings/{id}/reject"),
-        &RejectRequest { reason },
-    )
-    .await
+    fetch(&endpoints::REJECT, &[&id], Some(&RejectRequest { reason })).await
 }
 
 // ---- Notices of status changes ------------------------------------------------------------
@@ -310,11 +303,11 @@ pub async fn review_reject(id: i64, reason: String) -> Result<Submission, Client
 use todoke_core::api::NoticeList;
 
 pub async fn notices() -> Result<NoticeList, ClientError> {
-    get("/notices").await
+    fetch(&endpoints::NOTICES, &[], None).await
 }
 
 pub async fn mark_notice_read(id: i64) -> Result<(), ClientError> {
-    request::<(), serde_json::Value>(Method::POST, &format!("/notices/{id}/read"), None)
+    call(&endpoints::READ_NOTICE, &[&id], "", None)
         .await
         .map(|_| ())
 }

@@ -1,4 +1,4 @@
-//! The application shell: shared state, the layout, routing and page guards.
+//! The application shell: the layout, routing and page guards. Shared state is `crate::context`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,10 +7,12 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::{NavigateOptions, path};
 use todoke_core::api::ErrorCode;
 
-use crate::api::{self, ClientError};
+use crate::api;
 use crate::components::header::SiteHeader;
 use crate::components::timeout_dialog::TimeoutDialog;
 use crate::config::AppConfig;
+use crate::context::AppContext;
+use crate::paths::AppRoute;
 use crate::routes::{
     login::LoginPage,
     manual::ManualPage,
@@ -24,70 +26,8 @@ use crate::routes::{
     submissions::SubmissionsPage,
     wizard::{DraftShell, DraftStart, page::WizardPage, review::ReviewPage},
 };
-use crate::session::{self, LOGIN_PATH, PageAccess, SessionState, redirect_for};
+use crate::session::{PageAccess, SessionState, redirect_for};
 use crate::text as t;
-
-/// State every page shares. `Copy`, so closures can capture it freely.
-#[derive(Clone, Copy)]
-pub struct AppContext {
-    pub session: RwSignal<SessionState>,
-    /// A message for the next page to show once (e.g. 「ログアウトしました。」).
-    pub flash: RwSignal<Option<String>>,
-    /// Set while the service is outside its hours: the message to show instead of the pages.
-    pub closed: RwSignal<Option<String>>,
-    /// False until the first page has rendered; focus moves only on later navigations.
-    pub navigated: StoredValue<bool>,
-    /// Unread notices of status changes, counted in the header.
-    pub unread: RwSignal<u64>,
-}
-
-impl AppContext {
-    fn new() -> Self {
-        Self {
-            session: RwSignal::new(SessionState::Unknown),
-            flash: RwSignal::new(None),
-            closed: RwSignal::new(None),
-            navigated: StoredValue::new(false),
-            unread: RwSignal::new(0),
-        }
-    }
-
-    /// Takes the one-time message, if any.
-    pub fn take_flash(&self) -> Option<String> {
-        let m = self.flash.get_untracked();
-        if m.is_some() {
-            self.flash.set(None);
-        }
-        m
-    }
-
-    /// Handles the errors every page handles the same way: the service closing and the
-    /// session ending. Returns true when it did; the page then shows nothing of its own.
-    pub fn handle_common_error(&self, err: &ClientError) -> bool {
-        match err.code() {
-            Some(ErrorCode::ServiceClosed) => {
-                self.closed.set(Some(err.message()));
-                true
-            }
-            Some(ErrorCode::Unauthenticated) => {
-                self.flash.set(Some(t::SESSION_EXPIRED_NOTICE.to_string()));
-                self.session.set(SessionState::Anonymous);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Signs out on the server (best effort), then locally with `notice` for the login page.
-    pub fn sign_out(&self, notice: &'static str) {
-        let ctx = *self;
-        spawn_local(async move {
-            let _ = api::logout().await;
-            ctx.flash.set(Some(notice.to_string()));
-            ctx.session.set(SessionState::Anonymous);
-        });
-    }
-}
 
 #[component]
 pub fn App(config: AppConfig) -> impl IntoView {
@@ -95,6 +35,8 @@ pub fn App(config: AppConfig) -> impl IntoView {
     provide_context(ctx);
     provide_context(config.clone());
 
+    // The start-up sequence, not a page request (`crate::hooks`): the service status, then the
+    // session, in that order.
     spawn_local(async move {
         if let Ok(status) = api::service_status().await
             && !status.open
@@ -262,11 +204,11 @@ fn RootRedirect() -> impl IntoView {
     Effect::new(move |_| {
         let to = match ctx.session.get() {
             SessionState::Unknown => return,
-            SessionState::Anonymous => LOGIN_PATH,
-            SessionState::SignedIn(_) => session::START_PATH,
+            SessionState::Anonymous => AppRoute::Login,
+            SessionState::SignedIn(_) => AppRoute::Filings,
         };
         navigate(
-            to,
+            &to.path(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()

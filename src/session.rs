@@ -34,6 +34,8 @@ pub enum PageAccess {
     SignedIn,
 }
 
+// The pages the guards send people to, as constants for `redirect_for`'s answers; each is the
+// path of its `AppRoute` (a test checks that they agree).
 pub const LOGIN_PATH: &str = "/login";
 pub const PASSWORD_PATH: &str = "/password";
 pub const START_PATH: &str = "/submissions";

@@ -2,6 +2,8 @@
 
 use todoke_core::api::FieldErrors;
 
+use crate::api::ClientError;
+
 /// The id of the input for a field name or answer path, e.g. `new_password` →
 /// `todoke-new_password`, `staff[2].name` → `todoke-staff-2-name`.
 pub fn input_id(field: &str) -> String {
@@ -43,6 +45,15 @@ impl FormErrors {
                 target: input_id(target_field),
                 message: message.into(),
             }],
+        }
+    }
+
+    /// The server's refusal: its field messages, or else its one message linked to
+    /// `general_field` (e.g. wrong credentials, no connection).
+    pub fn from_client_error(e: &ClientError, general_field: &str) -> Self {
+        match e.fields() {
+            Some(f) => Self::from_fields(f.clone()),
+            None => Self::general(general_field, e.message()),
         }
     }
 
@@ -112,5 +123,21 @@ mod tests {
         );
         assert!(!e.is_empty());
         assert!(FormErrors::default().is_empty());
+    }
+
+    #[test]
+    fn server_refusals_keep_their_fields_or_link_their_message() {
+        let offline = FormErrors::from_client_error(&ClientError::Network, "user_id");
+        assert_eq!(
+            offline,
+            FormErrors::general("user_id", crate::text::NETWORK_ERROR)
+        );
+        let mut f = FieldErrors::default();
+        f.add("new_password", "short");
+        let refused = ClientError::Api(todoke_core::api::ApiError::validation(f.clone()));
+        assert_eq!(
+            FormErrors::from_client_error(&refused, "user_id"),
+            FormErrors::from_fields(f)
+        );
     }
 }

@@ -3,9 +3,9 @@ use leptos_router::components::A;
 use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
 
-use crate::app::AppContext;
-use crate::config::app_href;
-use crate::session::{MANUAL_PATH, PASSWORD_PATH, START_PATH};
+use crate::context::AppContext;
+use crate::hooks::fetch_quietly;
+use crate::paths::AppRoute;
 use crate::text as t;
 
 /// The service header: name, the signed-in institution, the manual link at top right, and
@@ -21,31 +21,29 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     Effect::new(move |_| {
         location.pathname.track();
         if is_applicant() {
-            leptos::task::spawn_local(async move {
-                if let Ok(list) = crate::api::notices().await {
-                    ctx.unread.set(list.unread);
-                }
+            fetch_quietly(crate::api::notices(), move |list| {
+                ctx.unread.set(list.unread)
             });
         }
     });
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
-                <A href=app_href(START_PATH)>{t::SERVICE_NAME}</A>
+                <A href=AppRoute::Filings.href()>{t::SERVICE_NAME}</A>
             </p>
             <nav class="todoke-header__nav" aria-label=t::NAV_LABEL>
                 <ul>
                     <li>
-                        <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK}</A>
+                        <A href=AppRoute::Manual.href()>{t::MANUAL_LINK}</A>
                     </li>
                     <Show when=is_applicant>
                         <li>
-                            <A href=app_href("/notices") attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
+                            <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
-                            <A href=app_href(PASSWORD_PATH)>{t::PASSWORD_CHANGE_TITLE}</A>
+                            <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some()>

@@ -3,6 +3,7 @@
 
 pub mod error_summary;
 pub mod fields;
+pub mod filing;
 pub mod form;
 pub mod header;
 pub mod notice;

@@ -11,3 +11,13 @@ pub fn Notice(message: Option<String>) -> impl IntoView {
         }
     })
 }
+
+/// A failure the page reports above its content (a request's message), announced at once.
+#[component]
+pub fn ErrorAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })
+    }
+}

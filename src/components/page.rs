@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::AppContext;
+use crate::context::AppContext;
 use crate::dom;
 
 /// The page's `<h1>`. It sets the document title (prefixed 「エラー：」 while the page shows

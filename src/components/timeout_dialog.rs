@@ -2,12 +2,16 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::api;
-use crate::app::AppContext;
+use crate::context::AppContext;
+use crate::hooks::fetch_quietly;
 use crate::session::{IdlePhase, idle_phase};
 use crate::text as t;
 
 /// Warns before the idle timeout (WCAG 2.2.1) in a modal dialog that offers
 /// 「ログインを延長する」; signs out when the time is up.
+///
+/// A little long: the idle tick, the effect that opens and closes the dialog, and its markup
+/// belong together (the timing rule itself is `session::idle_phase`).
 #[component]
 pub fn TimeoutDialog(
     #[prop(into)] on_expired: Callback<()>,
@@ -50,13 +54,11 @@ pub fn TimeoutDialog(
     });
 
     let extend = move || {
-        leptos::task::spawn_local(async move {
-            // Success refreshes the activity clock in `api`; the next tick closes the dialog.
-            if let Ok(info) = api::extend_session().await {
-                ctx.session
-                    .set(crate::session::SessionState::SignedIn(info));
-                phase.set(IdlePhase::Active);
-            }
+        // Success refreshes the activity clock in `api`; the next tick closes the dialog.
+        fetch_quietly(api::extend_session(), move |info| {
+            ctx.session
+                .set(crate::session::SessionState::SignedIn(info));
+            phase.set(IdlePhase::Active);
         });
     };
 

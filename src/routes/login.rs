@@ -1,17 +1,17 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use todoke_core::api::LoginRequest;
 
 use crate::api;
-use crate::app::AppContext;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::{PasswordField, TextField};
 use crate::components::form::FormErrors;
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
 use crate::config::app_href;
+use crate::context::AppContext;
+use crate::hooks::{SubmitOptions, use_submit};
 use crate::session::{MANUAL_PATH, SessionState};
 use crate::text as t;
 
@@ -24,37 +24,31 @@ pub fn LoginPage() -> impl IntoView {
     let user_id = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
-    let pending = RwSignal::new(false);
     let notice = ctx.take_flash();
 
+    let login = use_submit(
+        move |()| {
+            let req = LoginRequest {
+                user_id: user_id.get_untracked(),
+                password: password.get_untracked(),
+            };
+            // The same presence check the server makes; whether the ID and password match is the server's call.
+            if let Err(fields) = req.check() {
+                errors.set(FormErrors::from_fields(fields));
+                return None;
+            }
+            Some(async move { api::login(&req).await })
+        },
+        // The page guard moves on to the password change or the start page.
+        move |info| ctx.session.set(SessionState::SignedIn(info)),
+        SubmitOptions::default()
+            .on_error(move |e| errors.set(FormErrors::from_client_error(&e, "user_id"))),
+    );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let req = LoginRequest {
-            user_id: user_id.get_untracked(),
-            password: password.get_untracked(),
-        };
-        // The same presence check the server makes; whether the ID and password match is the server's call.
-        if let Err(fields) = req.check() {
-            errors.set(FormErrors::from_fields(fields));
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            match api::login(&req).await {
-                // The page guard moves on to the password change or the start page.
-                Ok(info) => ctx.session.set(SessionState::SignedIn(info)),
-                Err(e) if ctx.handle_common_error(&e) => {}
-                Err(e) => errors.set(match e.fields() {
-                    Some(f) => FormErrors::from_fields(f.clone()),
-                    None => FormErrors::general("user_id", e.message()),
-                }),
-            }
-            pending.set(false);
-        });
+        login.run(());
     };
+    let pending = login.pending;
 
     let has_errors = Signal::derive(move || !errors.with(FormErrors::is_empty));
     view! {

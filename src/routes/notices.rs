@@ -1,13 +1,14 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use todoke_core::api::NoticeList;
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
-use crate::app::AppContext;
+use crate::components::notice::ErrorAlert;
 use crate::components::page::PageHeading;
-use crate::config::app_href;
+use crate::context::AppContext;
+use crate::hooks::use_api;
+use crate::paths::AppRoute;
 use crate::text as t;
 
 /// 「お知らせ」: status changes of the user's filings, newest first, unread marked in text.
@@ -16,21 +17,14 @@ use crate::text as t;
 pub fn NoticesPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let list = RwSignal::new(None::<NoticeList>);
-    let error = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        match api::notices().await {
-            Ok(l) => {
-                ctx.unread.set(l.unread);
-                list.set(Some(l));
-            }
-            Err(e) if ctx.handle_common_error(&e) => {}
-            Err(e) => error.set(Some(e.message())),
-        }
+    let load = use_api(api::notices, move |l: NoticeList| {
+        ctx.unread.set(l.unread);
+        list.set(Some(l));
     });
     view! {
         <div class="todoke-page">
             <PageHeading text=t::NOTICES_TITLE />
-            {move || error.get().map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })}
+            <ErrorAlert message=load.error />
             {move || match list.get() {
                 None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
                 Some(l) if l.items.is_empty() => view! { <div class="todoke-empty"><p>{t::NOTICES_EMPTY}</p></div> }.into_any(),
@@ -43,7 +37,7 @@ pub fn NoticesPage() -> impl IntoView {
                                     " "{format_jst_datetime(n.at)}
                                 </p>
                                 <p>{n.message.clone()}</p>
-                                <p><A href=app_href(&format!("/submissions/{}", n.submission_id))>{t::NOTICE_OPEN}</A></p>
+                                <p><A href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN}</A></p>
                             </li>
                         }).collect_view()}
                     </ul>

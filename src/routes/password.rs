@@ -1,16 +1,16 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use todoke_core::api::PasswordChangeRequest;
 use todoke_core::password::{PasswordPolicy, field};
 
 use crate::api;
-use crate::app::AppContext;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::PasswordField;
 use crate::components::form::FormErrors;
 use crate::components::page::PageHeading;
+use crate::context::AppContext;
+use crate::hooks::{SubmitOptions, fetch_quietly, use_submit};
 use crate::session::{START_PATH, SessionState};
 use crate::text as t;
 
@@ -18,6 +18,9 @@ const FIELDS: [&str; 3] = [field::CURRENT, field::NEW, field::CONFIRMATION];
 const RULES_ID: &str = "todoke-password-rules";
 
 /// 「パスワード変更」: forced after the first sign-in, available later from the header.
+///
+/// Long for its markup (three password fields around the rules checklist); the logic is the
+/// core's `check_change` and one `use_submit`.
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -27,26 +30,19 @@ pub fn PasswordPage() -> impl IntoView {
     let new = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
-    let pending = RwSignal::new(false);
     let must_change = ctx
         .session
         .with_untracked(|s| s.info().is_some_and(|i| i.must_change_password));
 
     // The server's policy is authoritative; the default is the same rule unless a bureau changed it.
-    spawn_local(async move {
-        if let Ok(p) = api::password_policy().await {
-            policy.set(PasswordPolicy {
-                min_len: p.min_len,
-                max_len: p.max_len,
-            });
-        }
+    fetch_quietly(api::password_policy(), move |p| {
+        policy.set(PasswordPolicy {
+            min_len: p.min_len,
+            max_len: p.max_len,
+        })
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let send = move |()| {
         let user_id = ctx.session.with_untracked(|s| {
             s.info()
                 .map(|i| i.account.user_id.clone())
@@ -66,27 +62,27 @@ pub fn PasswordPage() -> impl IntoView {
             )
         }) {
             errors.set(FormErrors::from_fields(fields));
-            return;
+            return None;
         }
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::change_password(&req).await {
-                Ok(info) => {
-                    errors.set(FormErrors::default());
-                    ctx.flash.set(Some(t::PASSWORD_CHANGED_NOTICE.to_string()));
-                    ctx.session.set(SessionState::SignedIn(info));
-                    navigate(START_PATH, Default::default());
-                }
-                Err(e) if ctx.handle_common_error(&e) => {}
-                Err(e) => errors.set(match e.fields() {
-                    Some(f) => FormErrors::from_fields(f.clone()),
-                    None => FormErrors::general(field::CURRENT, e.message()),
-                }),
-            }
-            pending.set(false);
-        });
+        Some(async move { api::change_password(&req).await })
     };
+    let changed = move |info| {
+        errors.set(FormErrors::default());
+        ctx.flash.set(Some(t::PASSWORD_CHANGED_NOTICE.to_string()));
+        ctx.session.set(SessionState::SignedIn(info));
+        navigate(START_PATH, Default::default());
+    };
+    let change = use_submit(
+        send,
+        changed,
+        SubmitOptions::default()
+            .on_error(move |e| errors.set(FormErrors::from_client_error(&e, field::CURRENT))),
+    );
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        change.run(());
+    };
+    let pending = change.pending;
 
     let error_for =
         move |name: &'static str| Signal::derive(move || errors.with(|e| e.first_for(name)));

@@ -1,6 +1,5 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary, FormSummary};
@@ -8,11 +7,13 @@ use todoke_core::forms::parse_typed_date;
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
-use crate::app::AppContext;
 use crate::components::fields::InlineError;
-use crate::components::notice::Notice;
+use crate::components::notice::{ErrorAlert, Notice};
 use crate::components::page::PageHeading;
 use crate::config::app_href;
+use crate::context::AppContext;
+use crate::hooks::{SubmitOptions, fetch_quietly, use_submit};
+use crate::paths::AppRoute;
 use crate::search::{from_params, range_text, to_query_string, with_page};
 use crate::text as t;
 
@@ -37,11 +38,7 @@ pub fn SubmissionsPage() -> impl IntoView {
     let forms = RwSignal::new(Vec::<FormSummary>::new());
 
     if is_applicant {
-        spawn_local(async move {
-            if let Ok(f) = api::forms().await {
-                forms.set(f);
-            }
-        });
+        fetch_quietly(api::forms(), move |f| forms.set(f));
     } else {
         forms.set(
             todoke_core::forms::catalogue()
@@ -56,26 +53,24 @@ pub fn SubmissionsPage() -> impl IntoView {
                 .collect(),
         );
     }
-    {
-        Effect::new(move |_| {
-            let q = query.get();
-            spawn_local(async move {
-                let result = if is_applicant {
+    // Every change of the URL's conditions asks again, without waiting for the previous answer.
+    let search = use_submit(
+        move |q: FilingQuery| {
+            Some(async move {
+                if is_applicant {
                     api::filings(&q).await
                 } else {
                     api::review_filings(&q).await
-                };
-                match result {
-                    Ok(p) => {
-                        error.set(None);
-                        page.set(Some(p));
-                    }
-                    Err(e) if ctx.handle_common_error(&e) => {}
-                    Err(e) => error.set(Some(e.message())),
                 }
-            });
-        });
-    }
+            })
+        },
+        move |p| {
+            error.set(None);
+            page.set(Some(p));
+        },
+        SubmitOptions::default().error_into(error).concurrent(),
+    );
+    Effect::new(move |_| search.run(query.get()));
 
     view! {
         <div class="todoke-page">
@@ -83,7 +78,7 @@ pub fn SubmissionsPage() -> impl IntoView {
             <PageHeading text=t::SUBMISSIONS_TITLE />
             {is_applicant.then(|| view! {
                 <p>
-                    <A href=app_href("/procedures") attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
+                    <A href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
                 </p>
             })}
             <SearchForm query forms />
@@ -92,7 +87,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                     <a id="todoke-csv" href=move || api::review_csv_url(&query.get()) download="filings.csv">{t::CSV_DOWNLOAD}</a>
                 </p>
             })}
-            {move || error.get().map(|m| view! { <div class="todoke-warning-text" role="alert"><p>{m}</p></div> })}
+            <ErrorAlert message=error />
             {move || match page.get() {
                 None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
                 Some(p) if p.total == 0 && query.with(|q| *q == FilingQuery::default()) => view! {
@@ -154,52 +149,8 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
             Default::default(),
         );
     };
-    let select = move |id: &'static str,
-                       label: &'static str,
-                       value: RwSignal<String>,
-                       options: Signal<Vec<(String, String)>>| {
-        view! {
-            <div class="todoke-search__field">
-                <label class="todoke-label" for=id>{label}</label>
-                <select id=id class="todoke-select" prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                    {move || options.get().into_iter().map(|(v, l)| {
-                        let selected = value.get_untracked() == v;
-                        view! { <option value=v selected=selected>{l}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
-    let text = move |id: &'static str,
-                     label: &'static str,
-                     value: RwSignal<String>,
-                     hint: Option<&'static str>| {
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let invalid = Signal::derive(move || date_errors.with(|e| e.contains(&id)));
-        let described_by = {
-            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-            move || {
-                let ids: Vec<&str> = hint
-                    .map(|_| hint_id.as_str())
-                    .into_iter()
-                    .chain(invalid.get().then_some(error_id.as_str()))
-                    .collect();
-                (!ids.is_empty()).then(|| ids.join(" "))
-            }
-        };
-        view! {
-            <div class="todoke-search__field">
-                <label class="todoke-label" for=id>{label}</label>
-                {hint.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> })}
-                <InlineError id=error_id.clone() error=Signal::derive(move || invalid.get().then(|| t::SEARCH_DATE_INVALID.to_string())) />
-                <input id=id type="text" autocomplete="off" class="todoke-input todoke-input--narrow"
-                    aria-invalid=move || invalid.get().then_some("true")
-                    aria-describedby=described_by
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-            </div>
-        }
-    };
+    let invalid =
+        move |id: &'static str| Signal::derive(move || date_errors.with(|e| e.contains(&id)));
     let procedure_options = Signal::derive(move || {
         std::iter::once((String::new(), t::ALL_OPTION.to_string()))
             .chain(forms.get().into_iter().map(|f| (f.id, f.title)))
@@ -225,9 +176,9 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
             <div class="todoke-search__grid">
                 {select("todoke-search-procedure", t::PROCEDURE, procedure, procedure_options)}
                 {select("todoke-search-status", t::STATUS, status, status_options)}
-                {text(FROM_ID, t::SUBMITTED_FROM, from, Some(t::SEARCH_DATE_HINT))}
-                {text(TO_ID, t::SUBMITTED_TO, to, Some(t::SEARCH_DATE_HINT))}
-                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, None)}
+                {text(FROM_ID, t::SUBMITTED_FROM, from, Some(t::SEARCH_DATE_HINT), invalid(FROM_ID))}
+                {text(TO_ID, t::SUBMITTED_TO, to, Some(t::SEARCH_DATE_HINT), invalid(TO_ID))}
+                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, None, invalid("todoke-search-arrival"))}
                 {select("todoke-search-sort", t::SORT_LABEL, sort, sort_options)}
             </div>
             <div class="todoke-button-group">
@@ -235,6 +186,60 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
                 <A href=app_href(LIST_PATH)>{t::SEARCH_CLEAR}</A>
             </div>
         </form>
+    }
+}
+
+/// One choice of the search form.
+fn select(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    view! {
+        <div class="todoke-search__field">
+            <label class="todoke-label" for=id>{label}</label>
+            <select id=id class="todoke-select" prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(v, l)| {
+                    let selected = value.get_untracked() == v;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// One text box of the search form; `invalid` while it holds a date the list cannot read.
+fn text(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    hint: Option<&'static str>,
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = hint
+                .map(|_| hint_id.as_str())
+                .into_iter()
+                .chain(invalid.get().then_some(error_id.as_str()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="todoke-search__field">
+            <label class="todoke-label" for=id>{label}</label>
+            {hint.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> })}
+            <InlineError id=error_id.clone() error=Signal::derive(move || invalid.get().then(|| t::SEARCH_DATE_INVALID.to_string())) />
+            <input id=id type="text" autocomplete="off" class="todoke-input todoke-input--narrow"
+                aria-invalid=move || invalid.get().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
     }
 }
 
@@ -285,9 +290,9 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                             _ => format!("todoke-open-{}", f.id),
                         };
                         let (href, label, link_text) = match f.status {
-                            FilingStatus::Draft => (format!("/drafts/{}", f.id), t::continue_draft(&f.title), t::CONTINUE_DRAFT),
-                            _ if reviewer => (format!("/review/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION),
-                            _ => (format!("/submissions/{}", f.id), format!("{}（{}）", t::VIEW_SUBMISSION, f.title), t::VIEW_SUBMISSION),
+                            FilingStatus::Draft => (AppRoute::Draft(f.id).path(), t::continue_draft(&f.title), t::CONTINUE_DRAFT),
+                            _ if reviewer => (AppRoute::Review(f.id).path(), format!("{}（{}）", t::VIEW_SUBMISSION, f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION),
+                            _ => (AppRoute::Submission(f.id).path(), format!("{}（{}）", t::VIEW_SUBMISSION, f.title), t::VIEW_SUBMISSION),
                         };
                         view! {
                             <tr>

@@ -1,5 +1,5 @@
-//! Reading and writing answers by path (`contact_phone`, `staff[2].weekly_hours`), and the
-//! year / month / day split of date answers. Plain functions, unit-tested.
+//! Reading and writing answers by path (`contact_phone`, `staff[2].weekly_hours`). Plain
+//! functions, unit-tested; the year / month / day split of dates is `crate::date_parts`.
 
 use serde_json::{Map, Value};
 use todoke_core::forms::Answers;
@@ -87,44 +87,11 @@ pub fn add_row(answers: &mut Answers, group: &str) {
 }
 
 pub fn remove_row(answers: &mut Answers, group: &str, index: usize) {
-    if let Some(rows) = answers.get_mut(group).and_then(Value::as_array_mut) {
-        if index < rows.len() {
-            rows.remove(index);
-        }
+    if let Some(rows) = answers.get_mut(group).and_then(Value::as_array_mut)
+        && index < rows.len()
+    {
+        rows.remove(index);
     }
-}
-
-/// A date answer as the three inputs show it. Accepts what the engine stores (`2024-08-01`)
-/// and what the user left half-typed (`2024--1`).
-pub fn date_parts(value: &str) -> [String; 3] {
-    let mut parts = value.splitn(3, '-').map(str::to_string);
-    [
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-    ]
-}
-
-/// Joins the three inputs; all empty means no answer.
-pub fn join_date(parts: &[String; 3]) -> String {
-    if parts.iter().all(|p| p.trim().is_empty()) {
-        String::new()
-    } else {
-        parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("-")
-    }
-}
-
-/// The date the three inputs name, if it exists (full-width digits accepted), for showing the era.
-pub fn date_from_parts(parts: &[String; 3]) -> Option<time::Date> {
-    let n = |s: &str| {
-        todoke_core::width::to_half_width(s.trim())
-            .value
-            .parse::<u16>()
-            .ok()
-    };
-    let (y, m, d) = (n(&parts[0])?, n(&parts[1])?, n(&parts[2])?);
-    let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
-    time::Date::from_calendar_date(i32::from(y), month, u8::try_from(d).ok()?).ok()
 }
 
 /// An element id for an answer path: `staff[2].weekly_hours` → `todoke-staff-2-weekly_hours`.
@@ -168,32 +135,6 @@ mod tests {
         let mut empty = Answers::new();
         add_row(&mut empty, "staff");
         assert_eq!(row_count(&empty, "staff"), 1);
-    }
-
-    #[test]
-    fn dates_split_and_join() {
-        assert_eq!(date_parts("2024-08-01"), ["2024", "08", "01"]);
-        assert_eq!(date_parts(""), ["", "", ""]);
-        assert_eq!(
-            join_date(&["2024".into(), "".into(), "1".into()]),
-            "2024--1"
-        );
-        assert_eq!(join_date(&["".into(), " ".into(), "".into()]), "");
-        assert_eq!(
-            date_parts(&join_date(&date_parts("2024--1"))),
-            ["2024", "", "1"]
-        );
-    }
-
-    #[test]
-    fn dates_from_parts_accept_full_width_and_refuse_missing_days() {
-        let p = |y: &str, m: &str, d: &str| [y.to_string(), m.to_string(), d.to_string()];
-        assert_eq!(
-            date_from_parts(&p("２０２４", "8", "1")),
-            Some(time::macros::date!(2024 - 08 - 01))
-        );
-        assert_eq!(date_from_parts(&p("2024", "2", "30")), None);
-        assert_eq!(date_from_parts(&p("2024", "", "1")), None);
     }
 
     #[test]

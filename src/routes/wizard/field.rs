@@ -7,9 +7,10 @@ use todoke_core::era::era_year;
 use todoke_core::forms::{FieldDefinition, FieldKind};
 
 use super::DraftEditor;
-use super::answers::{date_from_parts, date_parts, join_date, path_id, set_at, text_at};
+use super::answers::{path_id, set_at, text_at};
 use crate::components::fields::{InlineError, LabelText};
 use crate::components::form::FormErrors;
+use crate::date_parts::{date_from_parts, date_parts, join_date};
 use crate::text as t;
 
 /// The errors the current page shows after 「次へ」.
@@ -37,6 +38,9 @@ fn unit(kind: &FieldKind) -> Option<String> {
 }
 
 /// A field of the form at `path` (a field id, or `group[i].field` inside a row).
+///
+/// Long on purpose: one `match` arm per field kind, each that kind's markup, all sharing the
+/// same ids, hint, inline error and `aria-*` wiring built above it.
 #[component]
 pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
     let editor = expect_context::<DraftEditor>();

@@ -12,7 +12,6 @@ pub mod review;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_params_map;
 use std::time::Duration;
 use todoke_core::api::{Draft, ErrorCode, FormBundle};
 use todoke_core::forms::{Answers, CheckReport, check};
@@ -22,7 +21,9 @@ use todoke_core::service_hours::format_jst_minute;
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(8);
 
 use crate::api::{self, ClientError};
-use crate::app::AppContext;
+use crate::context::AppContext;
+use crate::hooks::{use_api, use_id_param};
+use crate::paths::page_path;
 use crate::text as t;
 
 /// What the pages of one draft share.
@@ -94,16 +95,22 @@ impl DraftEditor {
             handle.clear();
         }
         let editor = *self;
-        let handle = set_timeout_with_handle(
-            move || {
-                spawn_local(async move {
-                    editor.save().await;
-                })
-            },
-            AUTOSAVE_AFTER,
-        )
-        .ok();
+        let handle = set_timeout_with_handle(move || editor.save_then(|| ()), AUTOSAVE_AFTER).ok();
         self.autosave.set_value(handle);
+    }
+
+    /// Saves in the background, then runs `then` once the server has the answers (「次へ」,
+    /// 「戻る」, 「一時保存」, the autosave timer).
+    pub fn save_then(&self, then: impl FnOnce() + 'static) {
+        let editor = *self;
+        in_background(async move { editor.save().await }, then);
+    }
+
+    /// After a conflict, the user chose to keep this screen's answers: take the server's
+    /// current version number and save over it, in the background.
+    pub fn overwrite(&self) {
+        let editor = *self;
+        in_background(async move { editor.overwrite_now().await }, || ());
     }
 
     /// Saves the answers; true when the server has them. A stale version (another tab saved
@@ -133,9 +140,7 @@ impl DraftEditor {
         }
     }
 
-    /// After a conflict, the user chose to keep this screen's answers: take the server's
-    /// current version number and save over it.
-    pub async fn overwrite(&self) -> bool {
+    async fn overwrite_now(&self) -> bool {
         match api::draft(self.id).await {
             Ok(latest) => {
                 self.version.set(latest.version);
@@ -161,47 +166,50 @@ impl DraftEditor {
     }
 }
 
+/// Runs a save, then `then` if it succeeded. Saves are the editor's own machinery, not page
+/// requests (`crate::hooks`): one at a time, timed by the autosave, their outcome (a conflict
+/// included) reported in the status line through `save_state`.
+fn in_background(save: impl Future<Output = bool> + 'static, then: impl FnOnce() + 'static) {
+    spawn_local(async move {
+        if save.await {
+            then();
+        }
+    });
+}
+
 /// `/drafts/:id`: loads the draft and its form, then shows the child page.
 #[component]
 pub fn DraftShell() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let params = use_params_map();
-    let id = params
-        .with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()))
-        .unwrap_or(0);
+    let id = use_id_param();
     let editor = DraftEditor::new(id, ctx);
     provide_context(editor);
-    let load_error = RwSignal::new(None::<String>);
     on_cleanup(move || {
         if let Some(handle) = editor.autosave.try_get_value().flatten() {
             handle.clear();
         }
     });
 
-    spawn_local(async move {
-        let loaded = async {
+    let load = use_api(
+        move || async move {
             let draft = api::draft(id).await?;
             let bundle = api::form_bundle(&draft.form_id).await?;
             Ok::<_, ClientError>((draft, bundle))
-        }
-        .await;
-        match loaded {
-            Ok((draft, bundle)) => {
-                let mut answers = draft.answers.clone();
-                // The account's own code, filled in for the user (the check would use it anyway).
-                if let Some(code) = &bundle.context.institution_code {
-                    answers
-                        .entry("institution_code")
-                        .or_insert_with(|| serde_json::Value::String(code.to_string()));
-                }
-                editor.answers.set(answers);
-                editor.version.set(draft.version);
-                editor.bundle.set(Some(bundle));
+        },
+        move |(draft, bundle): (Draft, FormBundle)| {
+            let mut answers = draft.answers.clone();
+            // The account's own code, filled in for the user (the check would use it anyway).
+            if let Some(code) = &bundle.context.institution_code {
+                answers
+                    .entry("institution_code")
+                    .or_insert_with(|| serde_json::Value::String(code.to_string()));
             }
-            Err(e) if ctx.handle_common_error(&e) => {}
-            Err(e) => load_error.set(Some(e.message())),
-        }
-    });
+            editor.answers.set(answers);
+            editor.version.set(draft.version);
+            editor.bundle.set(Some(bundle));
+        },
+    );
+    let load_error = load.error;
 
     view! {
         {move || load_error.get().map(|m| view! {
@@ -230,7 +238,7 @@ pub fn DraftStart() -> impl IntoView {
                 .and_then(|b| b.definition.pages.first().map(|p| p.id.clone()))
         }) {
             navigate(
-                &page::page_path(editor.id, &first),
+                &page_path(editor.id, &first),
                 leptos_router::NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -245,11 +253,7 @@ pub fn DraftStart() -> impl IntoView {
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let editor = expect_context::<DraftEditor>();
-    let overwrite = move |_| {
-        spawn_local(async move {
-            editor.overwrite().await;
-        });
-    };
+    let overwrite = move |_| editor.overwrite();
     view! {
         <div class="todoke-save-status" role="status">
             {move || match editor.save_state.get() {

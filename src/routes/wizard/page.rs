@@ -1,14 +1,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use todoke_core::api::FieldErrors;
 use todoke_core::forms::{
-    ComputedDefinition, FormDefinition, GroupDefinition, Item, PageDefinition, Severity,
+    CheckReport, ComputedDefinition, FormDefinition, GroupDefinition, Item, PageDefinition,
+    Severity,
 };
 
-use super::answers::{add_row, path_id, remove_row, row_count, set_at};
+use super::answers::{add_row, path_id, remove_row, row_count, set_at, text_at};
 use super::field::{AnswerField, PageErrors};
 use super::{DraftEditor, SaveStatus};
 use crate::components::error_summary::ErrorSummary;
@@ -17,16 +17,8 @@ use crate::components::form::{FormErrors, SummaryItem};
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
 use crate::dom;
+use crate::paths::{page_path, review_path};
 use crate::text as t;
-
-/// Where a wizard page lives.
-pub fn page_path(draft_id: i64, page_id: &str) -> String {
-    format!("/drafts/{draft_id}/page/{page_id}")
-}
-
-pub fn review_path(draft_id: i64) -> String {
-    format!("/drafts/{draft_id}/review")
-}
 
 /// `/drafts/:id/page/:page`: one page of the form.
 #[component]
@@ -44,6 +36,10 @@ pub fn WizardPage() -> impl IntoView {
     }
 }
 
+/// One page of the form with 「次へ」 (check, normalise, save, go on), 「一時保存」 and 「戻る」.
+///
+/// Long for those three handlers and the page's markup; what they do is in the functions below
+/// and in [`DraftEditor`].
 #[component]
 fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
     let editor = expect_context::<DraftEditor>();
@@ -60,16 +56,7 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
     let notice = editor.notice.get_untracked();
     editor.notice.set(None);
 
-    // Rows a group must have are there from the start.
-    for item in &page.items {
-        if let Item::Group(g) = item {
-            editor.answers.update(|a| {
-                while row_count(a, &g.id) < g.min_rows.max(1) {
-                    add_row(a, &g.id);
-                }
-            });
-        }
-    }
+    add_required_rows(editor, &page);
 
     let total = def.pages.len();
     let back_to_review = query.with_untracked(|q| q.get("return").as_deref() == Some("review"));
@@ -89,42 +76,16 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
                 return;
             };
             // Errors on this page block 「次へ」; warnings are listed on the review page.
-            let mut fields = FieldErrors::default();
-            let mut items = Vec::new();
-            for issue in report
-                .issues_on_page(&page_id)
-                .into_iter()
-                .filter(|i| i.severity == Severity::Error)
-            {
-                fields.add(&issue.path, issue.message.clone());
-                items.push(SummaryItem {
-                    target: path_id(&issue.path),
-                    message: issue.message.clone(),
-                });
-            }
+            let (fields, items) = blocking_errors(&report, &page_id);
             errors.set(FormErrors::from_fields(fields));
             summary.set(items);
             if !summary.with_untracked(Vec::is_empty) {
                 return;
             }
-            let answers = editor.answers.get_untracked();
-            let changed = report.changed_by_normalisation(&answers);
-            if !changed.is_empty() {
-                editor.answers.update(|a| {
-                    for path in &changed {
-                        let value = super::answers::text_at(&report.normalised, path);
-                        set_at(a, path, serde_json::Value::String(value));
-                    }
-                });
-                editor.notice.set(Some(t::NORMALISED_NOTICE.to_string()));
-            }
+            take_normalised(editor, &report);
             let navigate = navigate.clone();
             let target = next_target.clone();
-            spawn_local(async move {
-                if editor.save().await {
-                    navigate(&target, NavigateOptions::default());
-                }
-            });
+            editor.save_then(move || navigate(&target, NavigateOptions::default()));
         }
     };
     let on_back = {
@@ -135,19 +96,11 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
             let target = target
                 .clone()
                 .unwrap_or_else(|| crate::session::START_PATH.to_string());
-            spawn_local(async move {
-                // Going back saves without checking: nothing typed is lost.
-                if editor.save().await {
-                    navigate(&target, NavigateOptions::default());
-                }
-            });
+            // Going back saves without checking: nothing typed is lost.
+            editor.save_then(move || navigate(&target, NavigateOptions::default()));
         }
     };
-    let on_save = move |_| {
-        spawn_local(async move {
-            editor.save().await;
-        });
-    };
+    let on_save = move |_| editor.save_then(|| ());
 
     let has_errors = Signal::derive(move || !summary.with(Vec::is_empty));
     let items = page
@@ -189,6 +142,53 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
                 <SaveStatus />
             </form>
         </div>
+    }
+}
+
+/// Rows a group must have are there from the start.
+fn add_required_rows(editor: DraftEditor, page: &PageDefinition) {
+    for item in &page.items {
+        if let Item::Group(g) = item {
+            editor.answers.update(|a| {
+                while row_count(a, &g.id) < g.min_rows.max(1) {
+                    add_row(a, &g.id);
+                }
+            });
+        }
+    }
+}
+
+/// The errors on page `page_id` that block 「次へ」: by field, and as error summary lines.
+fn blocking_errors(report: &CheckReport, page_id: &str) -> (FieldErrors, Vec<SummaryItem>) {
+    let mut fields = FieldErrors::default();
+    let mut items = Vec::new();
+    for issue in report
+        .issues_on_page(page_id)
+        .into_iter()
+        .filter(|i| i.severity == Severity::Error)
+    {
+        fields.add(&issue.path, issue.message.clone());
+        items.push(SummaryItem {
+            target: path_id(&issue.path),
+            message: issue.message.clone(),
+        });
+    }
+    (fields, items)
+}
+
+/// Puts what the check normalised (e.g. full-width digits) into the answers, and tells the
+/// next page so.
+fn take_normalised(editor: DraftEditor, report: &CheckReport) {
+    let answers = editor.answers.get_untracked();
+    let changed = report.changed_by_normalisation(&answers);
+    if !changed.is_empty() {
+        editor.answers.update(|a| {
+            for path in &changed {
+                let value = text_at(&report.normalised, path);
+                set_at(a, path, serde_json::Value::String(value));
+            }
+        });
+        editor.notice.set(Some(t::NORMALISED_NOTICE.to_string()));
     }
 }
 
@@ -257,7 +257,7 @@ fn GroupView(group: GroupDefinition, class: todoke_core::FeeScheduleClass) -> im
                     id=add_id.clone()
                     type="button"
                     class="todoke-button todoke-button--secondary"
-                    on:click=move |ev| add(ev)
+                    on:click=add
                     disabled={move || count.get() >= g.with_value(|g| g.max_rows)}
                 >
                     {t::add_row(&group.row_label)}

@@ -1,25 +1,24 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::BTreeSet;
-use todoke_core::forms::{CheckReport, FormDefinition, ReviewRow, review_rows};
+use todoke_core::api::Submission;
+use todoke_core::forms::{CheckReport, review_rows};
 
 use super::DraftEditor;
-use super::page::page_path;
-use crate::api;
+use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::filing::ReviewTable;
 use crate::components::form::SummaryItem;
 use crate::components::page::PageHeading;
-use crate::config::app_href;
+use crate::hooks::{Request, SubmitOptions, fetch_quietly, use_submit};
+use crate::paths::AppRoute;
 use crate::text as t;
 
 /// `/drafts/:id/review`: 「入力内容の確認」 with 「変更」 links, warnings to acknowledge, and 「提出する」.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let editor = expect_context::<DraftEditor>();
-    let navigate = use_navigate();
     let def = editor
         .bundle
         .with_untracked(|b| b.as_ref().map(|b| b.definition.clone()))
@@ -29,84 +28,18 @@ pub fn ReviewPage() -> impl IntoView {
     {
         let form_id = def.id.clone();
         let answers = editor.answers.get_untracked();
-        spawn_local(async move {
-            if let Ok(r) = api::check(&form_id, &answers).await {
-                server_report.set(Some(r));
-            }
-        });
+        fetch_quietly(
+            async move { api::check(&form_id, &answers).await },
+            move |r| server_report.set(Some(r)),
+        );
     }
     let report = Memo::new(move |_| server_report.get().or_else(|| editor.report.get()));
     let acknowledged = RwSignal::new(BTreeSet::<String>::new());
     let summary = RwSignal::new(Vec::<SummaryItem>::new());
-    let pending = RwSignal::new(false);
     let draft_id = editor.id;
 
-    let submit = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(r) = report.get_untracked() else {
-            return;
-        };
-        let errors: Vec<SummaryItem> = r
-            .errors()
-            .map(|i| SummaryItem {
-                target: format!("todoke-review-{}", i.page),
-                message: i.message.clone(),
-            })
-            .collect();
-        let acked: Vec<String> = acknowledged.get_untracked().into_iter().collect();
-        let unacked: Vec<SummaryItem> = r
-            .unacknowledged_warnings(&acked)
-            .into_iter()
-            .map(|w| SummaryItem {
-                target: ack_id(&w.key()),
-                message: t::WARNING_ACK_REQUIRED.to_string(),
-            })
-            .collect();
-        if !errors.is_empty() || !unacked.is_empty() {
-            summary.set(errors.into_iter().chain(unacked).collect());
-            return;
-        }
-        summary.set(Vec::new());
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            if editor.save().await {
-                match api::submit_draft(draft_id, editor.version.get_untracked(), acked).await {
-                    Ok(s) => {
-                        navigate(
-                            &format!("/submissions/{}?done=1", s.id),
-                            NavigateOptions {
-                                replace: true,
-                                ..Default::default()
-                            },
-                        );
-                    }
-                    Err(e) => {
-                        let items = match e.fields() {
-                            Some(f) => {
-                                f.0.iter()
-                                    .flat_map(|(_, msgs)| {
-                                        msgs.iter().map(|m| SummaryItem {
-                                            target: "todoke-review-rows".into(),
-                                            message: m.clone(),
-                                        })
-                                    })
-                                    .collect()
-                            }
-                            None => vec![SummaryItem {
-                                target: "todoke-review-rows".into(),
-                                message: e.message(),
-                            }],
-                        };
-                        summary.set(items);
-                    }
-                }
-            }
-            pending.set(false);
-        });
-    };
+    let submit = use_review_submit(editor, report, acknowledged, summary);
+    let pending = submit.pending;
 
     let rows = {
         let def = def.clone();
@@ -134,7 +67,7 @@ pub fn ReviewPage() -> impl IntoView {
             </div>
             <Warnings report acknowledged />
             <div class="todoke-button-group">
-                <button id="todoke-submit" type="button" class="todoke-button" aria-disabled=move || pending.get().then_some("true") on:click=submit>
+                <button id="todoke-submit" type="button" class="todoke-button" aria-disabled=move || pending.get().then_some("true") on:click=move |_| submit.run(())>
                     {move || if pending.get() { t::SUBMITTING } else { t::SUBMIT }}
                 </button>
             </div>
@@ -143,89 +76,85 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
-fn ack_id(key: &str) -> String {
-    crate::components::form::input_id(&format!("ack-{}", key.replace(['@', '[', ']', '.'], "-")))
+/// 「提出する」: checks that nothing blocks, saves, then submits and opens the receipt. Every
+/// failure (the common ones included: this page has always listed them all) goes to `summary`.
+fn use_review_submit(
+    editor: DraftEditor,
+    report: Memo<Option<CheckReport>>,
+    acknowledged: RwSignal<BTreeSet<String>>,
+    summary: RwSignal<Vec<SummaryItem>>,
+) -> Request<()> {
+    let navigate = use_navigate();
+    let draft_id = editor.id;
+    use_submit(
+        move |()| {
+            let r = report.get_untracked()?;
+            let acked: Vec<String> = acknowledged.get_untracked().into_iter().collect();
+            let blocking = blocking_items(&r, &acked);
+            if !blocking.is_empty() {
+                summary.set(blocking);
+                return None;
+            }
+            summary.set(Vec::new());
+            Some(async move {
+                if !editor.save().await {
+                    return Ok(None);
+                }
+                api::submit_draft(draft_id, editor.version.get_untracked(), acked)
+                    .await
+                    .map(Some)
+            })
+        },
+        move |submitted: Option<Submission>| {
+            if let Some(s) = submitted {
+                navigate(
+                    &AppRoute::SubmissionDone(s.id).path(),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        },
+        SubmitOptions::default().on_every_error(move |e| summary.set(submit_error_items(&e))),
+    )
 }
 
-/// Every answer, page by page, each with a 「変更」 link back to its page.
-#[component]
-pub fn ReviewTable(
-    def: FormDefinition,
-    #[prop(into)] rows: Signal<Vec<ReviewRow>>,
-    /// With a draft id the rows get 「変更」 links; without, the table is read-only (a receipt).
-    #[prop(optional)]
-    draft_id: Option<i64>,
-    #[prop(optional, into)] report: Option<Signal<Option<CheckReport>>>,
-    /// The bureau's comments on a return, shown beside the fields they concern.
-    #[prop(optional)]
-    comments: Vec<todoke_core::api::FieldComment>,
-    /// Paths changed since the previous submission.
-    #[prop(optional)]
-    changed: Vec<String>,
-) -> impl IntoView {
-    let comments = StoredValue::new(comments);
-    let changed = StoredValue::new(changed);
-    def.pages
-        .iter()
-        .map(|page| {
-            let page_id = page.id.clone();
-            let heading_id = format!("todoke-review-{}", page.id);
-            let labelled_by = heading_id.clone();
-            let page_errors = {
-                let page_id = page_id.clone();
-                move || report.map(|r| r.with(|r| r.as_ref().map(|r| r.issues_on_page(&page_id).iter().filter(|i| i.is_error()).map(|i| i.message.clone()).collect::<Vec<_>>()).unwrap_or_default())).unwrap_or_default()
-            };
-            view! {
-                <section class="todoke-review" aria-labelledby=labelled_by>
-                    <h2 id=heading_id class="todoke-heading-m" tabindex="-1">{page.title.clone()}</h2>
-                    {move || page_errors().into_iter().map(|m| view! {
-                        <p class="todoke-error-message"><span class="todoke-visually-hidden">{t::ERROR_PREFIX}</span>{t::INLINE_ERROR_MARK}{m}</p>
-                    }).collect_view()}
-                    <dl class="todoke-summary-list">
-                        {move || {
-                            let page_id = page_id.clone();
-                            rows.get()
-                                .into_iter()
-                                .filter(|r| r.page == page_id)
-                                .map(|r| {
-                                    let label = match &r.row_heading {
-                                        Some(h) => format!("{h}　{}", r.label),
-                                        None => r.label.clone(),
-                                    };
-                                    let value = if r.value.is_empty() { t::NOT_ENTERED.to_string() } else { r.value.clone() };
-                                    view! {
-                                        <div class="todoke-summary-list__row">
-                                            <dt class="todoke-summary-list__key">{label.clone()}</dt>
-                                            <dd class="todoke-summary-list__value">
-                                                {value}
-                                                {changed.with_value(|c| c.contains(&r.path)).then(|| view! {
-                                                    " " <span class="todoke-status todoke-status--changed">{t::CHANGED_SINCE_LAST}</span>
-                                                })}
-                                                {comments.with_value(|cs| cs.iter().filter(|c| c.path == r.path).map(|c| c.comment.clone()).collect::<Vec<_>>()).into_iter().map(|c| view! {
-                                                    <span class="todoke-field-comment"><strong>{t::FIELD_COMMENT}</strong>{c}</span>
-                                                }).collect_view()}
-                                            </dd>
-                                            {draft_id.map(|id| view! {
-                                                <dd class="todoke-summary-list__actions">
-                                                    <A
-                                                        href=app_href(&format!("{}?return=review", page_path(id, &r.page)))
-                                                        attr:id=crate::components::form::input_id(&format!("change-{}", r.path))
-                                                    >
-                                                        {t::CHANGE}
-                                                        <span class="todoke-visually-hidden">{format!("（{label}）")}</span>
-                                                    </A>
-                                                </dd>
-                                            })}
-                                        </div>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </dl>
-                </section>
-            }
-        })
-        .collect_view()
+/// What keeps 「提出する」 from sending: the check's errors, each linked to its page's
+/// heading, then every warning not yet acknowledged, linked to its checkbox.
+fn blocking_items(r: &CheckReport, acked: &[String]) -> Vec<SummaryItem> {
+    let errors = r.errors().map(|i| SummaryItem {
+        target: format!("todoke-review-{}", i.page),
+        message: i.message.clone(),
+    });
+    let unacked = r
+        .unacknowledged_warnings(acked)
+        .into_iter()
+        .map(|w| SummaryItem {
+            target: ack_id(&w.key()),
+            message: t::WARNING_ACK_REQUIRED.to_string(),
+        });
+    errors.chain(unacked).collect()
+}
+
+/// The server's refusal of a submission, as error summary lines that lead to the answers.
+fn submit_error_items(e: &ClientError) -> Vec<SummaryItem> {
+    let item = |message: String| SummaryItem {
+        target: "todoke-review-rows".into(),
+        message,
+    };
+    match e.fields() {
+        Some(f) => {
+            f.0.values()
+                .flat_map(|msgs| msgs.iter().cloned().map(item))
+                .collect()
+        }
+        None => vec![item(e.message())],
+    }
+}
+
+fn ack_id(key: &str) -> String {
+    crate::components::form::input_id(&format!("ack-{}", key.replace(['@', '[', ']', '.'], "-")))
 }
 
 /// Warnings do not block, but each must be acknowledged before 「提出する」.
