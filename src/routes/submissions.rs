@@ -43,13 +43,7 @@ pub fn SubmissionsPage() -> impl IntoView {
         forms.set(
             todoke_core::forms::catalogue()
                 .into_iter()
-                .map(|d| FormSummary {
-                    page_count: d.pages.len(),
-                    id: d.id,
-                    version: d.version,
-                    title: d.title,
-                    description: d.description,
-                })
+                .map(FormSummary::from)
                 .collect(),
         );
     }

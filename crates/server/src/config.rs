@@ -159,7 +159,8 @@ impl Config {
     }
 
     /// Builds the configuration from any variable source, so parsing is testable without
-    /// touching the process environment.
+    /// touching the process environment. One `if let` per variable, in the order of the
+    /// module's table: long, but a reader finds each variable where the table says.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let mut config = Config::default();
         let get = |var: &'static str| lookup(var).map(|v| (var, v));

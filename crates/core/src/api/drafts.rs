@@ -18,6 +18,18 @@ pub struct FormSummary {
     pub page_count: usize,
 }
 
+impl From<crate::forms::FormDefinition> for FormSummary {
+    fn from(d: crate::forms::FormDefinition) -> Self {
+        Self {
+            page_count: d.pages.len(),
+            id: d.id,
+            version: d.version,
+            title: d.title,
+            description: d.description,
+        }
+    }
+}
+
 /// `GET /api/v1/forms/{form_id}`: the definition, and the context the server will check with
 /// (the account's class and code, today in Japan, the periodic-report as-of date), so the
 /// browser's check is the server's check.

@@ -15,13 +15,7 @@ use crate::error::AppError;
 pub fn form_summaries(applicant: &ApplicantSession) -> Vec<FormSummary> {
     forms::forms_for(applicant.class)
         .into_iter()
-        .map(|d| FormSummary {
-            page_count: d.pages.len(),
-            id: d.id,
-            version: d.version,
-            title: d.title,
-            description: d.description,
-        })
+        .map(FormSummary::from)
         .collect()
 }
 

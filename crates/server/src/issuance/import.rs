@@ -192,7 +192,8 @@ impl LineIndex {
 }
 
 /// Parses and checks the whole file. Row numbers are physical line numbers in the file
-/// (header = 1, whatever the line endings).
+/// (header = 1, whatever the line endings). Reads the header, then every row, collecting every
+/// problem of the file in one report (an operator fixes them all at once).
 pub fn parse(bytes: &[u8]) -> Result<(Vec<InstitutionRow>, SourceEncoding), ImportReport> {
     let (text, encoding) = decode(bytes);
     let lines = LineIndex::new(&text);
@@ -284,7 +285,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Vec<InstitutionRow>, SourceEncoding), Impo
     }
 }
 
-/// Every problem of one row, not only the first.
+/// Every problem of one row, not only the first: one check per column, in column order.
 fn check_row<'a>(get: impl Fn(Column) -> &'a str) -> Result<InstitutionRow, Vec<String>> {
     let mut reasons = Vec::new();
     // The shape is checked first; with a wrong check digit the class and prefecture are still

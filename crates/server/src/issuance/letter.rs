@@ -277,6 +277,9 @@ fn heading(level: u16) -> Tag<krilla::tagging::kind::Hn> {
     Tag::Hn(NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN), None)
 }
 
+/// The letter's first page, top to bottom. Long because it is the page's layout written out as
+/// drawing calls in reading order (which is also the tag order screen readers follow); split
+/// into pieces, the order would be harder to check against the printed letter.
 fn first_page(w: &mut Writer, letter: &Letter, options: &LetterOptions, title: &str) {
     // Address block for the envelope window (about 90 × 45 mm).
     let window_x = 25.0 * MM;

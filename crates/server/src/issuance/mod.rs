@@ -197,6 +197,10 @@ pub(crate) const INSTITUTION_COLUMNS: &str =
 /// Issues credentials to every institution with an online claim in `claim_month` and no
 /// applicant account yet (ended accounts count as issued: a new code after 利用終了 is a new
 /// institution row), writes per mailing batch a letters PDF and a manifest CSV into `out`.
+///
+/// One function over ~80 lines on purpose: select, generate and hash, render, store, rename
+/// share the all-or-nothing bookkeeping (no account without its letter, no letter without its
+/// account), which is easiest to check when the steps stand in one place in order.
 pub async fn issue(
     state: &AppState,
     claim_month: &str,
