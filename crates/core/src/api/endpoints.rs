@@ -14,6 +14,10 @@ use super::{
 use crate::forms::CheckReport;
 use crate::lifecycle::Action;
 
+/// Where the JSON API lives; an embedding page may serve it under another base (the SPA's
+/// `data-api-base`), which then stands for this prefix.
+pub const API_PREFIX: &str = "/api/v1";
+
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
