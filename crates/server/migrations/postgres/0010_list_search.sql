@@ -1,6 +1,7 @@
 -- PostgreSQL twin of ../sqlite/0010_list_search.sql.
 CREATE INDEX drafts_unsent_account_updated ON drafts (account_id, updated_at)
     WHERE submitted_at IS NULL;
+CREATE INDEX submissions_account_status_submitted ON submissions (account_id, status, submitted_at);
 
 -- Substring search on arrival numbers: a pg_trgm GIN index on `submissions.arrival_number`,
 -- which LIKE '%4242%' uses by itself, and the view `submissions_arrival_trigram` (`rowid`,

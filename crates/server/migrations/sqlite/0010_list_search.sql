@@ -1,4 +1,4 @@
--- List search at national scale (issue "National scale", item 5).
+-- List search at national scale (docs/benchmarks.md).
 --
 -- An applicant's list merges their submissions with their unsent drafts and reads each half
 -- along an index, newest first. Submitted drafts stay in `drafts` as the record of what was
@@ -6,6 +6,10 @@
 -- holds only the unsent.
 CREATE INDEX drafts_unsent_account_updated ON drafts (account_id, updated_at)
     WHERE submitted_at IS NULL;
+
+-- The status filter of an applicant's list (count and page) without reading every one of the
+-- institution's submissions.
+CREATE INDEX submissions_account_status_submitted ON submissions (account_id, status, submitted_at);
 
 -- Substring search on arrival numbers (`arrival_number=4242`): an FTS5 trigram index over
 -- `submissions.arrival_number` (external content: only the index is stored; rowid =

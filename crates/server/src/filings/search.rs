@@ -147,14 +147,20 @@ enum ArrivalMatch {
     /// it, so a match starts with it, and one longer than it would need a sequence number beyond
     /// any the counter has issued (checked in [`arrival_match`]).
     Exact(String),
-    /// At least three digits or hyphens: candidates from the trigram index
-    /// `submissions_arrival_trigram` (SQLite: an FTS5 trigram table; PostgreSQL: a view over
-    /// `submissions` with a pg_trgm GIN index), then the LIKE itself.
+    /// At least three digits or hyphens found in at most [`TRIGRAM_CANDIDATES_MAX`] numbers:
+    /// candidates from the trigram index `submissions_arrival_trigram` (SQLite: an FTS5 trigram
+    /// table; PostgreSQL: a view over `submissions` with a pg_trgm GIN index), then the LIKE
+    /// itself.
     Trigram(String),
-    /// Anything else (one or two characters, or characters no arrival number holds): the LIKE
-    /// over the scope's rows.
+    /// Anything else: one or two characters, characters no arrival number holds, or text in so
+    /// many numbers (`2026`, the year) that reading them all from the index costs more than
+    /// walking the list in its order, checking the LIKE, and stopping after the page.
     Scan(String),
 }
+
+/// The most arrival numbers a search text may be found in (trigram candidates, before the LIKE)
+/// for [`ArrivalMatch::Trigram`].
+const TRIGRAM_CANDIDATES_MAX: i64 = 2_000;
 
 /// `%typed%` for LIKE … ESCAPE '\'.
 fn like_pattern(typed: &str) -> String {
@@ -168,7 +174,8 @@ fn like_pattern(typed: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The path for `typed`; a whole number asks the counter for the highest sequence issued.
+/// The path for `typed`; a whole number asks the counter for the highest sequence issued, other
+/// digits and hyphens the trigram index how many numbers hold them.
 async fn arrival_match(pool: &Pool, typed: &str) -> Result<ArrivalMatch, AppError> {
     let bytes = typed.as_bytes();
     let whole = bytes.len() >= 15
@@ -188,10 +195,20 @@ async fn arrival_match(pool: &Pool, typed: &str) -> Result<ArrivalMatch, AppErro
         }
     }
     if typed.chars().count() >= 3 && typed.chars().all(|c| c.is_ascii_digit() || c == '-') {
-        Ok(ArrivalMatch::Trigram(typed.to_string()))
-    } else {
-        Ok(ArrivalMatch::Scan(typed.to_string()))
+        // How selective the text is, read from the index and cut off just past the limit.
+        let candidates: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM submissions_arrival_trigram
+                                   WHERE arrival_number LIKE $1 LIMIT $2) c",
+        )
+        .bind(format!("%{typed}%"))
+        .bind(TRIGRAM_CANDIDATES_MAX + 1)
+        .fetch_one(pool)
+        .await?;
+        if candidates <= TRIGRAM_CANDIDATES_MAX {
+            return Ok(ArrivalMatch::Trigram(typed.to_string()));
+        }
     }
+    Ok(ArrivalMatch::Scan(typed.to_string()))
 }
 
 /// A search once its arrival-number path is known, and which halves of the list it can reach.
