@@ -1,0 +1,422 @@
+//! The client part: the SPA bundle's size and the form check's speed, natively and in
+//! headless Chromium.
+
+use super::*;
+
+/// The client section: bundle size and the form check's speed.
+pub(super) fn client() -> Result<String> {
+    ensure_test_tools()?;
+    let start = Start::now();
+
+    build_spa()?;
+    step("Measuring the bundle: dist/*.wasm, *.js, *.css (raw, brotli q11 and q4)");
+    let bundle = bundle_sizes(&root().join("dist"))?;
+    let precompressed = std::fs::read_dir(root().join("dist"))
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "br"))
+        })
+        .unwrap_or(false);
+    for f in &bundle {
+        eprintln!(
+            "    {:<45} {:>10} B raw {:>9} B br-q11 {:>9} B br-q4",
+            f.name, f.raw, f.brotli_best, f.brotli_on_the_fly
+        );
+    }
+
+    step(&format!("Native check speed: {NATIVE_COMMAND}"));
+    let out = run_streaming(Command::new(cargo()).args([
+        "bench",
+        "-p",
+        "todoke-core",
+        "--bench",
+        "check",
+    ]))?;
+    let native = results(&out, "native")?;
+
+    step(&format!(
+        "In-browser check speed (headless Chromium): {BROWSER_COMMAND}"
+    ));
+    let out = run_streaming(
+        Command::new(cargo())
+            .args([
+                "test",
+                "-p",
+                "todoke-core",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--release",
+                "--test",
+                "browser_bench",
+                "--",
+                "--nocapture",
+            ])
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            // The benchmark runs for several seconds in one test; the runner's default is 20 s.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
+    )?;
+    let browser = results(&out, "browser")?;
+    let user_agent = out
+        .lines()
+        .filter_map(|l| l.split_once(&format!("{MARKER} env=browser user_agent=")))
+        .map(|(_, ua)| ua.trim().to_string())
+        .next()
+        .unwrap_or_else(|| "unknown".into());
+
+    let machine = Machine::probe(start, Some(user_agent));
+    let doc = render(&machine, &bundle, precompressed, &native, &browser);
+    for r in native.iter().chain(&browser) {
+        eprintln!(
+            "    {:<8} {:>3} rows: median {:>8.1} µs  p95 {:>8.1} µs",
+            r.env, r.rows, r.median_us, r.p95_us
+        );
+    }
+    Ok(doc)
+}
+
+// ---- Bundle ----------------------------------------------------------------------------------
+
+struct BundleFile {
+    name: String,
+    kind: &'static str,
+    raw: u64,
+    brotli_best: u64,
+    brotli_on_the_fly: u64,
+    /// For wasm: bytes in the code and data sections, and whether regex's tables are inside.
+    wasm: Option<WasmParts>,
+}
+
+struct WasmParts {
+    code: u64,
+    data: u64,
+    regex_tables: bool,
+}
+
+/// Sizes of the code (10) and data (11) sections of a wasm module.
+fn wasm_parts(bytes: &[u8]) -> Option<WasmParts> {
+    fn leb(bytes: &[u8], i: &mut usize) -> Option<u64> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = *bytes.get(*i)?;
+            *i += 1;
+            value |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+    if bytes.get(..4) != Some(b"\0asm") {
+        return None;
+    }
+    let (mut code, mut data, mut i) = (0, 0, 8);
+    while i < bytes.len() {
+        let id = bytes[i];
+        i += 1;
+        let len = leb(bytes, &mut i)?;
+        match id {
+            10 => code += len,
+            11 => data += len,
+            _ => {}
+        }
+        i += len as usize;
+    }
+    // regex-syntax's error text and its Unicode script table: present whenever regex is linked in.
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let regex_tables = contains(b"regex parse error") || contains(b"Egyptian_Hieroglyphs");
+    Some(WasmParts {
+        code,
+        data,
+        regex_tables,
+    })
+}
+
+fn bundle_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") => "JS",
+            Some("css") => "CSS",
+            _ => continue,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push(BundleFile {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            kind,
+            raw: bytes.len() as u64,
+            brotli_best: brotli_len(&bytes, BROTLI_BEST)?,
+            brotli_on_the_fly: brotli_len(&bytes, BROTLI_ON_THE_FLY)?,
+            wasm: (kind == "wasm").then(|| wasm_parts(&bytes)).flatten(),
+        });
+    }
+    if !files.iter().any(|f| f.kind == "wasm") {
+        return Err(format!(
+            "no .wasm in {}: did the build run?",
+            dist.display()
+        ));
+    }
+    let order = |k: &str| ["wasm", "JS", "CSS"].iter().position(|x| *x == k);
+    files.sort_by(|a, b| (order(a.kind), &a.name).cmp(&(order(b.kind), &b.name)));
+    Ok(files)
+}
+
+fn brotli_len(bytes: &[u8], quality: u32) -> Result<u64> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, BROTLI_LGWIN);
+        w.write_all(bytes).map_err(|e| format!("brotli: {e}"))?;
+        w.flush().map_err(|e| format!("brotli: {e}"))?;
+    }
+    Ok(out.len() as u64)
+}
+
+fn render(
+    m: &Machine,
+    bundle: &[BundleFile],
+    precompressed: bool,
+    native: &[CaseResult],
+    browser: &[CaseResult],
+) -> String {
+    let mut d = String::new();
+    let sum = |kinds: &[&str], f: fn(&BundleFile) -> u64| -> u64 {
+        bundle
+            .iter()
+            .filter(|b| kinds.contains(&b.kind))
+            .map(f)
+            .sum()
+    };
+    let (wasm_raw, wasm_br) = (sum(&["wasm"], |b| b.raw), sum(&["wasm"], |b| b.brotli_best));
+    let js_br = sum(&["JS"], |b| b.brotli_best);
+    let native_200 = native.iter().find(|r| r.rows == 200);
+    let browser_200 = browser.iter().find(|r| r.rows == 200);
+    let browser_1 = browser.iter().find(|r| r.rows == 1);
+
+    let _ = writeln!(
+        d,
+        "## Client: bundle size and form check speed
+
+Measured on {date} at commit {commit}.
+
+### What is measured
+
+1. **Bundle size**: the release build of the SPA (`trunk build --release`: `opt-level = \"z\"`,
+   LTO, `codegen-units = 1`, `panic = \"abort\"`, `wasm-opt -Oz`), every `dist/*.wasm`, `*.js` and
+   `*.css`: raw, brotli at quality 11 (what a precompressed `.br` file would be; window 2^{lgwin})
+   and brotli at quality {q4} (what todoke-server's on-the-fly compression, tower-http's default,
+   sends today, as the build writes no `.br` files). Computed with the `brotli` crate.
+2. **Native check speed**: `todoke_core::forms::check` on the 定例報告 staffing form
+   (`{FORM}`) with 1, 50 and 200 staff rows (`crates/core/benches/check.rs`, built with the
+   `bench` profile, i.e. the release profile the server ships with). The answers are a realistic
+   passing form: about 60 % full-time rows, part-timers from 6 to 45 hours (some typed with
+   full-width digits, some over the standard week and capped at 1 FTE), eight job types, and
+   declared full-time count and FTE total that match; the benchmark asserts once that the report
+   has no issues before timing. After a warm-up it times every check on its own with
+   `std::time::Instant`.
+3. **In-browser check speed**: the same answers and the same call compiled to wasm
+   (`crates/core/tests/browser_bench.rs`, release profile, without the `wasm-opt` pass trunk adds)
+   and run in headless Chromium by wasm-bindgen-test-runner. `performance.now()` is coarsened by
+   browsers, so checks are timed in batches of at least 10 ms and each sample is one batch's mean
+   per check. It never asserts on time.
+
+Median, p95 (nearest rank) and mean are over the per-check samples; *first call* is the first
+check of that case in the process (for 1 row in the browser, the very first call into the module,
+including the engine compiling it).
+
+### How to reproduce
+
+```sh
+cargo xtask bench
+```
+
+(or `cargo xtask bench client` for this section alone) installs what is missing, builds the SPA,
+runs both benchmarks and rewrites this section. The parts on their own:
+
+```sh
+trunk build --release        # with .tools/node_modules/.bin first on PATH (binaryen 132)
+{NATIVE_COMMAND}
+{BROWSER_COMMAND}
+```
+
+{machine}",
+        date = m.date,
+        commit = m.commit,
+        lgwin = BROTLI_LGWIN,
+        q4 = BROTLI_ON_THE_FLY,
+        machine = m.table(),
+    );
+
+    let _ = writeln!(
+        d,
+        "### Bundle size
+
+KB = 1,000 bytes.
+
+| File | Kind | Raw | Brotli q11 | Brotli q{BROTLI_ON_THE_FLY} |
+|---|---|---:|---:|---:|"
+    );
+    for b in bundle {
+        let _ = writeln!(
+            d,
+            "| `{}` | {} | {} ({} B) | {} ({} B) | {} |",
+            b.name,
+            b.kind,
+            kb(b.raw),
+            grouped(b.raw),
+            kb(b.brotli_best),
+            grouped(b.brotli_best),
+            kb(b.brotli_on_the_fly),
+        );
+    }
+    for (label, kinds) in [
+        ("**wasm + JS**", &["wasm", "JS"][..]),
+        ("**Total** (wasm + JS + CSS)", &["wasm", "JS", "CSS"][..]),
+    ] {
+        let (raw, best, fly) = (
+            sum(kinds, |b| b.raw),
+            sum(kinds, |b| b.brotli_best),
+            sum(kinds, |b| b.brotli_on_the_fly),
+        );
+        let _ = writeln!(
+            d,
+            "| {label} | | **{}** ({} B) | **{}** ({} B) | {} |",
+            kb(raw),
+            grouped(raw),
+            kb(best),
+            grouped(best),
+            kb(fly),
+        );
+    }
+    let parts = bundle.iter().find_map(|b| b.wasm.as_ref());
+    if let Some(p) = parts {
+        let _ = writeln!(
+            d,
+            "\nInside the wasm: code section {}, data section {} (constants, strings, tables); \
+             regex / Unicode tables {}.",
+            kb(p.code),
+            kb(p.data),
+            if p.regex_tables {
+                "**found** (regex-syntax's strings are in the module)"
+            } else {
+                "not found (none of regex-syntax's strings are in the module)"
+            },
+        );
+    }
+
+    let _ = writeln!(
+        d,
+        "
+### Check speed: 定例報告 staffing (`{FORM}`)
+
+| Staff rows | Where | Checks timed | Median | p95 | Mean | Min | First call | Computed values |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for rows in CASES {
+        for (label, rs) in [("native", native), ("Chromium (wasm)", browser)] {
+            if let Some(r) = rs.iter().find(|r| r.rows == rows) {
+                let _ = writeln!(
+                    d,
+                    "| {rows} | {label} | {} | {} | {} | {} | {} | {} | {} |",
+                    grouped(r.iterations),
+                    us(r.median_us),
+                    us(r.p95_us),
+                    us(r.mean_us),
+                    us(r.min_us),
+                    us(r.first_us),
+                    r.computed,
+                );
+            }
+        }
+    }
+    if let (Some(n), Some(b)) = (native_200, browser_200) {
+        let _ = writeln!(
+            d,
+            "\nWith 200 rows the browser takes {:.1}× the native time (median); per row that is about \
+             {} natively and {} in Chromium.",
+            b.median_us / n.median_us,
+            us(n.median_us / 200.0),
+            us(b.median_us / 200.0),
+        );
+    }
+
+    let wasm_raw_kb = wasm_raw as f64 / 1000.0;
+    let wasm_br_kb = wasm_br as f64 / 1000.0;
+    let js_br_kb = js_br as f64 / 1000.0;
+    let _ = writeln!(
+        d,
+        "
+### Reading these numbers
+
+* **Bundle.** The craft guide's reference, a Leptos 0.8 CSR form app (router, gloo-net, error
+  summary) with the same release settings, is about {REF_WASM_RAW_KB:.0} KB raw / {REF_WASM_BR_KB:.0} KB brotli of wasm plus
+  {REF_JS_BR_KB:.0} KB of JS glue. Todoke's wasm is {wasm_raw_kb:.1} KB raw / {wasm_br_kb:.1} KB brotli, {raw_ratio:.1}× / {br_ratio:.1}× that,
+  with {js_br_kb:.1} KB brotli of JS: it holds every page of the SPA, four form definitions, every
+  Japanese message and the whole check engine.{parts_note} `validator`'s `email` rule alone would add
+  about {VALIDATOR_EMAIL_BR_KB:.0} KB brotli (+{VALIDATOR_EMAIL_RAW_KB:.0} KB raw: `regex` and Unicode tables); the form engine does its
+  own shape checks and uses none of `validator`'s `email`, `url` or regex rules. A new heavy
+  dependency shows up here as a jump of tens of KB brotli; compare with the previous run.
+  {compression_note}
+* **Speed.** The wizard re-runs the whole check whenever an answer changes (a `Memo` over the
+  answers), so on a 200-row 定例報告 every keystroke pays one check. Core Web Vitals call an
+  interaction good when INP ≤ {INP_BUDGET_MS:.0} ms, and that budget covers event handling, Leptos updating
+  the page and the paint, so the check must be a small fraction of it.{browser_note}
+  The server runs the same check on submission{native_note}.
+* **Noise.** The machine has {nproc} cores shared with other builds (load average {load}); medians are steady, p95 and the first call move with load. Compare runs made on the
+  same machine, and the median first. Browser samples are batch means, so their p95 is smoother
+  than the native one.",
+        raw_ratio = wasm_raw_kb / REF_WASM_RAW_KB,
+        br_ratio = wasm_br_kb / REF_WASM_BR_KB,
+        parts_note = match parts {
+            Some(p) if !p.regex_tables => format!(
+                " The growth is code ({:.0} % of the module), not data: no regex or Unicode tables \
+                 are linked in. Which functions make up that code is the next question when it \
+                 grows (a per-function breakdown, e.g. twiggy, on a build with names kept).",
+                p.code as f64 / wasm_raw as f64 * 100.0
+            ),
+            Some(_) => " regex-syntax's tables **are** linked in: find the dependency that pulls \
+                        them (`cargo tree -p todoke --target wasm32-unknown-unknown -i regex`) and \
+                        keep it out of the wasm build."
+                .to_string(),
+            None => String::new(),
+        },
+        compression_note = if precompressed {
+            "The build writes `.br` files, which the server prefers, so browsers get the q11 size."
+                .to_string()
+        } else {
+            format!(
+                "The build writes no `.br` files, so todoke-server compresses on the fly at brotli \
+                 q{BROTLI_ON_THE_FLY} ({} of wasm + JS instead of {} at q11); writing `.br` files beside the \
+                 assets at build time (the server already prefers them) would save the difference.",
+                kb(sum(&["wasm", "JS"], |b| b.brotli_on_the_fly)),
+                kb(sum(&["wasm", "JS"], |b| b.brotli_best)),
+            )
+        },
+        browser_note = match (browser_200, browser_1) {
+            (Some(b), Some(cold)) => format!(
+                " In Chromium the 200-row check takes {} at the median and {} at p95, {:.2} % of \
+                 that budget; the very first check after the module loads (1 row, cold) took {}.",
+                us(b.median_us),
+                us(b.p95_us),
+                b.p95_us / 1000.0 / INP_BUDGET_MS * 100.0,
+                us(cold.first_us),
+            ),
+            _ => String::new(),
+        },
+        native_note = match native_200 {
+            Some(n) => format!(
+                ", where 200 rows take {} (median), about {:.0} checks per second per core",
+                us(n.median_us),
+                1_000_000.0 / n.median_us
+            ),
+            None => String::new(),
+        },
+        nproc = m.nproc,
+        load = m.load,
+    );
+    d
+}
