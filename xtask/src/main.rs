@@ -5,8 +5,8 @@
 //! browsers and drivers from Debian), and skips what is already there at the right version.
 
 mod bench;
-mod postgres;
 mod contract;
+mod postgres;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -287,7 +287,9 @@ fn test(extra: &[String]) -> Result {
     ensure_build_tools()?;
     ensure_test_tools()?;
     build_spa()?;
-    step("Running every test: domain rules, API on SQLite, browser journeys (Chromium and WebKitGTK)");
+    step(
+        "Running every test: domain rules, API on SQLite, browser journeys (Chromium and WebKitGTK)",
+    );
     let on_sqlite = status(
         Command::new(cargo())
             .args(["test", "--workspace", "--no-fail-fast"])
@@ -347,8 +349,21 @@ fn backup_restore_check(cluster: &postgres::Cluster) -> Result {
     )?;
     status(
         Command::new(cargo())
-            .args(["run", "--quiet", "--package", "todoke-server", "--", "admin"])
-            .args(["create-account", "--institution-code", "3410712362", "--class", "医科"])
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "todoke-server",
+                "--",
+                "admin",
+            ])
+            .args([
+                "create-account",
+                "--institution-code",
+                "3410712362",
+                "--class",
+                "医科",
+            ])
             .args(["--name", "バックアップ確認医院", "--prefecture", "広島県"])
             .env("TODOKE_DATABASE_URL", &url)
             .stdout(std::process::Stdio::null())

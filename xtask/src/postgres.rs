@@ -2,7 +2,6 @@
 //! `initdb` in a temporary directory, started on a free loopback port, stopped and removed when
 //! dropped, whether the tests passed or not. Nothing of the machine's own PostgreSQL is used.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -45,11 +44,15 @@ impl Cluster {
             "Starting a throw-away PostgreSQL on 127.0.0.1:{port}"
         ));
         let data = cluster.dir.join("data");
-        status(cluster.pg("initdb").args(["-A", "trust", "-U", USER, "-E", "UTF8", "--no-sync"])
-            .arg("--locale=C.UTF-8")
-            .arg("-D")
-            .arg(&data)
-            .stdout(std::process::Stdio::null()))?;
+        status(
+            cluster
+                .pg("initdb")
+                .args(["-A", "trust", "-U", USER, "-E", "UTF8", "--no-sync"])
+                .arg("--locale=C.UTF-8")
+                .arg("-D")
+                .arg(&data)
+                .stdout(std::process::Stdio::null()),
+        )?;
         // Durability is pointless for a cluster deleted after the run; connections: the API
         // tests run in parallel, each with its own database and pool.
         let options = format!(
@@ -134,10 +137,7 @@ fn is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
+/// A loopback port nothing listens on (the one the contract fuzz's server uses too).
 fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("free port: {e}"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| format!("free port: {e}"))
+    crate::contract::free_port().map(|a| a.port())
 }
