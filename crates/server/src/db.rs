@@ -98,12 +98,17 @@ async fn connect_sqlite(url: &str) -> Result<Pool, ServerError> {
         url.to_string()
     };
     let options = AnyConnectOptions::from_str(&url)?;
-    let pool = AnyPoolOptions::new().after_connect(|conn, _meta| {
+    let pool = AnyPoolOptions::new().after_connect(move |conn, _meta| {
         Box::pin(async move {
-            conn.execute(
-                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-            )
-            .await?;
+            // WAL again here (a no-op once set) so that a URL with its own `mode=` gets it too
+            // before `synchronous = NORMAL`, which is only safe with WAL.
+            let pragmas = if in_memory {
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;"
+            } else {
+                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                 PRAGMA synchronous = NORMAL;"
+            };
+            conn.execute(pragmas).await?;
             Ok(())
         })
     });
@@ -168,7 +173,11 @@ pub async fn begin_write(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
     match Engine::of(pool) {
         Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
         Engine::Postgres => {
-            let mut tx = pool.begin().await?;
+            // READ COMMITTED whatever the server's default: each statement after the lock
+            // then sees what the previous writer committed.
+            let mut tx = pool
+                .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
+                .await?;
             sqlx::query("SELECT pg_advisory_xact_lock($1)")
                 .bind(WRITE_LOCK)
                 .execute(&mut *tx)
@@ -185,6 +194,9 @@ pub async fn begin_write(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
 pub struct Sql {
     text: String,
     args: sqlx::any::AnyArguments<'static>,
+    /// The first value that could not be bound: [`Sql::build`] refuses then, rather than
+    /// shifting every later placeholder.
+    error: Option<String>,
 }
 
 impl Sql {
@@ -192,6 +204,7 @@ impl Sql {
         Self {
             text: text.to_string(),
             args: Default::default(),
+            error: None,
         }
     }
 
@@ -206,9 +219,12 @@ impl Sql {
         T: 'static + Send + sqlx::Encode<'static, Any> + sqlx::Type<Any>,
     {
         use sqlx::Arguments;
-        // Encoding into AnyArguments only copies the value; it cannot fail for our types.
-        let _ = self.args.add(value);
-        self.text.push_str(&format!("${}", self.args.len()));
+        match self.args.add(value) {
+            Ok(()) => self.text.push_str(&format!("${}", self.args.len())),
+            Err(e) => {
+                self.error.get_or_insert_with(|| e.to_string());
+            }
+        }
         self
     }
 
@@ -217,8 +233,11 @@ impl Sql {
     }
 
     /// The query and its arguments, for `sqlx::query_with` / `query_as_with` / `query_scalar_with`.
-    pub fn build(self) -> (String, sqlx::any::AnyArguments<'static>) {
-        (self.text, self.args)
+    pub fn build(self) -> Result<(String, sqlx::any::AnyArguments<'static>), AppError> {
+        match self.error {
+            Some(e) => Err(AppError::Internal(format!("query argument: {e}"))),
+            None => Ok((self.text, self.args)),
+        }
     }
 }
 

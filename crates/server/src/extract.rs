@@ -58,6 +58,12 @@ pub fn decode_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             );
         }
     }
+    // JSON can carry U+0000 (`\u0000`), which no field may hold and PostgreSQL's text refuses.
+    if bytes.windows(6).any(|w| w == b"\\u0000") {
+        let mut fields = todoke_core::FieldErrors::default();
+        fields.add("", todoke_core::text::ja::TEXT_HAS_NUL);
+        return Err(AppError::Validation(fields));
+    }
     Json::<T>::from_bytes(bytes)
         .map(|Json(value)| value)
         .map_err(|rejection| rejection_to_error(&rejection))

@@ -44,10 +44,43 @@ pub fn throttle_key(typed_user_id: &str) -> String {
 
 /// A reserved slot: this attempt may be verified. Tell its outcome with [`Attempt::failed`] or
 /// [`Attempt::succeeded`].
+///
+/// An attempt dropped without an outcome (an error on the way, a client that went away) gives
+/// its slot back, so nobody waits for an attempt that will never finish.
 #[derive(Debug)]
 #[must_use = "an attempt's outcome must be recorded"]
 pub struct Attempt {
     key: String,
+    /// Where to give the slot back if no outcome is recorded; `None` once one is.
+    release: Option<Pool>,
+}
+
+impl Drop for Attempt {
+    fn drop(&mut self) {
+        let (Some(pool), Ok(runtime)) =
+            (self.release.take(), tokio::runtime::Handle::try_current())
+        else {
+            return;
+        };
+        let key = std::mem::take(&mut self.key);
+        runtime.spawn(async move {
+            if let Err(e) = free_slot(&pool, &key).await {
+                tracing::warn!(error = %e, "could not give back a sign-in attempt slot");
+            }
+        });
+    }
+}
+
+/// Gives back one slot of `key` without counting anything.
+async fn free_slot(pool: &Pool, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE login_throttle SET pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END
+         WHERE key = $1",
+    )
+    .bind(key)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// Takes a slot for `key`, waiting while other attempts are in flight; refuses with
@@ -87,8 +120,11 @@ pub async fn reserve_attempt(
                  pending_at = $2
              WHERE (login_throttle.locked_until IS NULL OR login_throttle.locked_until <= $2)
                AND (CASE WHEN login_throttle.locked_until IS NOT NULL
-                           OR login_throttle.last_failure_at < $4
-                         THEN 0 ELSE login_throttle.failures END)
+                           OR login_throttle.last_failure_at < $4 THEN 0
+                         -- More failures than a since lowered threshold allows: one more try,
+                         -- whose failure locks (a right password still gets in).
+                         WHEN login_throttle.failures >= $3 THEN $3 - 1
+                         ELSE login_throttle.failures END)
                  + (CASE WHEN login_throttle.pending_at < $5 THEN 0
                          ELSE login_throttle.pending END) < $3
              RETURNING failures",
@@ -103,6 +139,7 @@ pub async fn reserve_attempt(
         if reserved.is_some() {
             return Ok(Attempt {
                 key: key.to_string(),
+                release: Some(pool.clone()),
             });
         }
         if let Some(locked) = lock_of(pool, key, now).await? {
@@ -142,11 +179,13 @@ impl Attempt {
     /// the threshold the key locks and the answer is `account_locked`; otherwise `None`
     /// (answer as for a wrong password).
     pub async fn failed(
-        self,
+        mut self,
         pool: &Pool,
         now: OffsetDateTime,
         config: &Config,
     ) -> Result<Option<AppError>, AppError> {
+        // The outcome is recorded below: the slot is not given back on drop.
+        self.release = None;
         let threshold = i64::from(config.lockout_threshold);
         let failures: i64 = sqlx::query_scalar(
             "UPDATE login_throttle SET
@@ -175,7 +214,8 @@ impl Attempt {
     }
 
     /// The password was right: the failures are forgotten and the slot freed.
-    pub async fn succeeded(self, pool: &Pool) -> Result<(), AppError> {
+    pub async fn succeeded(mut self, pool: &Pool) -> Result<(), AppError> {
+        self.release = None;
         sqlx::query(
             "UPDATE login_throttle SET failures = 0, locked_until = NULL,
                                        pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END

@@ -107,6 +107,15 @@ impl Search {
         };
         let page = number("page", &q.page, 1, 1_000_000);
         let per_page = number("per_page", &q.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        // No text column holds a NUL (PostgreSQL refuses it in a parameter).
+        for (name, value) in [
+            ("procedure", &q.procedure),
+            ("arrival_number", &q.arrival_number),
+        ] {
+            if value.as_deref().is_some_and(|v| v.contains('\0')) {
+                errors.add(name, ja::TEXT_HAS_NUL);
+            }
+        }
         errors.into_result().map_err(AppError::Validation)?;
         Ok(Search {
             procedure: some(&q.procedure),
@@ -422,7 +431,7 @@ async fn rows(
     let scope = plan.scope;
     let mut qb = Sql::new("");
     push_rows(&mut qb, plan, limit);
-    let (sql, args) = qb.build();
+    let (sql, args) = qb.build()?;
     let rows: Vec<ListRow> = sqlx::query_as_with(&sql, args).fetch_all(pool).await?;
     let titles: HashMap<String, String> = forms::catalogue()
         .into_iter()
@@ -464,7 +473,7 @@ pub async fn search(pool: &Pool, scope: Scope, search: &Search) -> Result<Filing
     let plan = Plan::new(pool, scope, search).await?;
     let mut qb = Sql::new("");
     push_count(&mut qb, &plan);
-    let (sql, args) = qb.build();
+    let (sql, args) = qb.build()?;
     let total: i64 = sqlx::query_scalar_with(&sql, args).fetch_one(pool).await?;
     let items = rows(pool, &plan, Some((search.page, search.per_page))).await?;
     Ok(FilingPage {

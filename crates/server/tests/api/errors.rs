@@ -288,3 +288,37 @@ async fn bodies_that_are_not_objects_are_refused_without_effect() {
         "not withdrawn"
     );
 }
+
+/// U+0000 in any text is refused as the client's mistake (PostgreSQL's text cannot hold it),
+/// never a 500.
+#[tokio::test]
+async fn a_nul_character_is_a_clear_422() {
+    let app = spawn_app().await;
+    let response = app
+        .request(json_post(
+            "/api/v1/session",
+            r#"{"user_id": "DEMO\u0000MED", "password": "x"}"#,
+        ))
+        .await;
+    assert_eq!(
+        response.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{response:?}"
+    );
+    let error = response.api_error();
+    assert_eq!(error.fields.get("").unwrap(), [ja::TEXT_HAS_NUL]);
+
+    let (_, cookie) = app.signed_in_with_changed_password().await;
+    let response = app
+        .get("/api/v1/filings?arrival_number=12%0034", Some(&cookie))
+        .await;
+    assert_eq!(
+        response.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{response:?}"
+    );
+    assert_eq!(
+        response.api_error().fields.get("arrival_number").unwrap(),
+        [ja::TEXT_HAS_NUL]
+    );
+}

@@ -543,3 +543,60 @@ async fn simultaneous_sign_ins_all_succeed() {
     }
     assert_eq!(app.count("sessions").await, 12);
 }
+
+/// More failures on record than a since lowered threshold allows do not shut the right
+/// password out: the next attempt is verified, and a wrong one locks.
+#[tokio::test]
+async fn a_lowered_threshold_still_lets_the_right_password_in() {
+    let app = super::helpers::spawn_app_with(|c| c.lockout_threshold = 3).await;
+    let creds = app.create_applicant().await;
+    // Four failures recorded under the old threshold of five.
+    sqlx::query("INSERT INTO login_throttle (key, failures, last_failure_at) VALUES ($1, 4, $2)")
+        .bind(&creds.user_id)
+        .bind(WEDNESDAY_MORNING.unix_timestamp())
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let right = app.login(&creds.user_id, &creds.initial_password).await;
+    assert_eq!(right.status, StatusCode::OK, "{right:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "no wait for a slot"
+    );
+}
+
+/// An attempt dropped without an outcome (an error on the way, a client gone) gives its slot
+/// back at once: the ID is not blocked until the slot goes stale.
+#[tokio::test]
+async fn an_abandoned_attempt_gives_its_slot_back() {
+    use todoke_server::auth::lockout;
+    let app = spawn_app().await;
+    let config = app.state.config.clone();
+    for _ in 0..5 {
+        let attempt =
+            lockout::reserve_attempt(&app.state.pool, "SOMEONE", WEDNESDAY_MORNING, &config)
+                .await
+                .unwrap();
+        drop(attempt);
+    }
+    let mut pending = i64::MAX;
+    for _ in 0..100 {
+        pending = sqlx::query_scalar("SELECT pending FROM login_throttle WHERE key = $1")
+            .bind("SOMEONE")
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+        if pending == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(pending, 0);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        app.login("SOMEONE", "Wrong#Pass99").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

@@ -5,7 +5,7 @@ use todoke_core::forms::{self, Answers};
 
 use crate::AppState;
 use crate::auth::ApplicantSession;
-use crate::db::{Conn, Pool};
+use crate::db::{self, Conn, Pool};
 use crate::error::AppError;
 use crate::filings::detail;
 use crate::filings::forms::{available_form, refuse_oversized_groups};
@@ -45,7 +45,8 @@ pub async fn get_draft(pool: &Pool, account_id: i64, id: i64) -> Result<Draft, A
 
 /// Replaces the answers if the draft is still at `version` and unsent; the version rises by one.
 /// Otherwise nothing is written: 404 when the draft is not the account's, 409 when another save
-/// came first or it has been submitted.
+/// came first or it has been submitted. In a write transaction, so a save and a submit of the
+/// same draft never interleave (on PostgreSQL the lock is what orders them).
 pub async fn save_draft(
     state: &AppState,
     account_id: i64,
@@ -53,28 +54,32 @@ pub async fn save_draft(
     version: i64,
     answers: &Answers,
 ) -> Result<Draft, AppError> {
-    let mut conn = state.pool.acquire().await?;
-    if let Some(def) = store::find_draft(&mut conn, account_id, id)
+    let mut tx = db::begin_write(&state.pool).await?;
+    if let Some(def) = store::find_draft(&mut tx, account_id, id)
         .await?
         .and_then(|d| forms::definition(&d.form_id))
     {
         refuse_oversized_groups(&def, answers)?;
     }
     let now = state.clock.now();
-    match store::update_draft_answers(&mut conn, account_id, id, version, answers, now).await? {
-        Some(row) => detail::draft(&row),
-        None => Err(why_unchanged(&mut conn, account_id, id).await?),
+    match store::update_draft_answers(&mut tx, account_id, id, version, answers, now).await? {
+        Some(row) => {
+            tx.commit().await?;
+            detail::draft(&row)
+        }
+        None => Err(why_unchanged(&mut tx, account_id, id).await?),
     }
 }
 
 /// Deletes an unsent draft: 404 when it is not the account's, 409 when it has been submitted
-/// (the record of a submission is kept).
+/// (the record of a submission is kept). In a write transaction, like [`save_draft`].
 pub async fn delete_draft(pool: &Pool, account_id: i64, id: i64) -> Result<(), AppError> {
-    let mut conn = pool.acquire().await?;
-    if store::delete_unsent_draft(&mut conn, account_id, id).await? {
+    let mut tx = db::begin_write(pool).await?;
+    if store::delete_unsent_draft(&mut tx, account_id, id).await? {
+        tx.commit().await?;
         Ok(())
     } else {
-        Err(why_unchanged(&mut conn, account_id, id).await?)
+        Err(why_unchanged(&mut tx, account_id, id).await?)
     }
 }
 
