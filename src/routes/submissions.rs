@@ -99,7 +99,8 @@ pub fn SubmissionsPage() -> impl IntoView {
     }
 }
 
-/// The search conditions. Submitting puts them in the URL; the list follows the URL.
+/// The search conditions. Submitting puts them in the URL; the list follows the URL. A little
+/// over the usual length: it is one form's markup, each condition with its label and error.
 #[component]
 fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> impl IntoView {
     let navigate = use_navigate();

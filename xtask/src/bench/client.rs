@@ -176,6 +176,9 @@ fn brotli_len(bytes: &[u8], quality: u32) -> Result<u64> {
     Ok(out.len() as u64)
 }
 
+/// The client section of docs/benchmarks.md. Long because it is the report's text, written
+/// top to bottom as a reader will read it (tables and the sentences between them); split up,
+/// the page's order would be scattered over functions.
 fn render(
     m: &Machine,
     bundle: &[BundleFile],

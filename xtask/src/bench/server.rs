@@ -217,7 +217,8 @@ Measured on {date} at commit {commit}.
     )
 }
 
-/// The list section: both engines side by side, and whether the targets are met.
+/// The list section: both engines side by side, and whether the targets are met. Long for the
+/// same reason as the client section's renderer: it is the report's text in reading order.
 pub(super) fn list(pg_url: &str) -> Result<String> {
     let start = Start::now();
     let outputs = on_both_engines("list", "LIST_BENCH_DATABASE_URL", pg_url)?;
