@@ -123,9 +123,16 @@ fn status(cmd: &mut Command) -> Result {
 
 /// The first line of `cmd --version`, or None when it is not installed.
 fn version_of(program: &str) -> Option<String> {
-    let out = Command::new(program)
-        .arg("--version")
+    first_line(Command::new(program).arg("--version"))
+}
+
+/// The first line `cmd` prints when it succeeds (run from the workspace, with the project's
+/// tools first on PATH).
+fn first_line(cmd: &mut Command) -> Option<String> {
+    let out = cmd
+        .current_dir(root())
         .env("PATH", tool_path())
+        .stderr(std::process::Stdio::null())
         .output()
         .ok()?;
     out.status.success().then(|| {
@@ -133,6 +140,7 @@ fn version_of(program: &str) -> Option<String> {
             .lines()
             .next()
             .unwrap_or("")
+            .trim()
             .to_string()
     })
 }

@@ -24,7 +24,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::Value;
 use todoke_server::{AppState, app};
 
-use filings::{Database, full_session, send};
+use filings::{full_session, send};
 
 struct Row {
     scope: &'static str,
@@ -119,17 +119,9 @@ async fn run() {
     let rows = support::env_num("LIST_BENCH_ROWS", 100_000);
     let iters = support::env_num("LIST_BENCH_ITERS", 200) as usize;
     let max = Duration::from_secs(support::env_num("LIST_BENCH_MAX_SECS", 8));
-    let db = Database::create("LIST_BENCH_DATABASE_URL", "list").await;
+    let (db, seeded) = filings::seeded("LIST_BENCH_DATABASE_URL", "list", rows).await;
     let engine = db.engine.name();
-
-    let t0 = Instant::now();
-    let seeded = filings::build(&db, rows).await;
     let state = seeded.state.clone();
-    eprintln!(
-        "{engine}: seeded {rows} submissions in {:.1}s ({})",
-        t0.elapsed().as_secs_f64(),
-        db.version(&state).await
-    );
     let router = app(state.clone());
     let app_cookie = full_session(
         &router,

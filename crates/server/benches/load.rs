@@ -28,7 +28,7 @@ use todoke_server::app;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use filings::{Database, full_session, send, sign_in};
+use filings::{full_session, send, sign_in};
 
 fn main() {
     support::run(run());
@@ -58,16 +58,9 @@ async fn run() {
     let rows = support::env_num("LOAD_BENCH_ROWS", 100_000);
     let clients = support::env_num("LOAD_BENCH_CLIENTS", 32).max(1) as usize;
     let secs = support::env_num("LOAD_BENCH_SECS", 10).max(1);
-    let db = Database::create("LOAD_BENCH_DATABASE_URL", "load").await;
+    let (db, seeded) = filings::seeded("LOAD_BENCH_DATABASE_URL", "load", rows).await;
     let engine = db.engine.name();
-    let t0 = Instant::now();
-    let seeded = filings::build(&db, rows).await;
     let state = seeded.state.clone();
-    eprintln!(
-        "{engine}: seeded {rows} submissions in {:.1}s ({})",
-        t0.elapsed().as_secs_f64(),
-        db.version(&state).await
-    );
 
     // One full session (the initial password changed), then as many more sign-ins of the same
     // applicant as there are clients: every client has a session of its own.

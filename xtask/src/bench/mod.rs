@@ -407,22 +407,7 @@ fn field_of(text: &str, key: &str, sep: char) -> Option<String> {
         .map(|(_, v)| v.trim().to_string())
 }
 
-fn first_line(cmd: &mut Command) -> Option<String> {
-    let out = cmd
-        .current_dir(root())
-        .env("PATH", tool_path())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    })
-}
+use crate::first_line;
 
 /// Now in UTC as `YYYY-MM-DD HH:MM UTC`, without a date crate.
 fn utc_now() -> String {

@@ -125,6 +125,21 @@ pub struct Seeded {
     pub me: i64,
 }
 
+/// A new database from `env_var` (or SQLite) named for `bench`, seeded with `rows`
+/// submissions, with the time it took on stderr.
+pub async fn seeded(env_var: &str, bench: &str, rows: u64) -> (Database, Seeded) {
+    let db = Database::create(env_var, bench).await;
+    let t0 = std::time::Instant::now();
+    let seeded = build(&db, rows).await;
+    eprintln!(
+        "{}: seeded {rows} submissions in {:.1}s ({})",
+        db.engine.name(),
+        t0.elapsed().as_secs_f64(),
+        db.version(&seeded.state).await
+    );
+    (db, seeded)
+}
+
 pub async fn build(db: &Database, rows: u64) -> Seeded {
     let state = build_state(Config::for_tests(&db.url), Arc::new(SystemClock))
         .await
