@@ -58,15 +58,36 @@ pub fn decode_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             );
         }
     }
-    // JSON can carry U+0000 (`\u0000`), which no field may hold and PostgreSQL's text refuses.
+    // JSON can carry U+0000 (`\u0000`), which nobody types and PostgreSQL's text cannot hold:
+    // such a body is read with every NUL dropped, as the character would be on paper.
     if bytes.windows(6).any(|w| w == b"\\u0000") {
-        let mut fields = todoke_core::FieldErrors::default();
-        fields.add("", todoke_core::text::ja::TEXT_HAS_NUL);
-        return Err(AppError::Validation(fields));
+        let mut value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|_| AppError::MalformedJson)?;
+        drop_nul(&mut value);
+        return serde_json::from_value(value).map_err(|_| AppError::BodyShape);
     }
     Json::<T>::from_bytes(bytes)
         .map(|Json(value)| value)
         .map_err(|rejection| rejection_to_error(&rejection))
+}
+
+/// Removes U+0000 from every string and key of `value`.
+fn drop_nul(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\0') => s.retain(|c| c != '\0'),
+        Value::Array(items) => items.iter_mut().for_each(drop_nul),
+        Value::Object(map) if map.keys().any(|k| k.contains('\0')) => {
+            let old = std::mem::take(map);
+            for (mut k, mut v) in old {
+                k.retain(|c| c != '\0');
+                drop_nul(&mut v);
+                map.insert(k, v);
+            }
+        }
+        Value::Object(map) => map.values_mut().for_each(drop_nul),
+        _ => {}
+    }
 }
 
 fn rejection_to_error(rejection: &JsonRejection) -> AppError {

@@ -56,11 +56,12 @@ impl Search {
     /// Parses the query; problems are keyed by parameter name.
     pub fn parse(q: &FilingQuery) -> Result<Self, AppError> {
         let mut errors = FieldErrors::default();
+        // NUL dropped: nobody types it, and PostgreSQL refuses it in a parameter.
         let some = |s: &Option<String>| {
             s.as_deref()
-                .map(str::trim)
+                .map(|s| s.replace('\0', ""))
+                .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
-                .map(str::to_string)
         };
         let status = match some(&q.status) {
             None => None,
@@ -107,15 +108,6 @@ impl Search {
         };
         let page = number("page", &q.page, 1, 1_000_000);
         let per_page = number("per_page", &q.per_page, DEFAULT_PER_PAGE, MAX_PER_PAGE);
-        // No text column holds a NUL (PostgreSQL refuses it in a parameter).
-        for (name, value) in [
-            ("procedure", &q.procedure),
-            ("arrival_number", &q.arrival_number),
-        ] {
-            if value.as_deref().is_some_and(|v| v.contains('\0')) {
-                errors.add(name, ja::TEXT_HAS_NUL);
-            }
-        }
         errors.into_result().map_err(AppError::Validation)?;
         Ok(Search {
             procedure: some(&q.procedure),

@@ -289,36 +289,42 @@ async fn bodies_that_are_not_objects_are_refused_without_effect() {
     );
 }
 
-/// U+0000 in any text is refused as the client's mistake (PostgreSQL's text cannot hold it),
-/// never a 500.
+/// U+0000 in any text is dropped, as it would be on paper (nobody types it, and PostgreSQL's
+/// text cannot hold it): a sign-in, a saved draft and a search answer as without it, never 500.
 #[tokio::test]
-async fn a_nul_character_is_a_clear_422() {
+async fn a_nul_character_is_dropped_not_a_500() {
     let app = spawn_app().await;
     let response = app
         .request(json_post(
             "/api/v1/session",
-            r#"{"user_id": "DEMO\u0000MED", "password": "x"}"#,
+            r#"{"user_id": "NOBODY\u0000", "password": "x\u0000y", "\u0000": 1}"#,
         ))
         .await;
-    assert_eq!(
-        response.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{response:?}"
-    );
-    let error = response.api_error();
-    assert_eq!(error.fields.get("").unwrap(), [ja::TEXT_HAS_NUL]);
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{response:?}");
 
     let (_, cookie) = app.signed_in_with_changed_password().await;
-    let response = app
-        .get("/api/v1/filings?arrival_number=12%0034", Some(&cookie))
+    let draft = app
+        .request(
+            Request::post("/api/v1/drafts")
+                .header("x-requested-with", "todoke")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::COOKIE, &cookie)
+                .header(header::HOST, "127.0.0.1:8080")
+                .body(Body::from(
+                    r#"{"form_id": "staff-change", "answers": {"institution_name": "広島\u0000内科", "x\u0000": ["\u0000"]}}"#,
+                ))
+                .unwrap(),
+        )
         .await;
-    assert_eq!(
-        response.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "{response:?}"
-    );
-    assert_eq!(
-        response.api_error().fields.get("arrival_number").unwrap(),
-        [ja::TEXT_HAS_NUL]
-    );
+    assert_eq!(draft.status, StatusCode::CREATED, "{draft:?}");
+    assert_eq!(draft.json()["answers"]["institution_name"], "広島内科");
+    assert_eq!(draft.json()["answers"]["x"][0], "");
+
+    let response = app
+        .get(
+            "/api/v1/filings?arrival_number=12%0034&procedure=staff%00-change",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{response:?}");
 }
