@@ -21,6 +21,31 @@ use crate::text::ja::forms as t;
 pub(crate) type Rules = fn(&mut Checker<'_>);
 
 /// Checks `answers` against `def`, then runs `rules`.
+/// The groups of `def` whose answer has more rows than the group allows, as (group id,
+/// message): the engine's own `group_too_many_rows` rule, for a server that must refuse such
+/// answers before checking them (a check answers per row, so a small request with thousands of
+/// rows would make a huge answer).
+pub fn too_many_rows(def: &FormDefinition, answers: &Answers) -> Vec<(String, String)> {
+    def.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Group(g) => Some(g),
+            _ => None,
+        })
+        .filter_map(|g| match answers.get(&g.id) {
+            Some(Value::Array(rows)) if rows.len() > g.max_rows => {
+                let code = IssueCode::GroupTooManyRows {
+                    max: g.max_rows,
+                    count: rows.len(),
+                };
+                Some((g.id.clone(), code.message("", &g.label)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 pub(crate) fn run(
     def: &FormDefinition,
     rules: Option<Rules>,

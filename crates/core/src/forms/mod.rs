@@ -81,6 +81,7 @@ pub use catalogue::{
 };
 /// Rule data and arithmetic of the shipped forms (thresholds, per-10k, FTE), for display and tests.
 pub use catalogue::{periodic_report, regional_support, staff_change};
+pub use check::too_many_rows;
 pub use decimal::{Decimal, Rounding};
 pub use definition::{
     ChoiceOption, ComputedDefinition, FieldDefinition, FieldKind, FormDefinition, GroupDefinition,

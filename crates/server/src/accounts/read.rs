@@ -40,6 +40,22 @@ impl std::fmt::Debug for PasswordHash {
     }
 }
 
+/// The institution an applicant account's columns describe, when every one of them parses
+/// (also what a filing's row carries of its account).
+pub fn institution_of(
+    code: Option<&str>,
+    class: Option<&str>,
+    name: Option<&str>,
+    prefecture: Option<i64>,
+) -> Option<InstitutionSummary> {
+    Some(InstitutionSummary {
+        code: InstitutionCode::parse(code?).ok()?,
+        name: name?.to_string(),
+        class: FeeScheduleClass::parse(class?)?,
+        prefecture: Prefecture::from_code(u8::try_from(prefecture?).ok()?)?,
+    })
+}
+
 // Written out: the role decides which columns must hold what, and the flag is a 0/1 integer
 // in both engines. A row that does not parse is a decode error (the database only ever
 // receives parsed values).
@@ -54,24 +70,17 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Account {
             "applicant" => {
                 let code: Option<String> = row.try_get("institution_code")?;
                 let class: Option<String> = row.try_get("fee_schedule_class")?;
+                let name: Option<String> = row.try_get("institution_name")?;
                 let prefecture: Option<i64> = row.try_get("prefecture")?;
-                AccountKind::Applicant(InstitutionSummary {
-                    code: code
-                        .as_deref()
-                        .and_then(|c| InstitutionCode::parse(c).ok())
-                        .ok_or_else(|| corrupt("institution code"))?,
-                    name: row
-                        .try_get::<Option<String>, _>("institution_name")?
-                        .ok_or_else(|| corrupt("institution name"))?,
-                    class: class
-                        .as_deref()
-                        .and_then(FeeScheduleClass::parse)
-                        .ok_or_else(|| corrupt("class"))?,
-                    prefecture: prefecture
-                        .and_then(|p| u8::try_from(p).ok())
-                        .and_then(Prefecture::from_code)
-                        .ok_or_else(|| corrupt("prefecture"))?,
-                })
+                AccountKind::Applicant(
+                    institution_of(
+                        code.as_deref(),
+                        class.as_deref(),
+                        name.as_deref(),
+                        prefecture,
+                    )
+                    .ok_or_else(|| corrupt("institution"))?,
+                )
             }
             "reviewer" => AccountKind::Reviewer {
                 bureau: row

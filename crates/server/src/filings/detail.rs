@@ -2,18 +2,16 @@
 //! log, and the operator's end-of-use processing as the last entry), and what may be done next.
 
 use time::Date;
-use todoke_core::api::{
-    Draft, FieldComment, FilingStatus, HistoryEntry, InstitutionSummary, Submission,
-};
+use todoke_core::api::{Draft, FieldComment, FilingStatus, HistoryEntry, Submission};
 use todoke_core::forms;
 use todoke_core::lifecycle;
 use todoke_core::service_hours::JST;
 use todoke_core::text::ja;
-use todoke_core::{FeeScheduleClass, InstitutionCode, Prefecture};
 
 use super::forms::title_of;
 use super::store::{self, DraftRow, EndOfUseOutcome, EventRow, SubmissionRow};
 use super::{AuditAction, Scope};
+use crate::accounts::institution_of;
 use crate::db::{Conn, from_unix};
 use crate::error::AppError;
 
@@ -32,21 +30,6 @@ fn field_comments(text: Option<&str>) -> Result<Vec<FieldComment>, AppError> {
     })
     .transpose()
     .map(Option::unwrap_or_default)
-}
-
-/// The institution behind a row, when all its columns parse.
-pub(crate) fn institution(
-    code: Option<&str>,
-    class: Option<&str>,
-    name: Option<&str>,
-    prefecture: Option<i64>,
-) -> Option<InstitutionSummary> {
-    Some(InstitutionSummary {
-        code: InstitutionCode::parse(code?).ok()?,
-        name: name?.to_string(),
-        class: FeeScheduleClass::parse(class?)?,
-        prefecture: Prefecture::from_code(u8::try_from(prefecture?).ok()?)?,
-    })
 }
 
 /// The draft as the API shows it (times in Japan time).
@@ -147,7 +130,7 @@ fn submission_of(
         next_actor_label: lifecycle::next_actor_label(status).to_string(),
         institution: match scope {
             Scope::Applicant(_) => None,
-            Scope::Bureau(_) => institution(
+            Scope::Bureau(_) => institution_of(
                 row.institution_code.as_deref(),
                 row.fee_schedule_class.as_deref(),
                 row.institution_name.as_deref(),

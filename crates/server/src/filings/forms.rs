@@ -5,7 +5,6 @@ use todoke_core::FieldErrors;
 use todoke_core::api::{FormBundle, FormSummary};
 use todoke_core::forms::{self, Answers, CheckContext, CheckReport, FormDefinition};
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
 
 use crate::AppState;
 use crate::auth::ApplicantSession;
@@ -39,23 +38,8 @@ pub fn available_form(
 /// 10 MB answer out of a 1 MB request.
 pub fn refuse_oversized_groups(def: &FormDefinition, answers: &Answers) -> Result<(), AppError> {
     let mut fields = FieldErrors::default();
-    for group in def
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            forms::Item::Group(g) => Some(g),
-            _ => None,
-        })
-    {
-        if let Some(serde_json::Value::Array(rows)) = answers.get(&group.id)
-            && rows.len() > group.max_rows
-        {
-            fields.add(
-                &group.id,
-                ja::forms::group_too_many_rows(&group.label, group.max_rows, rows.len()),
-            );
-        }
+    for (group, message) in forms::too_many_rows(def, answers) {
+        fields.add(&group, message);
     }
     fields.into_result().map_err(AppError::Validation)
 }

@@ -13,15 +13,11 @@ use todoke_core::service_hours::JST;
 use todoke_core::text::ja;
 
 use super::Scope;
-use super::detail::{institution, parse_date};
+use super::detail::parse_date;
 use super::store::format_date;
+use crate::accounts::institution_of;
 use crate::db::{Pool, Sql, from_unix, to_unix};
 use crate::error::AppError;
-
-fn parse_status(status: &str) -> Result<FilingStatus, AppError> {
-    FilingStatus::parse(status)
-        .ok_or_else(|| AppError::Internal(format!("unknown filing status {status:?}")))
-}
 
 /// Sort orders of the lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +120,8 @@ impl Search {
 
 #[derive(Debug, sqlx::FromRow)]
 struct ListRow {
-    status: String,
+    #[sqlx(try_from = "String")]
+    status: FilingStatus,
     id: i64,
     form_id: String,
     title: Option<String>,
@@ -431,7 +428,7 @@ async fn rows(
         .collect();
     rows.into_iter()
         .map(|r| {
-            let status = parse_status(&r.status)?;
+            let status = r.status;
             let title = r
                 .title
                 .or_else(|| titles.get(&r.form_id).cloned())
@@ -448,7 +445,7 @@ async fn rows(
                 next_actor_label: lifecycle::next_actor_label(status).to_string(),
                 institution: match scope {
                     Scope::Applicant(_) => None,
-                    Scope::Bureau(_) => institution(
+                    Scope::Bureau(_) => institution_of(
                         r.institution_code.as_deref(),
                         r.fee_schedule_class.as_deref(),
                         r.institution_name.as_deref(),
