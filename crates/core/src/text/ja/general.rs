@@ -9,6 +9,8 @@ pub const OPTIONAL_BADGE: &str = "※任意";
 pub const ERROR_PREFIX: &str = "エラー：";
 pub const ERROR_SUMMARY_HEADING: &str = "入力内容に誤りがあります";
 pub const INLINE_ERROR_MARK: &str = "＊";
+/// The app's header when embedded: a region, named apart from the app's main region.
+pub const HEADER_REGION_LABEL: &str = "電子申請・届出のメニュー";
 pub const SKIP_TO_MAIN: &str = "本文へ移動";
 pub const MANUAL_LINK: &str = "マニュアル";
 pub const LOGOUT: &str = "ログアウト";
