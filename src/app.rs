@@ -74,6 +74,7 @@ fn Layout(embedded: bool) -> impl IntoView {
 
     let content = view! {
         <a
+            id="todoke-skip-link"
             class="todoke-skip-link"
             href="#todoke-main"
             on:click=|ev| {
@@ -85,7 +86,7 @@ fn Layout(embedded: bool) -> impl IntoView {
         </a>
         {if embedded {
             view! {
-                <div class="todoke-header" role="region" aria-label=t::SERVICE_SHORT>
+                <div class="todoke-header" role="region" aria-label=t::HEADER_REGION_LABEL>
                     <SiteHeader on_logout />
                 </div>
             }
@@ -98,12 +99,7 @@ fn Layout(embedded: bool) -> impl IntoView {
             }
                 .into_any()
         }}
-        <Show when=move || ctx.closed.with(Option::is_some)>
-            <ServiceClosed message=ctx.closed.get_untracked().unwrap_or_default() />
-        </Show>
-        <div class="todoke-main-wrap" hidden=move || ctx.closed.with(Option::is_some)>
-            <Main embedded />
-        </div>
+        <Main embedded />
         <Show when=signed_in>
             <TimeoutDialog on_expired on_logout />
         </Show>
@@ -158,10 +154,21 @@ fn Main(embedded: bool) -> impl IntoView {
             />
         </Routes>
     };
+    // The closed page sits inside the main landmark, so the skip link and `main` always have a
+    // target; the pages stay mounted (hidden) so that nothing typed is lost while closed.
+    let ctx = expect_context::<AppContext>();
+    let content = view! {
+        <Show when=move || ctx.closed.with(Option::is_some)>
+            <ServiceClosed message=ctx.closed.get_untracked().unwrap_or_default() />
+        </Show>
+        <div class="todoke-main-wrap" hidden=move || ctx.closed.with(Option::is_some)>
+            {routes}
+        </div>
+    };
     if embedded {
-        view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT tabindex="-1">{routes}</div> }.into_any()
+        view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT tabindex="-1">{content}</div> }.into_any()
     } else {
-        view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{routes}</main> }
+        view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{content}</main> }
             .into_any()
     }
 }

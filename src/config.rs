@@ -20,6 +20,24 @@ impl AppConfig {
         format!("{}{path}", self.base_path)
     }
 
+    /// Whether a click on a same-origin link to `link` is the app's to route, seen from the page
+    /// at `page`. Only the base path itself and paths under `base/` are the app's (the router alone
+    /// compares strings, so under `/todoke` it would take `/todoke-news.html`), and a fragment
+    /// link to the page being shown is the browser's: a host's skip link must move focus.
+    pub fn routes_link(&self, page: &LinkTarget, link: &LinkTarget) -> bool {
+        let same_document = link.path == page.path && link.search == page.search;
+        if same_document && link.has_fragment {
+            return false;
+        }
+        let base = self.base_path.as_str();
+        base.is_empty()
+            || link.path == base
+            || link
+                .path
+                .strip_prefix(base)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+
     /// Builds the configuration from raw attribute values, normalising slashes.
     pub fn from_attributes(
         base_path: Option<String>,
@@ -67,6 +85,15 @@ impl AppConfig {
     }
 }
 
+/// The parts of a same-origin URL that decide who handles a link: its path, its query and
+/// whether it names a fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub path: String,
+    pub search: String,
+    pub has_fragment: bool,
+}
+
 /// [`AppConfig::href`] with the configuration the app was started with.
 pub fn app_href(path: &str) -> String {
     leptos::prelude::use_context::<AppConfig>().map_or_else(|| path.to_string(), |c| c.href(path))
@@ -102,5 +129,52 @@ mod tests {
         assert_eq!(c.href("/procedures"), "/todoke/procedures");
         let root = AppConfig::from_attributes(None, None, None);
         assert_eq!(root.href("/submissions?page=2"), "/submissions?page=2");
+    }
+
+    fn target(path: &str, search: &str, has_fragment: bool) -> LinkTarget {
+        LinkTarget {
+            path: path.into(),
+            search: search.into(),
+            has_fragment,
+        }
+    }
+
+    #[test]
+    fn embedded_app_routes_only_paths_under_its_base() {
+        let c = AppConfig::from_attributes(Some("/todoke".into()), None, Some("true".into()));
+        let page = target("/todoke/login", "", false);
+        for own in ["/todoke", "/todoke/", "/todoke/submissions", "/todoke/a/b"] {
+            assert!(c.routes_link(&page, &target(own, "", false)), "{own}");
+        }
+        for host in [
+            "/todoke-news.html",
+            "/todokedoke",
+            "/",
+            "/news/todoke",
+            "/Todoke/login",
+        ] {
+            assert!(!c.routes_link(&page, &target(host, "", false)), "{host}");
+        }
+    }
+
+    #[test]
+    fn fragment_links_to_the_shown_page_stay_with_the_browser() {
+        let c = AppConfig::from_attributes(Some("/todoke".into()), None, None);
+        let page = target("/todoke/login", "", false);
+        // The host's skip link (`href="#host-main"`) resolves to the page itself.
+        assert!(!c.routes_link(&page, &target("/todoke/login", "", true)));
+        // A fragment on another page of the app is a navigation.
+        assert!(c.routes_link(&page, &target("/todoke/manual", "", true)));
+        let listed = target("/todoke/submissions", "?page=2", false);
+        assert!(!c.routes_link(&listed, &target("/todoke/submissions", "?page=2", true)));
+        assert!(c.routes_link(&listed, &target("/todoke/submissions", "?page=3", true)));
+    }
+
+    #[test]
+    fn app_at_the_site_root_routes_every_path() {
+        let c = AppConfig::from_attributes(None, None, None);
+        let page = target("/login", "", false);
+        assert!(c.routes_link(&page, &target("/todoke-news.html", "", false)));
+        assert!(!c.routes_link(&page, &target("/login", "", true)));
     }
 }

@@ -12,6 +12,7 @@ mod context;
 mod date_parts;
 mod dom;
 mod hooks;
+mod host_links;
 mod paths;
 mod routes;
 mod search;
@@ -27,5 +28,6 @@ fn main() {
     }));
     let (host, config) = config::AppConfig::from_host_element();
     api::set_base(&config.api_base);
+    host_links::leave_host_links_to_the_browser(&config);
     leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();
 }

@@ -194,9 +194,10 @@ fn review_row(
 #[component]
 pub fn History(submission: Submission) -> impl IntoView {
     view! {
-        <section aria-labelledby="todoke-history-title">
+        // The heading names the table's scroll region, which is the landmark; the section is not.
+        <section>
             <h2 id="todoke-history-title" class="todoke-heading-m">{t::HISTORY_HEADING}</h2>
-            <div class="todoke-table-wrap">
+            <div class="todoke-table-wrap" role="region" aria-labelledby="todoke-history-title" tabindex="0">
                 <table class="todoke-table">
                     <thead>
                         <tr>

@@ -8,7 +8,7 @@ use crate::text as t;
 pub fn ServiceClosed(message: String) -> impl IntoView {
     crate::dom::set_title(t::SERVICE_CLOSED_TITLE, false);
     view! {
-        <div class="todoke-page todoke-closed" role="region" aria-labelledby="todoke-closed-title">
+        <div class="todoke-page todoke-closed">
             <h1 id="todoke-closed-title" class="todoke-heading" tabindex="-1">
                 {t::SERVICE_CLOSED_TITLE}
             </h1>

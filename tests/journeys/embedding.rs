@@ -13,8 +13,14 @@ use crate::harness::{Browser, Journey, ServerOptions, dist_dir};
 const DEFAULT_HOST: &str =
     r#"<div id="todoke" data-todoke-app data-base-path="" data-api-base="/api/v1">"#;
 
-/// A copy of the build whose `index.html` is a bureau's page with the app inside its `<main>`.
-fn bureau_site(into: &Path) {
+/// The bureau's own page beside the app, which the host page links to: the app must not take it.
+const NEWS_PAGE: &str = r#"<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">
+<title>お知らせ | 関東信越厚生局</title></head><body><main><h1>厚生局からのお知らせ</h1></main></body></html>"#;
+
+/// A copy of the build whose `index.html` is a bureau's page with the app inside its `<main>`:
+/// its own skip link, header, a link to a page beside the app, and `head` (e.g. the bureau's
+/// stylesheet) added to the page's `<head>`.
+pub(crate) fn bureau_site(into: &Path, head: &str) {
     for entry in std::fs::read_dir(dist_dir()).expect("dist") {
         let entry = entry.expect("dist entry");
         if entry.file_type().is_ok_and(|t| t.is_file()) {
@@ -26,31 +32,43 @@ fn bureau_site(into: &Path) {
         index.contains(DEFAULT_HOST),
         "the build's host element changed"
     );
-    let host = r#"<header class="bureau-header"><p>関東信越厚生局</p>
-      <nav aria-label="厚生局のメニュー"><ul><li><a href="/">トップページ</a></li></ul></nav></header>
-    <main class="bureau-main"><p class="bureau-breadcrumb">トップページ ＞ 電子申請・届出</p>
-    <div id="todoke" data-todoke-app data-base-path="/todoke" data-api-base="/api/v1" data-embedded="true">"#;
-    let page = index.replacen(DEFAULT_HOST, host, 1).replacen(
-        "</body>",
-        "</main><footer><p>関東信越厚生局</p></footer></body>",
-        1,
-    );
+    let host = r##"<a class="bureau-skip" id="bureau-skip" href="#host-main">本文へ移動（厚生局）</a>
+    <header class="bureau-header"><p>関東信越厚生局</p>
+      <nav aria-label="厚生局のメニュー"><ul><li><a href="/">トップページ</a></li>
+        <li><a id="bureau-news" href="/todoke-news.html">お知らせ</a></li></ul></nav></header>
+    <main class="bureau-main" id="host-main" tabindex="-1"><p class="bureau-breadcrumb">トップページ ＞ 電子申請・届出</p>
+    <div id="todoke" data-todoke-app data-base-path="/todoke" data-api-base="/api/v1" data-embedded="true">"##;
+    let page = index
+        .replacen(DEFAULT_HOST, host, 1)
+        .replacen(
+            "</body>",
+            "</main><footer><p>関東信越厚生局</p></footer></body>",
+            1,
+        )
+        .replacen("</head>", &format!("{head}</head>"), 1);
     std::fs::write(into.join("index.html"), page).expect("write index.html");
+    std::fs::write(into.join("todoke-news.html"), NEWS_PAGE).expect("write the news page");
 }
 
-async fn embedded_journey(browser: Browser) {
-    let site = tempfile::tempdir().expect("temp dir");
-    bureau_site(site.path());
+/// The embedded app on a fresh server, at `/todoke/login`.
+pub(crate) async fn embedded_login(browser: Browser, site: &Path) -> Journey {
     let j = Journey::start(
         browser,
         ServerOptions {
-            dist_dir: Some(site.path().to_path_buf()),
+            dist_dir: Some(site.to_path_buf()),
             ..Default::default()
         },
     )
     .await;
     j.open("/todoke/login").await;
     j.wait_for_heading("ログイン").await;
+    j
+}
+
+async fn embedded_journey(browser: Browser) {
+    let site = tempfile::tempdir().expect("temp dir");
+    bureau_site(site.path(), "");
+    let j = embedded_login(browser, site.path()).await;
     // One banner, one main: the bureau's. The app adds regions, not landmarks of its own.
     let landmarks = j
         .client
@@ -84,4 +102,27 @@ async fn embedded_journey(browser: Browser) {
     j.finish().await;
 }
 
-in_both_browsers!(embedded_journey);
+/// The host page's own links work as if the app were not there: a page beside the app whose
+/// path starts with the base path as a string, and the host's skip link.
+async fn host_links_journey(browser: Browser) {
+    let site = tempfile::tempdir().expect("temp dir");
+    bureau_site(site.path(), "");
+    let j = embedded_login(browser, site.path()).await;
+
+    // The host's skip link: focus moves to the host's main, as the browser does without the app.
+    j.tab_to("bureau-skip").await;
+    j.press(Key::Enter).await;
+    j.wait_for_focus("host-main").await;
+    assert_eq!(j.location().await, "/todoke/login");
+    // The app still works after it: the next Tab goes on from the host's main, into the app.
+    j.tab_to("todoke-user_id").await;
+
+    // A link beside the app leaves it: the browser loads the bureau's page.
+    j.tab_to("bureau-news").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading("厚生局からのお知らせ").await;
+    assert_eq!(j.location().await, "/todoke-news.html");
+    j.finish().await;
+}
+
+in_every_browser!(embedded_journey, host_links_journey);

@@ -395,7 +395,7 @@ async fn draft_conflict_journey(browser: Browser) {
     j.finish().await;
 }
 
-in_both_browsers!(
+in_every_browser!(
     draft_conflict_journey,
     staff_change_journey,
     regional_support_journey,

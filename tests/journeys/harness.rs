@@ -21,6 +21,7 @@ pub const NEW_PASSWORD: &str = "Hakone-Yu7#Kx";
 pub enum Browser {
     Chromium,
     WebKit,
+    Firefox,
 }
 
 /// Browsers share two cores with the server: run one journey at a time.
@@ -28,6 +29,8 @@ static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 
 pub struct Driver {
     child: Child,
+    /// Firefox's profiles (tens of MB each), removed after the group is killed.
+    _profiles: Option<tempfile::TempDir>,
 }
 
 impl Drop for Driver {
@@ -49,6 +52,7 @@ fn free_port() -> u16 {
 
 impl Browser {
     fn start_driver(self, port: u16) -> Driver {
+        let mut profiles = None;
         let mut cmd = match self {
             Browser::Chromium => {
                 let mut c = Command::new("/usr/bin/chromedriver");
@@ -61,6 +65,25 @@ impl Browser {
                 c.args(["-a", "/usr/bin/WebKitWebDriver", &format!("--port={port}")]);
                 c
             }
+            // Headless Firefox needs no display; its window size comes from the environment
+            // (it has no command-line flag for it). The BiDi WebSocket gets a free port of its
+            // own too (its default, 9222, would clash with a second run on the machine).
+            Browser::Firefox => {
+                assert!(
+                    std::path::Path::new("/usr/bin/firefox-esr").exists(),
+                    "no /usr/bin/firefox-esr: `cargo xtask test` (or `cargo xtask install`) installs Debian's firefox-esr"
+                );
+                let mut c = Command::new(geckodriver());
+                c.args(["--port", &port.to_string()])
+                    .args(["--websocket-port", &free_port().to_string()])
+                    .env("MOZ_HEADLESS_WIDTH", "1200")
+                    .env("MOZ_HEADLESS_HEIGHT", "900");
+                // A killed driver cannot remove its profile; the directory goes with the Driver.
+                let dir = tempfile::tempdir().expect("temp dir for Firefox profiles");
+                c.arg("--profile-root").arg(dir.path());
+                profiles = Some(dir);
+                c
+            }
         };
         let child = cmd
             .process_group(0)
@@ -70,7 +93,10 @@ impl Browser {
             .unwrap_or_else(|e| {
                 panic!("cannot start the {self:?} WebDriver ({e}); `cargo xtask test` installs it")
             });
-        Driver { child }
+        Driver {
+            child,
+            _profiles: profiles,
+        }
     }
 
     fn capabilities(self) -> serde_json::Map<String, Value> {
@@ -86,9 +112,71 @@ impl Browser {
                 }
             }),
             Browser::WebKit => json!({}),
+            // The prefs keep an offline Firefox quiet: no updates, telemetry, captive-portal,
+            // connectivity or remote-settings requests, no first-run pages.
+            Browser::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless"],
+                    "prefs": {
+                        "intl.accept_languages": "ja",
+                        "intl.locale.requested": "ja",
+                        "app.update.auto": false,
+                        "app.update.enabled": false,
+                        "app.update.checkInstallTime": false,
+                        "app.normandy.enabled": false,
+                        "app.shield.optoutstudies.enabled": false,
+                        "nimbus.rollouts.enabled": false,
+                        "browser.backup.enabled": false,
+                        "browser.discovery.enabled": false,
+                        "browser.region.update.enabled": false,
+                        "browser.region.network.url": "",
+                        "browser.newtab.preload": false,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "browser.startup.homepage_override.mstone": "ignore",
+                        "browser.aboutwelcome.enabled": false,
+                        "browser.newtabpage.enabled": false,
+                        "browser.search.update": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                        "browser.safebrowsing.downloads.enabled": false,
+                        "browser.safebrowsing.provider.mozilla.updateURL": "",
+                        "datareporting.healthreport.uploadEnabled": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "toolkit.telemetry.enabled": false,
+                        "toolkit.telemetry.unified": false,
+                        "toolkit.telemetry.server": "",
+                        "extensions.update.enabled": false,
+                        "extensions.getAddons.cache.enabled": false,
+                        "media.gmp-manager.updateEnabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "network.dns.disablePrefetch": true,
+                        "network.prefetch-next": false,
+                        "services.settings.server": "data:,#remote-settings-dummy/v1"
+                    }
+                }
+            }),
         };
         caps.as_object().cloned().unwrap_or_default()
     }
+}
+
+/// geckodriver, which `cargo xtask test` builds into `.tools/geckodriver` (Debian has none):
+/// `$TODOKE_GECKODRIVER` when set, else that place.
+fn geckodriver() -> PathBuf {
+    let path = std::env::var_os("TODOKE_GECKODRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".tools/geckodriver/bin/geckodriver")
+        });
+    assert!(
+        path.exists(),
+        "geckodriver not found at {}: `cargo xtask test` (or `cargo xtask install`) builds it there",
+        path.display()
+    );
+    path
 }
 
 /// What a journey needs to change in the server's configuration.
@@ -104,6 +192,7 @@ pub struct ServerOptions {
 pub struct Journey {
     pub client: Client,
     pub base: String,
+    browser: Browser,
     _server: RunningServer,
     _driver: Driver,
     _db: tempfile::TempDir,
@@ -153,6 +242,7 @@ impl Journey {
         Journey {
             client,
             base,
+            browser,
             _server: server,
             _driver: driver,
             _db: db,
@@ -227,6 +317,7 @@ impl Journey {
     /// Types into the focused element, as a keyboard user would. A page that re-renders right
     /// then can replace the element between finding and typing; that is retried, briefly.
     pub async fn type_text(&self, text: &str) {
+        self.keep_page_focused().await;
         let mut last = String::new();
         for _ in 0..5 {
             match self.client.active_element().await {
@@ -239,6 +330,27 @@ impl Journey {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         panic!("could not type into the focused element: {last}");
+    }
+
+    /// Firefox only: Tab past the page's last control (or Shift+Tab before its first) leaves
+    /// the page for the browser's own toolbar, and there WebDriver's keys go on moving the
+    /// page's focus, but Enter no longer activates a button. A user tabs on through the toolbar
+    /// back into the page; selecting the tab again does the same for the journeys.
+    async fn keep_page_focused(&self) {
+        if self.browser != Browser::Firefox {
+            return;
+        }
+        let focused = self
+            .client
+            .execute("return document.hasFocus()", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool());
+        if focused == Some(false)
+            && let Ok(tab) = self.client.window().await
+        {
+            let _ = self.client.switch_to_window(tab).await;
+        }
     }
 
     pub async fn press(&self, key: Key) {
@@ -277,6 +389,7 @@ impl Journey {
 
     /// Replaces the value of the focused field.
     pub async fn retype(&self, text: &str) {
+        self.keep_page_focused().await;
         let el = self.client.active_element().await.expect("focused");
         el.clear().await.expect("clear");
         el.send_keys(text).await.expect("typing");
@@ -308,8 +421,14 @@ impl Journey {
             .unwrap_or_default()
     }
 
-    /// Runs axe-core with the WCAG 2.x A/AA rules and fails on any violation, naming `state`.
+    /// Runs axe-core with the WCAG 2.x A/AA rules and its best practices, then checks reflow at
+    /// 320 CSS px (WCAG 1.4.10); fails on any violation, naming `state`.
     pub async fn assert_accessible(&self, state: &str) {
+        self.assert_axe_clean(state).await;
+        self.assert_reflows(state).await;
+    }
+
+    async fn assert_axe_clean(&self, state: &str) {
         let axe_path = std::env::var_os("TODOKE_AXE_JS")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
@@ -330,7 +449,7 @@ impl Journey {
             .client
             .execute_async(
                 r#"const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
+                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })
                   .then(r => done(JSON.stringify({ ok: true, passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary) })) })))
                   .catch(e => done(JSON.stringify({ ok: false, error: String(e) })));"#,
                 vec![],
@@ -349,6 +468,82 @@ impl Journey {
             violations.is_empty(),
             "accessibility violations on {state}:\n{}",
             serde_json::to_string_pretty(&violations).unwrap_or_default()
+        );
+    }
+
+    /// At 320 CSS px wide nothing of the app may stick out of the viewport, except inside a
+    /// scroll region (`.todoke-table-wrap`) that is labelled and reachable with the keyboard.
+    async fn assert_reflows(&self, state: &str) {
+        let (x, y, width, height) = self.client.get_window_rect().await.expect("window rect");
+        let [x, y, width, height] = [x, y, width, height].map(|v| u32::try_from(v).unwrap_or(0));
+        self.client
+            .set_window_rect(x, y, 320, height)
+            .await
+            .expect("narrow the window");
+        let report = self
+            .client
+            .execute_async(
+                r##"const done = arguments[arguments.length - 1];
+                const root = document.documentElement;
+                // Firefox and WebKitGTK keep windows wider than 320px; there the page's root is
+                // narrowed to 320px instead (the app has no width media queries, so its layout is
+                // what a 320px viewport gives).
+                const check = narrowedRoot => {
+                  const vw = narrowedRoot ? 320 : root.clientWidth;
+                  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+                    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
+                  const out = [];
+                  const pageWidth = Math.max(narrowedRoot ? 0 : root.scrollWidth, document.body.scrollWidth);
+                  if (pageWidth > vw)
+                    out.push("the page scrolls sideways: " + pageWidth + "px in " + vw + "px");
+                  for (const el of document.querySelectorAll(".todoke *")) {
+                    if (el.parentElement.closest(".todoke-table-wrap")) continue;
+                    const r = el.getBoundingClientRect();
+                    if (r.width === 0 || r.height === 0) continue;
+                    // A modal dialog is laid out against the real viewport, not the root.
+                    const limit = narrowedRoot && el.closest("dialog[open]") ? root.clientWidth : vw;
+                    if (r.right > limit + 1) out.push(name(el) + " ends at " + Math.round(r.right) + "px in " + vw + "px");
+                  }
+                  for (const el of document.querySelectorAll(".todoke .todoke-table-wrap")) {
+                    const labelled = el.getAttribute("aria-labelledby") || el.getAttribute("aria-label");
+                    if (el.getAttribute("role") !== "region" || !labelled || el.tabIndex !== 0)
+                      out.push(name(el) + " scrolls but is not a labelled, focusable region");
+                  }
+                  return { width: vw, problems: out };
+                };
+                const started = Date.now();
+                let last = -1, steady = 0;
+                const poll = () => {
+                  const w = root.clientWidth;
+                  steady = w === last ? steady + 1 : 0;
+                  last = w;
+                  if (w <= 340) return done(JSON.stringify(check(false)));
+                  if (steady < 5 && Date.now() - started < 2000) return requestAnimationFrame(poll);
+                  const width = root.style.width;
+                  root.style.width = "320px";
+                  requestAnimationFrame(() => {
+                    const r = check(true);
+                    root.style.width = width;
+                    done(JSON.stringify(r));
+                  });
+                };
+                requestAnimationFrame(poll);"##,
+                vec![],
+            )
+            .await
+            .expect("measure reflow");
+        self.client
+            .set_window_rect(x, y, width, height)
+            .await
+            .expect("restore the window");
+        let report: Value =
+            serde_json::from_str(report.as_str().unwrap_or("{}")).expect("reflow report");
+        let problems = report["problems"].as_array().cloned().unwrap_or_default();
+        assert!(
+            problems.is_empty(),
+            "content does not reflow at 320px on {state} (viewport {}px):\n{}",
+            report["width"],
+            serde_json::to_string_pretty(&problems).unwrap_or_default()
         );
     }
 

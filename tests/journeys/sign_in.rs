@@ -193,6 +193,20 @@ async fn out_of_hours_journey(browser: Browser) {
         ["月", "火", "水", "木", "金", "土", "日"][usize::from(tomorrow.number_days_from_monday())];
     j.wait_for_text(&format!("（{weekday}）8時00分")).await;
     j.assert_accessible("out of service hours").await;
+    // The closed page is the main content: the skip link leads to it, not to hidden pages.
+    j.tab_to("todoke-skip-link").await;
+    j.press(Key::Enter).await;
+    j.wait_for_focus("todoke-main").await;
+    let shown = j
+        .client
+        .execute(
+            "const m = document.getElementById('todoke-main');
+             return m.tagName === 'MAIN' && m.offsetHeight > 0 && m.textContent.includes('サービス時間外です');",
+            vec![],
+        )
+        .await
+        .expect("main landmark");
+    assert_eq!(shown, true, "the closed page is not inside a visible main");
     j.finish().await;
 }
 
@@ -235,7 +249,7 @@ where
     panic!("timed out waiting for {what}");
 }
 
-in_both_browsers!(
+in_every_browser!(
     first_sign_in_journey,
     timeout_warning_journey,
     out_of_hours_journey,

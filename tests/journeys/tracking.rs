@@ -255,4 +255,4 @@ async fn withdraw_copy_and_reject_journey(browser: Browser) {
     j.finish().await;
 }
 
-in_both_browsers!(return_and_accept_journey, withdraw_copy_and_reject_journey);
+in_every_browser!(return_and_accept_journey, withdraw_copy_and_reject_journey);

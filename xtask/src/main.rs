@@ -2,11 +2,13 @@
 //!
 //! On a fresh machine of this kind it installs what is missing (wasm target, trunk,
 //! wasm-bindgen CLI at the `Cargo.lock` version, binaryen's wasm-opt and axe-core from npm,
-//! browsers and drivers from Debian), and skips what is already there at the right version.
+//! browsers and drivers from Debian, geckodriver from crates.io), and skips what is already
+//! there at the right version.
 
 mod bench;
 mod contract;
 mod postgres;
+mod precompress;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,9 @@ use std::process::{Command, ExitCode};
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_VERSION: &str = "132.0.0";
 const AXE_VERSION: &str = "4.14.1";
+/// geckodriver, Firefox's WebDriver, built from crates.io (Debian has no package for it).
+/// Checked with Debian 12's firefox-esr 153.8 (bookworm-security; bookworm itself has 140).
+const GECKODRIVER_VERSION: &str = "0.37.1";
 /// What the system itself needs on its machine (README, operator section): the letter font.
 /// Each entry is (Debian package, a file it installs).
 const RUNTIME_PACKAGES: &[(&str, &str)] = &[(
@@ -28,6 +33,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("xvfb", "/usr/bin/xvfb-run"),
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
     (
         "fonts-noto-cjk",
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -230,7 +236,40 @@ fn ensure_npm_tools() -> Result {
 }
 
 fn ensure_test_tools() -> Result {
-    ensure_debian_packages(&[RUNTIME_PACKAGES, TEST_PACKAGES].concat())
+    ensure_debian_packages(&[RUNTIME_PACKAGES, TEST_PACKAGES].concat())?;
+    ensure_geckodriver()
+}
+
+/// Where `ensure_geckodriver` puts geckodriver; the journeys look there too
+/// (or in `$TODOKE_GECKODRIVER`).
+fn geckodriver_path() -> PathBuf {
+    tools_dir().join("geckodriver/bin/geckodriver")
+}
+
+/// Builds geckodriver at `GECKODRIVER_VERSION` into `.tools/geckodriver` unless it is there.
+fn ensure_geckodriver() -> Result {
+    let installed = first_line(Command::new(geckodriver_path()).arg("--version"));
+    // It prints e.g. "geckodriver 0.37.1 (…)".
+    let wanted = format!("geckodriver {GECKODRIVER_VERSION}");
+    if installed.is_some_and(|v| v == wanted || v.starts_with(&format!("{wanted} "))) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing geckodriver {GECKODRIVER_VERSION} into .tools/ (about 3 minutes, once per machine)"
+    ));
+    status(
+        Command::new(cargo())
+            .args([
+                "install",
+                "geckodriver",
+                "--version",
+                GECKODRIVER_VERSION,
+                "--locked",
+                "--force",
+                "--root",
+            ])
+            .arg(tools_dir().join("geckodriver")),
+    )
 }
 
 /// Installs from Debian every package of `wanted` whose file is missing (one `apt-get` run).
@@ -268,7 +307,10 @@ fn build_spa() -> Result {
         Command::new("trunk")
             .args(["build", "--release"])
             .current_dir(root()),
-    )
+    )?;
+    let count = precompress::assets(&root().join("dist"))?;
+    eprintln!("    {count} assets precompressed (brotli q11, gzip)");
+    Ok(())
 }
 
 fn run() -> Result {
@@ -296,7 +338,7 @@ fn test(extra: &[String]) -> Result {
     ensure_test_tools()?;
     build_spa()?;
     step(
-        "Running every test: domain rules, API on SQLite, browser journeys (Chromium and WebKitGTK)",
+        "Running every test: domain rules, API on SQLite, browser journeys (Chromium, Firefox, WebKitGTK)",
     );
     let on_sqlite = status(
         Command::new(cargo())
@@ -307,6 +349,7 @@ fn test(extra: &[String]) -> Result {
                 "TODOKE_AXE_JS",
                 tools_dir().join("node_modules/axe-core/axe.min.js"),
             )
+            .env("TODOKE_GECKODRIVER", geckodriver_path())
             .current_dir(root()),
     );
     let on_postgres = api_tests_on_postgres(extra);

@@ -167,13 +167,7 @@ fn bundle_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
 }
 
 fn brotli_len(bytes: &[u8], quality: u32) -> Result<u64> {
-    let mut out = Vec::new();
-    {
-        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, BROTLI_LGWIN);
-        w.write_all(bytes).map_err(|e| format!("brotli: {e}"))?;
-        w.flush().map_err(|e| format!("brotli: {e}"))?;
-    }
-    Ok(out.len() as u64)
+    Ok(crate::precompress::brotli(bytes, quality)?.len() as u64)
 }
 
 /// The client section of docs/benchmarks.md. Long because it is the report's text, written

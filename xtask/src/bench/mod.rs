@@ -45,12 +45,10 @@ const MARKER: &str = "TODOKE_BENCH";
 const FORM: &str = "periodic-report-staffing";
 const CASES: [u32; 3] = [1, 50, 200];
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// Brotli at its best, as for a precompressed `name.br` beside the file.
-const BROTLI_BEST: u32 = 11;
+/// Brotli at its best, as the build's precompressed `name.br` beside the file.
+use crate::precompress::{BROTLI_BEST, BROTLI_LGWIN};
 /// tower-http's default brotli level for on-the-fly compression (todoke-server without `.br`).
 const BROTLI_ON_THE_FLY: u32 = 4;
-/// The library's default window (4 MiB), larger than any file here.
-const BROTLI_LGWIN: u32 = 22;
 
 // References quoted in "Reading these numbers" (craft guide and toolchain notes).
 const REF_WASM_RAW_KB: f64 = 305.0;
