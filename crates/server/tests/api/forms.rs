@@ -277,7 +277,10 @@ async fn rows_beyond_the_forms_maximum_are_refused_before_checking() {
     assert!(response.body.len() < 2_000, "{} bytes", response.body.len());
     let error = response.api_error();
     assert_eq!(error.code, ErrorCode::ValidationFailed);
-    assert_eq!(error.fields.get("staff").unwrap(), std::slice::from_ref(&message));
+    assert_eq!(
+        error.fields.get("staff").unwrap(),
+        std::slice::from_ref(&message)
+    );
 
     let drafts = app.count("drafts").await;
     let create = app
