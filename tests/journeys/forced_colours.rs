@@ -8,7 +8,7 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{Value, json};
 
 use crate::filing::{
-    contact_page, fill, fill_staff_row, fill_today, next, start_filing, tick, wait_for_field,
+    contact_page, declarations_and_filing_page, fill_staff_row, next, start_filing,
 };
 use crate::harness::{Browser, Journey, ServerOptions};
 
@@ -130,23 +130,7 @@ async fn forced_colours_journey() {
     contact_page(&j, "山田 花子", "03-1234-5678", "staff[0].name").await;
     fill_staff_row(&j, "40").await;
     next(&j).await;
-    wait_for_field(&j, "declaration_no_improper_filing").await;
-    for d in [
-        "declaration_no_improper_filing",
-        "declaration_no_notice_violation",
-        "declaration_no_inspection_findings",
-        "declaration_no_staffing_shortfall",
-    ] {
-        tick(&j, d).await;
-    }
-    next(&j).await;
-    wait_for_field(&j, "filing_date").await;
-    fill_today(&j, "filing_date").await;
-    fill(&j, "institution_name", "とどけ内科クリニック").await;
-    fill(&j, "institution_postal_code", "100-0001").await;
-    fill(&j, "institution_address", "東京都千代田区千代田1-1").await;
-    fill(&j, "founder_name", "山田太郎").await;
-    next(&j).await;
+    declarations_and_filing_page(&j, "とどけ内科クリニック", "山田太郎").await;
     // The review page: a 「変更」 link per section.
     j.wait_for_heading("入力内容の確認").await;
     assert!(assert_links_show_focus(&j, "review").await >= 4);
