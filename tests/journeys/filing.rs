@@ -120,15 +120,7 @@ pub(crate) async fn header_and_filing_pages_then_submit(j: &Journey, institution
     // Declarations.
     wait_for_field(j, "declaration_no_improper_filing").await;
     j.assert_accessible("declarations").await;
-    for d in [
-        "declaration_no_improper_filing",
-        "declaration_no_notice_violation",
-        "declaration_no_inspection_findings",
-        "declaration_no_staffing_shortfall",
-    ] {
-        tick(j, d).await;
-    }
-    next(j).await;
+    tick_declarations_then_next(j).await;
     filing_page_then_submit(j, institution).await
 }
 
@@ -161,10 +153,8 @@ pub(crate) async fn filing_page_then_submit(j: &Journey, institution: &str) -> i
     id
 }
 
-/// The declarations (all ticked) and the shared last page, filled quickly; ends with 「次へ」
-/// towards the review page.
-pub(crate) async fn declarations_and_filing_page(j: &Journey, institution: &str, founder: &str) {
-    wait_for_field(j, "declaration_no_improper_filing").await;
+/// Ticks the four declarations and presses 「次へ」.
+pub(crate) async fn tick_declarations_then_next(j: &Journey) {
     for d in [
         "declaration_no_improper_filing",
         "declaration_no_notice_violation",
@@ -174,6 +164,13 @@ pub(crate) async fn declarations_and_filing_page(j: &Journey, institution: &str,
         tick(j, d).await;
     }
     next(j).await;
+}
+
+/// The declarations (all ticked) and the shared last page, filled quickly; ends with 「次へ」
+/// towards the review page.
+pub(crate) async fn declarations_and_filing_page(j: &Journey, institution: &str, founder: &str) {
+    wait_for_field(j, "declaration_no_improper_filing").await;
+    tick_declarations_then_next(j).await;
     wait_for_field(j, "filing_date").await;
     fill_today(j, "filing_date").await;
     fill(j, "institution_name", institution).await;
