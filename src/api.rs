@@ -47,8 +47,8 @@ impl ClientError {
     pub fn message(&self) -> String {
         match self {
             Self::Api(e) => e.message.clone(),
-            Self::Network => t::NETWORK_ERROR.to_string(),
-            Self::Unexpected => t::UNEXPECTED_ERROR.to_string(),
+            Self::Network => t::NETWORK_ERROR().to_string(),
+            Self::Unexpected => t::UNEXPECTED_ERROR().to_string(),
         }
     }
 
@@ -96,7 +96,9 @@ async fn call<B: Serialize, T: DeserializeOwned>(
     // The custom header is half of the CSRF defence: a cross-site form cannot send it.
     let builder = RequestBuilder::new(&url)
         .method(method)
-        .header("X-Requested-With", "todoke");
+        .header("X-Requested-With", "todoke")
+        // The server answers in the language the user chose (`crate::language`).
+        .header("Accept-Language", crate::language::current().tag());
     let req = match body {
         Some(b) => builder.json(b).map_err(|_| ClientError::Unexpected)?,
         None => builder.build().map_err(|_| ClientError::Unexpected)?,

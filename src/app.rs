@@ -57,7 +57,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
     });
 
     view! {
-        <div class="todoke">
+        <div class="todoke" lang=crate::language::current().tag()>
             <Router base=config.base_path.clone()>
                 <Layout embedded=config.embedded />
             </Router>
@@ -68,8 +68,8 @@ pub fn App(config: AppConfig) -> impl IntoView {
 #[component]
 fn Layout(embedded: bool) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let on_logout = Callback::new(move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE));
-    let on_expired = Callback::new(move |_| ctx.sign_out(t::SESSION_EXPIRED_NOTICE));
+    let on_logout = Callback::new(move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE()));
+    let on_expired = Callback::new(move |_| ctx.sign_out(t::SESSION_EXPIRED_NOTICE()));
     let signed_in = move || ctx.session.with(|s| s.info().is_some());
 
     let content = view! {
@@ -82,11 +82,11 @@ fn Layout(embedded: bool) -> impl IntoView {
                 crate::dom::focus_by_id("todoke-main");
             }
         >
-            {t::SKIP_TO_MAIN}
+            {t::SKIP_TO_MAIN()}
         </a>
         {if embedded {
             view! {
-                <div class="todoke-header" role="region" aria-label=t::HEADER_REGION_LABEL>
+                <div class="todoke-header" role="region" aria-label=t::HEADER_REGION_LABEL()>
                     <SiteHeader on_logout />
                 </div>
             }
@@ -166,7 +166,7 @@ fn Main(embedded: bool) -> impl IntoView {
         </div>
     };
     if embedded {
-        view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT tabindex="-1">{content}</div> }.into_any()
+        view! { <div id="todoke-main" class="todoke-main" role="region" aria-label=t::SERVICE_SHORT() tabindex="-1">{content}</div> }.into_any()
     } else {
         view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{content}</main> }
             .into_any()
@@ -197,7 +197,7 @@ fn Guard(access: PageAccess, children: ChildrenFn) -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || allowed.get() fallback=|| view! { <p class="todoke-loading">{t::LOADING}</p> }>
+        <Show when=move || allowed.get() fallback=|| view! { <p class="todoke-loading">{t::LOADING()}</p> }>
             {children()}
         </Show>
     }
@@ -222,5 +222,5 @@ fn RootRedirect() -> impl IntoView {
             },
         );
     });
-    view! { <p class="todoke-loading">{t::LOADING}</p> }
+    view! { <p class="todoke-loading">{t::LOADING()}</p> }
 }

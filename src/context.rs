@@ -21,6 +21,9 @@ pub struct AppContext {
     pub navigated: StoredValue<bool>,
     /// Unread notices of status changes, counted in the header.
     pub unread: RwSignal<u64>,
+    /// What the page must do before the language switch reloads it (the wizard saves its
+    /// draft): called with the reload, which it runs once its work succeeded.
+    pub before_language_switch: StoredValue<Option<Callback<Callback<()>>>>,
 }
 
 impl AppContext {
@@ -31,6 +34,7 @@ impl AppContext {
             closed: RwSignal::new(None),
             navigated: StoredValue::new(false),
             unread: RwSignal::new(0),
+            before_language_switch: StoredValue::new(None),
         }
     }
 
@@ -53,11 +57,23 @@ impl AppContext {
                 true
             }
             Some(ErrorCode::Unauthenticated) => {
-                self.flash.set(Some(t::SESSION_EXPIRED_NOTICE.to_string()));
+                self.flash
+                    .set(Some(t::SESSION_EXPIRED_NOTICE().to_string()));
                 self.session.set(SessionState::Anonymous);
                 true
             }
             _ => false,
+        }
+    }
+
+    /// Switches the whole app to `lang`: the page saves what it holds first (the wizard's
+    /// draft), then the same address loads again in the new language. A failed save shows its
+    /// own message and the page stays as it is.
+    pub fn switch_language(&self, lang: todoke_core::text::Lang, base_path: String) {
+        let reload = Callback::new(move |_| crate::language::switch_to(lang, &base_path));
+        match self.before_language_switch.get_value() {
+            Some(prepare) => prepare.run(reload),
+            None => reload.run(()),
         }
     }
 

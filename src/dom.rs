@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 /// Sets `<title>` to 「(エラー：)ページ名 | サービス名」 so screen-reader users hear where they
 /// are and whether the page shows errors.
 pub fn set_title(page: &str, has_errors: bool) {
-    let prefix = if has_errors { t::ERROR_PREFIX } else { "" };
-    leptos::prelude::document().set_title(&format!("{prefix}{page} | {}", t::SERVICE_NAME));
+    let prefix = if has_errors { t::ERROR_PREFIX() } else { "" };
+    leptos::prelude::document().set_title(&format!("{prefix}{page} | {}", t::SERVICE_NAME()));
 }
 
 /// Focuses the element with `id` and scrolls it into view, on the next frame so that it exists.
@@ -34,7 +34,7 @@ pub fn show_crash(detail: &str) {
     let _ = div.set_attribute("class", "todoke todoke-crash");
     let _ = div.set_attribute("role", "alert");
     let _ = div.set_attribute("data-detail", detail);
-    div.set_text_content(Some(t::APP_CRASHED));
+    div.set_text_content(Some(t::APP_CRASHED()));
     let host = document
         .query_selector("[data-todoke-app]")
         .ok()

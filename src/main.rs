@@ -13,6 +13,7 @@ mod date_parts;
 mod dom;
 mod hooks;
 mod host_links;
+mod language;
 mod paths;
 mod routes;
 mod search;
@@ -27,6 +28,7 @@ fn main() {
         dom::show_crash(&info.to_string());
     }));
     let (host, config) = config::AppConfig::from_host_element();
+    language::start(config.embedded);
     api::set_base(&config.api_base);
     host_links::leave_host_links_to_the_browser(&config);
     leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();

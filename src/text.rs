@@ -1,3 +1,3 @@
-//! The app's strings. All user-facing text lives in `todoke_core::text`, one module per
-//! language; switching language means changing this one re-export.
-pub use todoke_core::text::ja::*;
+//! The app's strings: `todoke_core::text::current`, every catalogue item as a function that
+//! answers in the language the user chose (see `crate::language`).
+pub use todoke_core::text::current::*;

@@ -19,7 +19,7 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<SummaryItem>>) -> impl IntoV
             <div id=ID class="todoke-error-summary" tabindex="-1" aria-labelledby="todoke-error-summary-title">
                 <div role="alert">
                     <h2 id="todoke-error-summary-title" class="todoke-error-summary__title">
-                        {t::ERROR_SUMMARY_HEADING}
+                        {t::ERROR_SUMMARY_HEADING()}
                     </h2>
                     <ul class="todoke-error-summary__list">
                         {move || {

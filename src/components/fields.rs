@@ -7,9 +7,9 @@ use crate::text as t;
 #[component]
 pub fn LabelText(#[prop(into)] label: String, required: bool) -> impl IntoView {
     let (badge, class) = if required {
-        (t::REQUIRED_BADGE, "todoke-badge todoke-badge--required")
+        (t::REQUIRED_BADGE(), "todoke-badge todoke-badge--required")
     } else {
-        (t::OPTIONAL_BADGE, "todoke-badge")
+        (t::OPTIONAL_BADGE(), "todoke-badge")
     };
     view! {
         <span class="todoke-label__text">{label}</span>
@@ -24,8 +24,8 @@ pub fn InlineError(id: String, error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || error.with(Option::is_some)>
             <p id=id.clone() class="todoke-error-message">
-                <span class="todoke-visually-hidden">{t::ERROR_PREFIX}</span>
-                {t::INLINE_ERROR_MARK}
+                <span class="todoke-visually-hidden">{t::ERROR_PREFIX()}</span>
+                {t::INLINE_ERROR_MARK()}
                 {move || error.get().unwrap_or_default()}
             </p>
         </Show>
@@ -144,14 +144,14 @@ pub fn PasswordField(
                         toggled.set(true);
                     }
                 >
-                    {move || if shown.get() { t::HIDE_PASSWORD } else { t::SHOW_PASSWORD }}
+                    {move || if shown.get() { t::HIDE_PASSWORD() } else { t::SHOW_PASSWORD() }}
                 </button>
             </div>
             <p id=status_id class="todoke-visually-hidden" aria-live="polite">
                 {move || match (toggled.get(), shown.get()) {
                     (false, _) => "",
-                    (true, true) => t::PASSWORD_SHOWN_STATUS,
-                    (true, false) => t::PASSWORD_HIDDEN_STATUS,
+                    (true, true) => t::PASSWORD_SHOWN_STATUS(),
+                    (true, false) => t::PASSWORD_HIDDEN_STATUS(),
                 }}
             </p>
         </div>

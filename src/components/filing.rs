@@ -53,7 +53,7 @@ impl FilingContent {
 /// A review row's label: 「医師 1　氏名」 inside a row group, the field's label elsewhere.
 pub fn row_label(r: &ReviewRow) -> String {
     match &r.row_heading {
-        Some(h) => format!("{h}　{}", r.label),
+        Some(h) => format!("{h}{}{}", t::HEADING_SEPARATOR(), r.label),
         None => r.label.clone(),
     }
 }
@@ -73,11 +73,11 @@ pub fn summary_row(key: &'static str, value: String) -> impl IntoView {
 pub fn status_rows(s: &Submission) -> impl IntoView + use<> {
     let row = summary_row;
     view! {
-        {row(t::SUBMITTED_AT, format_jst_datetime(s.submitted_at))}
-        {row(t::STATUS, s.status.label().to_string())}
-        {row(t::NEXT_ACTOR, s.next_actor_label.clone())}
-        {s.acceptance_number.clone().map(|n| row(t::ACCEPTANCE_NUMBER, n))}
-        {s.effective_date.map(|d| row(t::EFFECTIVE_DATE, format_date(d)))}
+        {row(t::SUBMITTED_AT(), format_jst_datetime(s.submitted_at))}
+        {row(t::STATUS(), s.status.label().to_string())}
+        {row(t::NEXT_ACTOR(), s.next_actor_label.clone())}
+        {s.acceptance_number.clone().map(|n| row(t::ACCEPTANCE_NUMBER(), n))}
+        {s.effective_date.map(|d| row(t::EFFECTIVE_DATE(), format_date(d)))}
     }
 }
 
@@ -87,7 +87,7 @@ pub fn status_rows(s: &Submission) -> impl IntoView + use<> {
 pub fn SubmittedContent(submission: Submission, content: FilingContent) -> impl IntoView {
     let FilingContent { def, rows, changed } = content;
     view! {
-        <h2 class="todoke-heading-m">{t::SUBMITTED_CONTENT}</h2>
+        <h2 class="todoke-heading-m">{t::SUBMITTED_CONTENT()}</h2>
         {def.map(|d| view! {
             <ReviewTable def=d rows=Signal::stored(rows) comments=submission.field_comments.clone() changed />
         })}
@@ -127,7 +127,7 @@ pub fn ReviewTable(
                 <section class="todoke-review" aria-labelledby=labelled_by>
                     <h2 id=heading_id class="todoke-heading-m" tabindex="-1">{page.title.clone()}</h2>
                     {move || page_errors().into_iter().map(|m| view! {
-                        <p class="todoke-error-message"><span class="todoke-visually-hidden">{t::ERROR_PREFIX}</span>{t::INLINE_ERROR_MARK}{m}</p>
+                        <p class="todoke-error-message"><span class="todoke-visually-hidden">{t::ERROR_PREFIX()}</span>{t::INLINE_ERROR_MARK()}{m}</p>
                     }).collect_view()}
                     <dl class="todoke-summary-list">
                         {move || {
@@ -159,7 +159,7 @@ fn review_row(
 ) -> impl IntoView {
     let label = row_label(&r);
     let value = if r.value.is_empty() {
-        t::NOT_ENTERED.to_string()
+        t::NOT_ENTERED().to_string()
     } else {
         r.value.clone()
     };
@@ -169,10 +169,10 @@ fn review_row(
             <dd class="todoke-summary-list__value">
                 {value}
                 {changed.then(|| view! {
-                    " " <span class="todoke-status todoke-status--changed">{t::CHANGED_SINCE_LAST}</span>
+                    " " <span class="todoke-status todoke-status--changed">{t::CHANGED_SINCE_LAST()}</span>
                 })}
                 {comments.into_iter().map(|c| view! {
-                    <span class="todoke-field-comment"><strong>{t::FIELD_COMMENT}</strong>{c}</span>
+                    <span class="todoke-field-comment"><strong>{t::FIELD_COMMENT()}</strong>{c}</span>
                 }).collect_view()}
             </dd>
             {draft_id.map(|id| view! {
@@ -181,8 +181,8 @@ fn review_row(
                         href=app_href(&format!("{}?return=review", page_path(id, &r.page)))
                         attr:id=input_id(&format!("change-{}", r.path))
                     >
-                        {t::CHANGE}
-                        <span class="todoke-visually-hidden">{format!("（{label}）")}</span>
+                        {t::CHANGE()}
+                        <span class="todoke-visually-hidden">{t::parenthetical("", &label)}</span>
                     </A>
                 </dd>
             })}
@@ -196,16 +196,16 @@ pub fn History(submission: Submission) -> impl IntoView {
     view! {
         // The heading names the table's scroll region, which is the landmark; the section is not.
         <section>
-            <h2 id="todoke-history-title" class="todoke-heading-m">{t::HISTORY_HEADING}</h2>
+            <h2 id="todoke-history-title" class="todoke-heading-m">{t::HISTORY_HEADING()}</h2>
             <div class="todoke-table-wrap" role="region" aria-labelledby="todoke-history-title" tabindex="0">
                 <table class="todoke-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t::HISTORY_AT}</th>
-                            <th scope="col">{t::HISTORY_ACTOR}</th>
-                            <th scope="col">{t::HISTORY_ACTION}</th>
-                            <th scope="col">{t::STATUS}</th>
-                            <th scope="col">{t::HISTORY_COMMENT}</th>
+                            <th scope="col">{t::HISTORY_AT()}</th>
+                            <th scope="col">{t::HISTORY_ACTOR()}</th>
+                            <th scope="col">{t::HISTORY_ACTION()}</th>
+                            <th scope="col">{t::STATUS()}</th>
+                            <th scope="col">{t::HISTORY_COMMENT()}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -130,7 +130,7 @@ mod tests {
         let offline = FormErrors::from_client_error(&ClientError::Network, "user_id");
         assert_eq!(
             offline,
-            FormErrors::general("user_id", crate::text::NETWORK_ERROR)
+            FormErrors::general("user_id", crate::text::NETWORK_ERROR())
         );
         let mut f = FieldErrors::default();
         f.add("new_password", "short");

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
+use todoke_core::text::Lang;
 
 use crate::context::AppContext;
 use crate::hooks::fetch_quietly;
@@ -29,12 +30,15 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
-                <A href=AppRoute::Filings.href()>{t::SERVICE_NAME}</A>
+                <A href=AppRoute::Filings.href()>{t::SERVICE_NAME()}</A>
             </p>
-            <nav class="todoke-header__nav" aria-label=t::NAV_LABEL>
+            <nav class="todoke-header__nav" aria-label=t::NAV_LABEL()>
                 <ul>
                     <li>
-                        <A href=AppRoute::Manual.href()>{t::MANUAL_LINK}</A>
+                        <LanguageSwitch />
+                    </li>
+                    <li>
+                        <A href=AppRoute::Manual.href()>{t::MANUAL_LINK()}</A>
                     </li>
                     <Show when=is_applicant>
                         <li>
@@ -43,7 +47,7 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                     </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
-                            <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE}</A>
+                            <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some()>
@@ -54,7 +58,7 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                                 class="todoke-button todoke-button--secondary todoke-button--small"
                                 on:click=move |_| on_logout.run(())
                             >
-                                {t::LOGOUT}
+                                {t::LOGOUT()}
                             </button>
                         </li>
                     </Show>
@@ -65,31 +69,54 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     }
 }
 
+/// Offers the other language, named in itself (「English」 on the Japanese pages, 「日本語」 on
+/// the English ones). The page saves what it holds, then loads again in that language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let config = expect_context::<crate::config::AppConfig>();
+    let other = match crate::language::current() {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
+    };
+    view! {
+        <button
+            id="todoke-language-switch"
+            type="button"
+            class="todoke-button todoke-button--secondary todoke-button--small"
+            lang=other.tag()
+            on:click=move |_| ctx.switch_language(other, config.base_path.clone())
+        >
+            {other.endonym()}
+        </button>
+    }
+}
+
 #[component]
 fn AccountBanner(info: SessionInfo) -> impl IntoView {
     let last_login = info
         .previous_login_at
         .map(format_jst_datetime)
-        .unwrap_or_else(|| t::HEADER_FIRST_LOGIN.to_string());
+        .unwrap_or_else(|| t::HEADER_FIRST_LOGIN().to_string());
     let who = match (&info.account.institution, info.account.role) {
         (Some(inst), _) => view! {
             <div>
-                <dt class="todoke-visually-hidden">{t::HEADER_INSTITUTION_NAME}</dt>
+                <dt class="todoke-visually-hidden">{t::HEADER_INSTITUTION_NAME()}</dt>
                 <dd class="todoke-account__name">{inst.name.clone()}</dd>
             </div>
             <div>
-                <dt>{t::HEADER_INSTITUTION_CODE}</dt>
+                <dt>{t::HEADER_INSTITUTION_CODE()}</dt>
                 <dd>{inst.code.to_string()}</dd>
             </div>
             <div>
-                <dt>{t::HEADER_CLASS}</dt>
+                <dt>{t::HEADER_CLASS()}</dt>
                 <dd>{inst.class.label()}</dd>
             </div>
         }
         .into_any(),
         (None, Role::Reviewer) => view! {
             <div>
-                <dt class="todoke-visually-hidden">{t::HEADER_BUREAU}</dt>
+                <dt class="todoke-visually-hidden">{t::HEADER_BUREAU()}</dt>
                 <dd class="todoke-account__name">
                     {info.account.display_name.clone().unwrap_or_default()}
                 </dd>
@@ -99,15 +126,15 @@ fn AccountBanner(info: SessionInfo) -> impl IntoView {
         (None, _) => ().into_any(),
     };
     view! {
-        <section class="todoke-account" aria-label=t::ACCOUNT_INFO_LABEL>
+        <section class="todoke-account" aria-label=t::ACCOUNT_INFO_LABEL()>
             <dl class="todoke-account__list">
                 {who}
                 <div>
-                    <dt>{t::USER_ID_LABEL}</dt>
+                    <dt>{t::USER_ID_LABEL()}</dt>
                     <dd>{info.account.user_id.clone()}</dd>
                 </div>
                 <div>
-                    <dt>{t::HEADER_LAST_LOGIN}</dt>
+                    <dt>{t::HEADER_LAST_LOGIN()}</dt>
                     <dd>{last_login}</dd>
                 </div>
             </dl>

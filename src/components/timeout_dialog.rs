@@ -75,7 +75,7 @@ pub fn TimeoutDialog(
             }
         >
             <h2 id="todoke-timeout-title" class="todoke-dialog__title">
-                {t::TIMEOUT_DIALOG_TITLE}
+                {t::TIMEOUT_DIALOG_TITLE()}
             </h2>
             <p id="todoke-timeout-body">
                 {move || match phase.get() {
@@ -85,14 +85,14 @@ pub fn TimeoutDialog(
             </p>
             <div class="todoke-button-group">
                 <button id="todoke-timeout-extend" type="button" class="todoke-button" on:click=move |_| extend()>
-                    {t::TIMEOUT_EXTEND}
+                    {t::TIMEOUT_EXTEND()}
                 </button>
                 <button
                     type="button"
                     class="todoke-button todoke-button--secondary"
                     on:click=move |_| on_logout.run(())
                 >
-                    {t::TIMEOUT_LOGOUT_NOW}
+                    {t::TIMEOUT_LOGOUT_NOW()}
                 </button>
             </div>
         </dialog>

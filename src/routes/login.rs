@@ -55,33 +55,33 @@ pub fn LoginPage() -> impl IntoView {
         <div class="todoke-page todoke-page--narrow">
             <ErrorSummary items=Signal::derive(move || errors.with(|e| e.summary(&FIELDS))) />
             <Notice message=notice />
-            <PageHeading text=t::LOGIN_TITLE has_errors />
-            <p class="todoke-lead">{t::LOGIN_LEAD}</p>
+            <PageHeading text=t::LOGIN_TITLE() has_errors />
+            <p class="todoke-lead">{t::LOGIN_LEAD()}</p>
             <form class="todoke-form" novalidate on:submit=on_submit>
                 <TextField
                     name="user_id"
-                    label=t::USER_ID_LABEL
-                    hint=t::USER_ID_HINT
+                    label=t::USER_ID_LABEL()
+                    hint=t::USER_ID_HINT()
                     value=user_id
                     error=Signal::derive(move || errors.with(|e| e.first_for("user_id")))
                     autocomplete="username"
                 />
                 <PasswordField
                     name="password"
-                    label=t::PASSWORD_LABEL
+                    label=t::PASSWORD_LABEL()
                     value=password
                     error=Signal::derive(move || errors.with(|e| e.first_for("password")))
                     autocomplete="current-password"
                 />
                 <button type="submit" class="todoke-button" aria-disabled=move || pending.get().then_some("true")>
-                    {move || if pending.get() { t::LOGGING_IN } else { t::LOGIN_BUTTON }}
+                    {move || if pending.get() { t::LOGGING_IN() } else { t::LOGIN_BUTTON() }}
                 </button>
             </form>
             <section class="todoke-help" aria-labelledby="todoke-login-help">
-                <h2 id="todoke-login-help" class="todoke-heading-m">{t::LOGIN_HELP_HEADING}</h2>
-                <p>{t::LOGIN_HELP_LOST}</p>
+                <h2 id="todoke-login-help" class="todoke-heading-m">{t::LOGIN_HELP_HEADING()}</h2>
+                <p>{t::LOGIN_HELP_LOST()}</p>
                 <p>
-                    <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK}</A>
+                    <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</A>
                 </p>
             </section>
         </div>

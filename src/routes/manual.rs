@@ -9,19 +9,19 @@ use crate::text as t;
 pub fn ManualPage() -> impl IntoView {
     view! {
         <div class="todoke-page todoke-prose">
-            <PageHeading text=t::MANUAL_TITLE />
-            <p class="todoke-lead">{t::MANUAL_LEAD}</p>
+            <PageHeading text=t::MANUAL_TITLE() />
+            <p class="todoke-lead">{t::MANUAL_LEAD()}</p>
             <nav aria-labelledby="todoke-manual-contents">
-                <h2 id="todoke-manual-contents" class="todoke-heading-m">{t::MANUAL_CONTENTS}</h2>
+                <h2 id="todoke-manual-contents" class="todoke-heading-m">{t::MANUAL_CONTENTS()}</h2>
                 <ul>
-                    {t::MANUAL_SECTIONS
+                    {t::MANUAL_SECTIONS()
                         .iter()
                         .map(|s| view! { <li><a href=format!("#manual-{}", s.id) on:click=jump(s.id)>{s.heading}</a></li> })
                         .collect_view()}
-                    <li><a href="#manual-faq" on:click=jump("faq")>{t::MANUAL_FAQ_HEADING}</a></li>
+                    <li><a href="#manual-faq" on:click=jump("faq")>{t::MANUAL_FAQ_HEADING()}</a></li>
                 </ul>
             </nav>
-            {t::MANUAL_SECTIONS
+            {t::MANUAL_SECTIONS()
                 .iter()
                 .map(|s| {
                     view! {
@@ -36,9 +36,9 @@ pub fn ManualPage() -> impl IntoView {
                 })
                 .collect_view()}
             <section aria-labelledby="manual-faq">
-                <h2 id="manual-faq" class="todoke-heading-m" tabindex="-1">{t::MANUAL_FAQ_HEADING}</h2>
+                <h2 id="manual-faq" class="todoke-heading-m" tabindex="-1">{t::MANUAL_FAQ_HEADING()}</h2>
                 <dl class="todoke-faq">
-                    {t::FAQ
+                    {t::FAQ()
                         .iter()
                         .map(|f| view! { <dt>{f.question}</dt><dd>{f.answer}</dd> })
                         .collect_view()}

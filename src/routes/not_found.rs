@@ -10,10 +10,10 @@ use crate::text as t;
 pub fn NotFound() -> impl IntoView {
     view! {
         <div class="todoke-page">
-            <PageHeading text=t::NOT_FOUND_TITLE />
-            <p>{t::NOT_FOUND_BODY}</p>
+            <PageHeading text=t::NOT_FOUND_TITLE() />
+            <p>{t::NOT_FOUND_BODY()}</p>
             <p>
-                <A href=app_href(START_PATH)>{t::BACK_TO_TOP}</A>
+                <A href=app_href(START_PATH)>{t::BACK_TO_TOP()}</A>
             </p>
         </div>
     }

@@ -23,21 +23,21 @@ pub fn NoticesPage() -> impl IntoView {
     });
     view! {
         <div class="todoke-page">
-            <PageHeading text=t::NOTICES_TITLE />
+            <PageHeading text=t::NOTICES_TITLE() />
             <ErrorAlert message=load.error />
             {move || match list.get() {
-                None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
-                Some(l) if l.items.is_empty() => view! { <div class="todoke-empty"><p>{t::NOTICES_EMPTY}</p></div> }.into_any(),
+                None => view! { <p class="todoke-loading">{t::LOADING()}</p> }.into_any(),
+                Some(l) if l.items.is_empty() => view! { <div class="todoke-empty"><p>{t::NOTICES_EMPTY()}</p></div> }.into_any(),
                 Some(l) => view! {
                     <ul class="todoke-notices">
                         {l.items.into_iter().map(|n| view! {
                             <li class="todoke-notices__item" class:todoke-notices__item--unread=!n.read>
                                 <p>
-                                    <span class="todoke-status">{if n.read { t::NOTICE_READ } else { t::NOTICE_UNREAD }}</span>
+                                    <span class="todoke-status">{if n.read { t::NOTICE_READ() } else { t::NOTICE_UNREAD() }}</span>
                                     " "{format_jst_datetime(n.at)}
                                 </p>
                                 <p>{n.message.clone()}</p>
-                                <p><A href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN}</A></p>
+                                <p><A href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN()}</A></p>
                             </li>
                         }).collect_view()}
                     </ul>

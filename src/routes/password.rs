@@ -68,7 +68,8 @@ pub fn PasswordPage() -> impl IntoView {
     };
     let changed = move |info| {
         errors.set(FormErrors::default());
-        ctx.flash.set(Some(t::PASSWORD_CHANGED_NOTICE.to_string()));
+        ctx.flash
+            .set(Some(t::PASSWORD_CHANGED_NOTICE().to_string()));
         ctx.session.set(SessionState::SignedIn(info));
         navigate(START_PATH, Default::default());
     };
@@ -90,20 +91,20 @@ pub fn PasswordPage() -> impl IntoView {
     view! {
         <div class="todoke-page todoke-page--narrow">
             <ErrorSummary items=Signal::derive(move || errors.with(|e| e.summary(&FIELDS))) />
-            <PageHeading text=t::PASSWORD_CHANGE_TITLE has_errors />
-            {must_change.then(|| view! { <p class="todoke-lead">{t::PASSWORD_CHANGE_LEAD}</p> })}
+            <PageHeading text=t::PASSWORD_CHANGE_TITLE() has_errors />
+            {must_change.then(|| view! { <p class="todoke-lead">{t::PASSWORD_CHANGE_LEAD()}</p> })}
             <form class="todoke-form" novalidate on:submit=on_submit>
                 <PasswordField
                     name=field::CURRENT
-                    label=t::CURRENT_PASSWORD_LABEL
-                    hint=t::CURRENT_PASSWORD_HINT
+                    label=t::CURRENT_PASSWORD_LABEL()
+                    hint=t::CURRENT_PASSWORD_HINT()
                     value=current
                     error=error_for(field::CURRENT)
                     autocomplete="current-password"
                 />
                 <PasswordField
                     name=field::NEW
-                    label=t::NEW_PASSWORD_LABEL
+                    label=t::NEW_PASSWORD_LABEL()
                     value=new
                     error=error_for(field::NEW)
                     autocomplete="new-password"
@@ -112,14 +113,14 @@ pub fn PasswordPage() -> impl IntoView {
                 <PasswordRules policy new />
                 <PasswordField
                     name=field::CONFIRMATION
-                    label=t::NEW_PASSWORD_CONFIRMATION_LABEL
-                    hint=t::NEW_PASSWORD_CONFIRMATION_HINT
+                    label=t::NEW_PASSWORD_CONFIRMATION_LABEL()
+                    hint=t::NEW_PASSWORD_CONFIRMATION_HINT()
                     value=confirmation
                     error=error_for(field::CONFIRMATION)
                     autocomplete="new-password"
                 />
                 <button type="submit" class="todoke-button" aria-disabled=move || pending.get().then_some("true")>
-                    {move || if pending.get() { t::PASSWORD_CHANGING } else { t::PASSWORD_CHANGE_BUTTON }}
+                    {move || if pending.get() { t::PASSWORD_CHANGING() } else { t::PASSWORD_CHANGE_BUTTON() }}
                 </button>
             </form>
         </div>
@@ -132,7 +133,7 @@ pub fn PasswordPage() -> impl IntoView {
 fn PasswordRules(policy: RwSignal<PasswordPolicy>, new: RwSignal<String>) -> impl IntoView {
     view! {
         <div id=RULES_ID class="todoke-rules">
-            <p class="todoke-rules__title">{t::PASSWORD_RULES_HEADING}</p>
+            <p class="todoke-rules__title">{t::PASSWORD_RULES_HEADING()}</p>
             <ul class="todoke-rules__list">
                 {move || {
                     let candidate = new.get();
@@ -147,7 +148,7 @@ fn PasswordRules(policy: RwSignal<PasswordPolicy>, new: RwSignal<String>) -> imp
                                     </span>
                                     {rule.describe()}
                                     <span class="todoke-rules__state">
-                                        {if met { t::RULE_MET } else { t::RULE_NOT_MET }}
+                                        {if met { t::RULE_MET() } else { t::RULE_NOT_MET() }}
                                     </span>
                                 </li>
                             }
@@ -155,7 +156,7 @@ fn PasswordRules(policy: RwSignal<PasswordPolicy>, new: RwSignal<String>) -> imp
                         .collect_view()
                 }}
             </ul>
-            <p class="todoke-hint">{t::PASSWORD_RULE_EXTRA}</p>
+            <p class="todoke-hint">{t::PASSWORD_RULE_EXTRA()}</p>
         </div>
     }
 }

@@ -53,11 +53,11 @@ pub fn ProceduresPage() -> impl IntoView {
     });
     view! {
         <div class="todoke-page">
-            <PageHeading text=t::PROCEDURES_TITLE />
-            <p class="todoke-lead">{t::PROCEDURES_LEAD}</p>
+            <PageHeading text=t::PROCEDURES_TITLE() />
+            <p class="todoke-lead">{t::PROCEDURES_LEAD()}</p>
             <ErrorAlert message=error />
             {move || match forms.get() {
-                None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
+                None => view! { <p class="todoke-loading">{t::LOADING()}</p> }.into_any(),
                 Some(list) => view! {
                     <ul class="todoke-procedures">
                         {list.into_iter().map(|f| {
@@ -77,7 +77,7 @@ pub fn ProceduresPage() -> impl IntoView {
                                         aria-disabled=move || busy.get().then_some("true")
                                         on:click=move |_| start(id.clone())
                                     >
-                                        {move || if busy.get() { t::CREATING.to_string() } else { t::start_form(&f.title) }}
+                                        {move || if busy.get() { t::CREATING().to_string() } else { t::start_form(&f.title) }}
                                     </button>
                                 </li>
                             }

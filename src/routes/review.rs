@@ -29,7 +29,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
     // 「操作を受け付けました。」 and the focus on its heading, as it always has.
     let accept = move |s: Submission| {
         error.set(None);
-        done.set(Some(t::ACTION_DONE.to_string()));
+        done.set(Some(t::ACTION_DONE().to_string()));
         filing.set(Some(s));
         crate::dom::focus_by_id("todoke-page-heading");
     };
@@ -43,7 +43,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
     view! {
         <div class="todoke-page">
             {move || done.get().map(|m| view! { <Notice message=Some(m) /> })}
-            <PageHeading text=t::REVIEW_PAGE_TITLE />
+            <PageHeading text=t::REVIEW_PAGE_TITLE() />
             <ErrorAlert message=error />
             {move || filing.get().map(|s| {
                 let content = FilingContent::of(&s);
@@ -55,11 +55,11 @@ pub fn ReviewFilingPage() -> impl IntoView {
                 let row = summary_row;
                 view! {
                     <dl class="todoke-summary-list">
-                        {s.institution.as_ref().map(|i| row(t::INSTITUTION, format!("{}（{}・{}）", i.name, i.code, i.prefecture)))}
-                        {row(t::PROCEDURE, s.title.clone())}
-                        {row(t::ARRIVAL_NUMBER, s.arrival_number.clone())}
+                        {s.institution.as_ref().map(|i| row(t::INSTITUTION(), t::parenthetical(&i.name, &format!("{}{}{}", i.code, t::PARTS_SEPARATOR(), i.prefecture))))}
+                        {row(t::PROCEDURE(), s.title.clone())}
+                        {row(t::ARRIVAL_NUMBER(), s.arrival_number.clone())}
                         {status_rows(&s)}
-                        {row(t::DIGEST, s.content_sha256.clone())}
+                        {row(t::DIGEST(), s.content_sha256.clone())}
                     </dl>
                     <ReviewerActions filing=s.clone() targets on_done error />
                     <SubmittedContent submission=s content />
@@ -98,11 +98,11 @@ fn ReviewerActions(
     view! {
         <section class="todoke-actions" aria-labelledby="todoke-review-actions-title">
             <ErrorSummary items=Signal::derive(move || errors.with(|e| e.summary(&["return_comment", "return_deadline", "reject_reason"]))) />
-            <h2 id="todoke-review-actions-title" class="todoke-heading-m">{t::ACTIONS_HEADING}</h2>
+            <h2 id="todoke-review-actions-title" class="todoke-heading-m">{t::ACTIONS_HEADING()}</h2>
             <div class="todoke-button-group">
-                {can(Action::Receive).then(|| view! { <button id="todoke-receive" type="button" class="todoke-button" on:click=step(Action::Receive)>{t::RECEIVE}</button> })}
-                {can(Action::StartReview).then(|| view! { <button id="todoke-start-review" type="button" class="todoke-button" on:click=step(Action::StartReview)>{t::START_REVIEW}</button> })}
-                {can(Action::Accept).then(|| view! { <button id="todoke-accept" type="button" class="todoke-button" on:click=step(Action::Accept)>{t::ACCEPT}</button> })}
+                {can(Action::Receive).then(|| view! { <button id="todoke-receive" type="button" class="todoke-button" on:click=step(Action::Receive)>{t::RECEIVE()}</button> })}
+                {can(Action::StartReview).then(|| view! { <button id="todoke-start-review" type="button" class="todoke-button" on:click=step(Action::StartReview)>{t::START_REVIEW()}</button> })}
+                {can(Action::Accept).then(|| view! { <button id="todoke-accept" type="button" class="todoke-button" on:click=step(Action::Accept)>{t::ACCEPT()}</button> })}
             </div>
             {can(Action::Return).then(|| view! { <ReturnForm id targets errors on_done error /> })}
             {can(Action::Reject).then(|| view! { <RejectForm id errors on_done error /> })}
@@ -161,7 +161,7 @@ fn ReturnForm(
         view! {
             <div class="todoke-date__part">
                 <input id=ids[i] type="text" inputmode="numeric" class=if i == 0 { "todoke-input todoke-input--year" } else { "todoke-input todoke-input--2" }
-                    aria-label=format!("{}（{}）", t::RETURN_DEADLINE, label)
+                    aria-label=t::parenthetical(t::RETURN_DEADLINE(), label)
                     prop:value=move || deadline[i].get() on:input=move |ev| deadline[i].set(event_target_value(&ev)) />
                 <span class="todoke-date__unit" aria-hidden="true">{label}</span>
             </div>
@@ -169,15 +169,15 @@ fn ReturnForm(
     };
     view! {
         <form class="todoke-form todoke-confirm" novalidate on:submit=submit_return aria-labelledby="todoke-return-form-title">
-            <h3 id="todoke-return-form-title" class="todoke-heading-m">{t::RETURN_ACTION}</h3>
-            {required_text("return_comment", t::RETURN_COMMENT_LABEL, comment, errors)}
+            <h3 id="todoke-return-form-title" class="todoke-heading-m">{t::RETURN_ACTION()}</h3>
+            {required_text("return_comment", t::RETURN_COMMENT_LABEL(), comment, errors)}
             <FieldCommentsInput targets field_comments />
             <fieldset class="todoke-fieldset todoke-field">
-                <legend class="todoke-label">{t::RETURN_DEADLINE}" "<span class="todoke-badge">{t::OPTIONAL_BADGE}</span></legend>
+                <legend class="todoke-label">{t::RETURN_DEADLINE()}" "<span class="todoke-badge">{t::OPTIONAL_BADGE()}</span></legend>
                 <InlineError id="todoke-return_deadline-error".to_string() error=Signal::derive(move || errors.with(|e| e.first_for("return_deadline"))) />
-                <div class="todoke-date">{date_input(0, t::YEAR)}{date_input(1, t::MONTH)}{date_input(2, t::DAY)}</div>
+                <div class="todoke-date">{date_input(0, t::YEAR())}{date_input(1, t::MONTH())}{date_input(2, t::DAY())}</div>
             </fieldset>
-            <button id="todoke-return" type="submit" class="todoke-button">{t::RETURN_ACTION}</button>
+            <button id="todoke-return" type="submit" class="todoke-button">{t::RETURN_ACTION()}</button>
         </form>
     }
 }
@@ -187,14 +187,14 @@ fn ReturnForm(
 fn return_request(comment: String, deadline: &[String; 3]) -> Result<ReturnRequest, FieldErrors> {
     let mut fields = FieldErrors::default();
     if comment.trim().is_empty() {
-        fields.add("return_comment", t::RETURN_COMMENT_REQUIRED);
+        fields.add("return_comment", t::RETURN_COMMENT_REQUIRED());
     }
     let any = deadline.iter().any(|p| !p.trim().is_empty());
     let date = date_from_parts(deadline);
     if any && date.is_none() {
         fields.add(
             "return_deadline",
-            t::forms::date_shape("", t::RETURN_DEADLINE),
+            t::forms::date_shape("", t::RETURN_DEADLINE()),
         );
     }
     if !fields.is_empty() {
@@ -231,23 +231,23 @@ fn FieldCommentsInput(
     };
     view! {
         <fieldset class="todoke-fieldset todoke-field">
-            <legend class="todoke-label">{t::ADD_FIELD_COMMENT}" "<span class="todoke-badge">{t::OPTIONAL_BADGE}</span></legend>
-            <label class="todoke-label" for="todoke-field-comment-target">{t::FIELD_COMMENT_TARGET}</label>
+            <legend class="todoke-label">{t::ADD_FIELD_COMMENT()}" "<span class="todoke-badge">{t::OPTIONAL_BADGE()}</span></legend>
+            <label class="todoke-label" for="todoke-field-comment-target">{t::FIELD_COMMENT_TARGET()}</label>
             <select id="todoke-field-comment-target" class="todoke-select" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
                 {targets.into_iter().map(|(p, l)| view! { <option value=p>{l}</option> }).collect_view()}
             </select>
-            <label class="todoke-label" for="todoke-field-comment-text">{t::FIELD_COMMENT_TEXT}</label>
+            <label class="todoke-label" for="todoke-field-comment-text">{t::FIELD_COMMENT_TEXT()}</label>
             <textarea id="todoke-field-comment-text" class="todoke-textarea" rows="2"
                 prop:value=move || target_comment.get() on:input=move |ev| target_comment.set(event_target_value(&ev))></textarea>
-            <button id="todoke-add-field-comment" type="button" class="todoke-button todoke-button--secondary" on:click=add_comment>{t::ADD_FIELD_COMMENT}</button>
+            <button id="todoke-add-field-comment" type="button" class="todoke-button todoke-button--secondary" on:click=add_comment>{t::ADD_FIELD_COMMENT()}</button>
             <ul class="todoke-comment-list">
                 {move || field_comments.get().into_iter().enumerate().map(|(i, c)| {
                     let label = labels.with_value(|l| l.iter().find(|(p, _)| *p == c.path).map(|(_, l)| l.clone()).unwrap_or(c.path.clone()));
                     view! {
                         <li>
-                            <strong>{label}</strong>"："{c.comment}" "
+                            <strong>{label}</strong>{t::LABEL_VALUE_SEPARATOR()}{c.comment}" "
                             <button type="button" class="todoke-button todoke-button--secondary todoke-button--small"
-                                on:click=move |_| field_comments.update(|v| { v.remove(i); })>{t::REMOVE_FIELD_COMMENT}</button>
+                                on:click=move |_| field_comments.update(|v| { v.remove(i); })>{t::REMOVE_FIELD_COMMENT()}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -277,7 +277,7 @@ fn RejectForm(
         ev.prevent_default();
         if reason.get_untracked().trim().is_empty() {
             let mut f = FieldErrors::default();
-            f.add("reject_reason", t::REJECT_REASON_REQUIRED);
+            f.add("reject_reason", t::REJECT_REASON_REQUIRED());
             errors.set(FormErrors::from_fields(f));
             return;
         }
@@ -286,9 +286,9 @@ fn RejectForm(
     };
     view! {
         <form class="todoke-form todoke-confirm" novalidate on:submit=submit_reject aria-labelledby="todoke-reject-form-title">
-            <h3 id="todoke-reject-form-title" class="todoke-heading-m">{t::REJECT_ACTION}</h3>
-            {required_text("reject_reason", t::REJECTION_REASON, reason, errors)}
-            <button id="todoke-reject" type="submit" class="todoke-button todoke-button--warning">{t::REJECT_ACTION}</button>
+            <h3 id="todoke-reject-form-title" class="todoke-heading-m">{t::REJECT_ACTION()}</h3>
+            {required_text("reject_reason", t::REJECTION_REASON(), reason, errors)}
+            <button id="todoke-reject" type="submit" class="todoke-button todoke-button--warning">{t::REJECT_ACTION()}</button>
         </form>
     }
 }
@@ -305,7 +305,7 @@ fn required_text(
     let invalid = move || errors.with(|e| e.first_for(field).is_some());
     view! {
         <div class="todoke-field">
-            <label class="todoke-label" for=id.clone()>{label}" "<span class="todoke-badge todoke-badge--required">{t::REQUIRED_BADGE}</span></label>
+            <label class="todoke-label" for=id.clone()>{label}" "<span class="todoke-badge todoke-badge--required">{t::REQUIRED_BADGE()}</span></label>
             <InlineError id=error_id.clone() error=Signal::derive(move || errors.with(|e| e.first_for(field))) />
             <textarea id=id class="todoke-textarea" rows="3"
                 aria-invalid=move || invalid().then_some("true")

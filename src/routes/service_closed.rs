@@ -6,11 +6,11 @@ use crate::text as t;
 /// broken page.
 #[component]
 pub fn ServiceClosed(message: String) -> impl IntoView {
-    crate::dom::set_title(t::SERVICE_CLOSED_TITLE, false);
+    crate::dom::set_title(t::SERVICE_CLOSED_TITLE(), false);
     view! {
         <div class="todoke-page todoke-closed">
             <h1 id="todoke-closed-title" class="todoke-heading" tabindex="-1">
-                {t::SERVICE_CLOSED_TITLE}
+                {t::SERVICE_CLOSED_TITLE()}
             </h1>
             <p>{message}</p>
         </div>

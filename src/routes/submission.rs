@@ -39,24 +39,24 @@ pub fn SubmissionPage() -> impl IntoView {
     };
     view! {
         <div class="todoke-page">
-            <PageHeading text=if done { t::COMPLETE_TITLE } else { t::SUBMISSION_TITLE } />
+            <PageHeading text=if done { t::COMPLETE_TITLE() } else { t::SUBMISSION_TITLE() } />
             <ErrorAlert message=load.error />
             {move || submission.get().map(|s| {
                 let content = FilingContent::of(&s);
                 view! {
                     <div class="todoke-panel">
-                        <p class="todoke-panel__label">{t::ARRIVAL_NUMBER}</p>
+                        <p class="todoke-panel__label">{t::ARRIVAL_NUMBER()}</p>
                         <p class="todoke-panel__number">{s.arrival_number.clone()}</p>
                     </div>
                     <Receipt submission=s.clone() />
                     {done.then(|| view! {
-                        <h2 class="todoke-heading-m">{t::NEXT_STEPS_HEADING}</h2>
-                        <p>{t::NEXT_STEPS_BODY}</p>
-                        <p>{t::KEEP_RECORD}</p>
+                        <h2 class="todoke-heading-m">{t::NEXT_STEPS_HEADING()}</h2>
+                        <p>{t::NEXT_STEPS_BODY()}</p>
+                        <p>{t::KEEP_RECORD()}</p>
                     })}
                     <Actions submission=s.clone() reload=load />
                     <div class="todoke-button-group todoke-no-print">
-                        <button id="todoke-print" type="button" class="todoke-button todoke-button--secondary" on:click=print>{t::PRINT}</button>
+                        <button id="todoke-print" type="button" class="todoke-button todoke-button--secondary" on:click=print>{t::PRINT()}</button>
                     </div>
                     <SubmittedContent submission=s content />
                 }
@@ -72,18 +72,18 @@ fn Receipt(submission: Submission) -> impl IntoView {
     let row = summary_row;
     view! {
         <dl class="todoke-summary-list">
-            {row(t::PROCEDURE, s.title.clone())}
+            {row(t::PROCEDURE(), s.title.clone())}
             {status_rows(&s)}
-            {s.rejection_reason.clone().map(|r| row(t::REJECTION_REASON, r))}
-            {row(t::FORM_VERSION, s.form_version.clone())}
-            {row(t::DIGEST, s.content_sha256.clone())}
+            {s.rejection_reason.clone().map(|r| row(t::REJECTION_REASON(), r))}
+            {row(t::FORM_VERSION(), s.form_version.clone())}
+            {row(t::DIGEST(), s.content_sha256.clone())}
         </dl>
-        <p class="todoke-hint">{t::DIGEST_HINT}</p>
+        <p class="todoke-hint">{t::DIGEST_HINT()}</p>
         {s.return_comment.clone().map(|c| view! {
             <section class="todoke-warning-text" aria-labelledby="todoke-return-title">
-                <h2 id="todoke-return-title" class="todoke-heading-m">{t::RETURN_HEADING}</h2>
+                <h2 id="todoke-return-title" class="todoke-heading-m">{t::RETURN_HEADING()}</h2>
                 <p>{c}</p>
-                {s.return_deadline.map(|d| view! { <p><strong>{t::RETURN_DEADLINE}</strong>"："{format_date(d)}</p> })}
+                {s.return_deadline.map(|d| view! { <p><strong>{t::RETURN_DEADLINE()}</strong>{t::LABEL_VALUE_SEPARATOR()}{format_date(d)}</p> })}
             </section>
         })}
     }
@@ -134,19 +134,19 @@ fn Actions(submission: Submission, reload: Request<()>) -> impl IntoView {
             Action::Withdraw => view! {
                 <button id="todoke-withdraw" type="button" class="todoke-button todoke-button--secondary"
                     on:click=move |_| { confirming.set(true); crate::dom::focus_by_id("todoke-withdraw-confirm-title"); }>
-                    {t::WITHDRAW}
+                    {t::WITHDRAW()}
                 </button>
             }.into_any(),
             Action::Resubmit => view! {
                 <button id="todoke-revise" type="button" class="todoke-button"
                     on:click=move |_| open_draft.run(false)>
-                    {t::REVISE}
+                    {t::REVISE()}
                 </button>
             }.into_any(),
             Action::CopyToNewDraft => view! {
                 <button id="todoke-copy" type="button" class="todoke-button todoke-button--secondary"
                     on:click=move |_| open_draft.run(true)>
-                    {t::COPY_TO_NEW}
+                    {t::COPY_TO_NEW()}
                 </button>
             }.into_any(),
             _ => ().into_any(),
@@ -154,7 +154,7 @@ fn Actions(submission: Submission, reload: Request<()>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="todoke-actions todoke-no-print" aria-labelledby="todoke-actions-title">
-            <h2 id="todoke-actions-title" class="todoke-heading-m">{t::ACTIONS_HEADING}</h2>
+            <h2 id="todoke-actions-title" class="todoke-heading-m">{t::ACTIONS_HEADING()}</h2>
             <ErrorAlert message=error />
             <div class="todoke-button-group">{buttons}</div>
             <Show when=move || confirming.get()>
@@ -176,20 +176,20 @@ fn WithdrawConfirm(
     let confirm_withdraw = move |_| withdraw.run(());
     view! {
         <div class="todoke-confirm" role="group" aria-labelledby="todoke-withdraw-confirm-title">
-            <h3 id="todoke-withdraw-confirm-title" class="todoke-heading-m" tabindex="-1">{t::WITHDRAW_CONFIRM_HEADING}</h3>
-            <p>{t::WITHDRAW_CONFIRM_BODY}</p>
+            <h3 id="todoke-withdraw-confirm-title" class="todoke-heading-m" tabindex="-1">{t::WITHDRAW_CONFIRM_HEADING()}</h3>
+            <p>{t::WITHDRAW_CONFIRM_BODY()}</p>
             <label class="todoke-label" for="todoke-withdraw-comment">
-                {t::WITHDRAW_COMMENT}" "<span class="todoke-badge">{t::OPTIONAL_BADGE}</span>
+                {t::WITHDRAW_COMMENT()}" "<span class="todoke-badge">{t::OPTIONAL_BADGE()}</span>
             </label>
             <textarea id="todoke-withdraw-comment" class="todoke-textarea" rows="3"
                 prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             <div class="todoke-button-group">
                 <button id="todoke-withdraw-confirm" type="button" class="todoke-button todoke-button--warning" on:click=confirm_withdraw>
-                    {t::WITHDRAW_CONFIRM}
+                    {t::WITHDRAW_CONFIRM()}
                 </button>
                 <button type="button" class="todoke-button todoke-button--secondary"
                     on:click=move |_| { confirming.set(false); crate::dom::focus_by_id("todoke-withdraw"); }>
-                    {t::CANCEL}
+                    {t::CANCEL()}
                 </button>
             </div>
         </div>

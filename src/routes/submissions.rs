@@ -69,29 +69,29 @@ pub fn SubmissionsPage() -> impl IntoView {
     view! {
         <div class="todoke-page">
             <Notice message=notice />
-            <PageHeading text=t::SUBMISSIONS_TITLE />
+            <PageHeading text=t::SUBMISSIONS_TITLE() />
             {is_applicant.then(|| view! {
                 <p>
-                    <A href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK}</A>
+                    <A href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK()}</A>
                 </p>
             })}
             <SearchForm query forms />
             {(!is_applicant).then(|| view! {
                 <p>
-                    <a id="todoke-csv" href=move || api::review_csv_url(&query.get()) download="filings.csv">{t::CSV_DOWNLOAD}</a>
+                    <a id="todoke-csv" href=move || api::review_csv_url(&query.get()) download="filings.csv">{t::CSV_DOWNLOAD()}</a>
                 </p>
             })}
             <ErrorAlert message=error />
             {move || match page.get() {
-                None => view! { <p class="todoke-loading">{t::LOADING}</p> }.into_any(),
+                None => view! { <p class="todoke-loading">{t::LOADING()}</p> }.into_any(),
                 Some(p) if p.total == 0 && query.with(|q| *q == FilingQuery::default()) => view! {
                     <div class="todoke-empty">
-                        <p class="todoke-empty__title">{t::SUBMISSIONS_EMPTY}</p>
-                        <p>{t::SUBMISSIONS_EMPTY_HINT}</p>
+                        <p class="todoke-empty__title">{t::SUBMISSIONS_EMPTY()}</p>
+                        <p>{t::SUBMISSIONS_EMPTY_HINT()}</p>
                     </div>
                 }.into_any(),
                 Some(p) if p.items.is_empty() => view! {
-                    <div class="todoke-empty" role="status"><p class="todoke-empty__title">{t::NO_MATCH}</p></div>
+                    <div class="todoke-empty" role="status"><p class="todoke-empty__title">{t::NO_MATCH()}</p></div>
                 }.into_any(),
                 Some(p) => view! { <Results page=p query=query.get_untracked() reviewer=!is_applicant /> }.into_any(),
             }}
@@ -147,12 +147,12 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
     let invalid =
         move |id: &'static str| Signal::derive(move || date_errors.with(|e| e.contains(&id)));
     let procedure_options = Signal::derive(move || {
-        std::iter::once((String::new(), t::ALL_OPTION.to_string()))
+        std::iter::once((String::new(), t::ALL_OPTION().to_string()))
             .chain(forms.get().into_iter().map(|f| (f.id, f.title)))
             .collect()
     });
     let status_options = Signal::stored(
-        std::iter::once((String::new(), t::ALL_OPTION.to_string()))
+        std::iter::once((String::new(), t::ALL_OPTION().to_string()))
             .chain(
                 FilingStatus::ALL
                     .iter()
@@ -161,24 +161,24 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
             .collect::<Vec<_>>(),
     );
     let sort_options = Signal::stored(vec![
-        (String::new(), t::SORT_NEWEST.to_string()),
-        ("submitted_at".to_string(), t::SORT_OLDEST.to_string()),
-        ("arrival_number".to_string(), t::SORT_ARRIVAL.to_string()),
+        (String::new(), t::SORT_NEWEST().to_string()),
+        ("submitted_at".to_string(), t::SORT_OLDEST().to_string()),
+        ("arrival_number".to_string(), t::SORT_ARRIVAL().to_string()),
     ]);
     view! {
         <form class="todoke-search" role="search" aria-labelledby="todoke-search-title" novalidate on:submit=on_submit>
-            <h2 id="todoke-search-title" class="todoke-heading-m">{t::SEARCH_HEADING}</h2>
+            <h2 id="todoke-search-title" class="todoke-heading-m">{t::SEARCH_HEADING()}</h2>
             <div class="todoke-search__grid">
-                {select("todoke-search-procedure", t::PROCEDURE, procedure, procedure_options)}
-                {select("todoke-search-status", t::STATUS, status, status_options)}
-                {text(FROM_ID, t::SUBMITTED_FROM, from, Some(t::SEARCH_DATE_HINT), invalid(FROM_ID))}
-                {text(TO_ID, t::SUBMITTED_TO, to, Some(t::SEARCH_DATE_HINT), invalid(TO_ID))}
-                {text("todoke-search-arrival", t::ARRIVAL_NUMBER, arrival, None, invalid("todoke-search-arrival"))}
-                {select("todoke-search-sort", t::SORT_LABEL, sort, sort_options)}
+                {select("todoke-search-procedure", t::PROCEDURE(), procedure, procedure_options)}
+                {select("todoke-search-status", t::STATUS(), status, status_options)}
+                {text(FROM_ID, t::SUBMITTED_FROM(), from, Some(t::SEARCH_DATE_HINT()), invalid(FROM_ID))}
+                {text(TO_ID, t::SUBMITTED_TO(), to, Some(t::SEARCH_DATE_HINT()), invalid(TO_ID))}
+                {text("todoke-search-arrival", t::ARRIVAL_NUMBER(), arrival, None, invalid("todoke-search-arrival"))}
+                {select("todoke-search-sort", t::SORT_LABEL(), sort, sort_options)}
             </div>
             <div class="todoke-button-group">
-                <button id="todoke-search-submit" type="submit" class="todoke-button">{t::SEARCH_BUTTON}</button>
-                <A href=app_href(LIST_PATH)>{t::SEARCH_CLEAR}</A>
+                <button id="todoke-search-submit" type="submit" class="todoke-button">{t::SEARCH_BUTTON()}</button>
+                <A href=app_href(LIST_PATH)>{t::SEARCH_CLEAR()}</A>
             </div>
         </form>
     }
@@ -229,7 +229,7 @@ fn text(
         <div class="todoke-search__field">
             <label class="todoke-label" for=id>{label}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> })}
-            <InlineError id=error_id.clone() error=Signal::derive(move || invalid.get().then(|| t::SEARCH_DATE_INVALID.to_string())) />
+            <InlineError id=error_id.clone() error=Signal::derive(move || invalid.get().then(|| t::SEARCH_DATE_INVALID().to_string())) />
             <input id=id type="text" autocomplete="off" class="todoke-input todoke-input--narrow"
                 aria-invalid=move || invalid.get().then_some("true")
                 aria-describedby=described_by
@@ -249,11 +249,11 @@ fn Results(page: FilingPage, query: FilingQuery, reviewer: bool) -> impl IntoVie
         <p class="todoke-results-count" role="status">{range}</p>
         <FilingsTable list=page.items reviewer />
         {(pages > 1).then(|| view! {
-            <nav class="todoke-pagination" aria-label=t::PAGINATION_LABEL>
+            <nav class="todoke-pagination" aria-label=t::PAGINATION_LABEL()>
                 <ul>
-                    {(page.page > 1).then(|| view! { <li><A href=app_href(&link(page.page - 1)) attr:rel="prev" attr:id="todoke-prev-page">{t::PREV_PAGE}</A></li> })}
+                    {(page.page > 1).then(|| view! { <li><A href=app_href(&link(page.page - 1)) attr:rel="prev" attr:id="todoke-prev-page">{t::PREV_PAGE()}</A></li> })}
                     <li aria-current="page">{t::progress(page.page as usize, pages as usize)}</li>
-                    {(page.page < pages).then(|| view! { <li><A href=app_href(&link(page.page + 1)) attr:rel="next" attr:id="todoke-next-page">{t::NEXT_PAGE}</A></li> })}
+                    {(page.page < pages).then(|| view! { <li><A href=app_href(&link(page.page + 1)) attr:rel="next" attr:id="todoke-next-page">{t::NEXT_PAGE()}</A></li> })}
                 </ul>
             </nav>
         })}
@@ -266,16 +266,16 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
         // A narrow screen scrolls the table inside a region the keyboard can reach (WCAG 1.4.10).
         <div class="todoke-table-wrap" role="region" aria-labelledby="todoke-filings-caption" tabindex="0">
             <table class="todoke-table">
-                <caption id="todoke-filings-caption" class="todoke-table__caption">{t::FILINGS_CAPTION}</caption>
+                <caption id="todoke-filings-caption" class="todoke-table__caption">{t::FILINGS_CAPTION()}</caption>
                 <thead>
                     <tr>
-                        {reviewer.then(|| view! { <th scope="col">{t::HEADER_INSTITUTION_NAME}</th> })}
-                        <th scope="col">{t::PROCEDURE}</th>
-                        <th scope="col">{t::STATUS}</th>
-                        <th scope="col">{t::NEXT_ACTOR}</th>
-                        <th scope="col">{t::ARRIVAL_NUMBER}</th>
-                        <th scope="col">{t::UPDATED_AT}</th>
-                        <th scope="col">{t::ACTIONS}</th>
+                        {reviewer.then(|| view! { <th scope="col">{t::HEADER_INSTITUTION_NAME()}</th> })}
+                        <th scope="col">{t::PROCEDURE()}</th>
+                        <th scope="col">{t::STATUS()}</th>
+                        <th scope="col">{t::NEXT_ACTOR()}</th>
+                        <th scope="col">{t::ARRIVAL_NUMBER()}</th>
+                        <th scope="col">{t::UPDATED_AT()}</th>
+                        <th scope="col">{t::ACTIONS()}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -286,13 +286,13 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                             _ => format!("todoke-open-{}", f.id),
                         };
                         let (href, label, link_text) = match f.status {
-                            FilingStatus::Draft => (AppRoute::Draft(f.id).path(), t::continue_draft(&f.title), t::CONTINUE_DRAFT),
-                            _ if reviewer => (AppRoute::Review(f.id).path(), format!("{}（{}）", t::VIEW_SUBMISSION, f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION),
-                            _ => (AppRoute::Submission(f.id).path(), format!("{}（{}）", t::VIEW_SUBMISSION, f.title), t::VIEW_SUBMISSION),
+                            FilingStatus::Draft => (AppRoute::Draft(f.id).path(), t::continue_draft(&f.title), t::CONTINUE_DRAFT()),
+                            _ if reviewer => (AppRoute::Review(f.id).path(), t::parenthetical(t::VIEW_SUBMISSION(), &f.arrival_number.clone().unwrap_or_default()), t::VIEW_SUBMISSION()),
+                            _ => (AppRoute::Submission(f.id).path(), t::parenthetical(t::VIEW_SUBMISSION(), &f.title), t::VIEW_SUBMISSION()),
                         };
                         view! {
                             <tr>
-                                {reviewer.then(|| view! { <td>{f.institution.as_ref().map(|i| format!("{}（{}）", i.name, i.code)).unwrap_or_default()}</td> })}
+                                {reviewer.then(|| view! { <td>{f.institution.as_ref().map(|i| t::parenthetical(&i.name, &i.code.to_string())).unwrap_or_default()}</td> })}
                                 <td>{f.title.clone()}</td>
                                 <td><span class="todoke-status">{f.status.label()}</span></td>
                                 <td>{f.next_actor_label.clone()}</td>

@@ -264,6 +264,27 @@ async fn regional_support_journey(browser: Browser) {
     // that must be acknowledged or fixed before 「提出する」.
     j.wait_for_heading("入力内容の確認").await;
     j.wait_for_text("確認が必要な事項").await;
+    // The items the level misses are a list, one item a line with its figure and threshold.
+    let lines = j
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('.todoke-warnings__details li'),
+                               li => li.textContent);",
+            vec![],
+        )
+        .await
+        .expect("read the warning's items");
+    let lines: Vec<&str> = lines
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains('④') && l.contains("20")),
+        "items: {lines:?}"
+    );
+    assert!(lines.iter().all(|l| !l.contains('／')), "items: {lines:?}");
     j.tab_to("todoke-submit").await;
     j.press(Key::Enter).await;
     j.wait_for_text("確認が必要な事項を確認し、チェックを入れてください")

@@ -25,5 +25,6 @@ mod filing;
 mod forced_colours;
 mod harness;
 mod host_resets;
+mod language;
 mod sign_in;
 mod tracking;

@@ -10,7 +10,7 @@
 
 use time::{Date, Duration, Month, Weekday};
 
-use crate::text::ja;
+use crate::text::current as text;
 
 /// `YYYY-MM-DD` (de)serialisation of dates in the API (`with = "crate::calendar::iso_date::format"`,
 /// or `…::format::option` for an `Option<Date>`).
@@ -50,44 +50,47 @@ fn autumnal_equinox_day(year: i32) -> u8 {
 fn statutory_holidays(year: i32) -> Vec<(Date, &'static str)> {
     use Month::*;
     let mut days = vec![
-        (ymd(year, January, 1), ja::HOLIDAY_NEW_YEAR),
+        (ymd(year, January, 1), text::HOLIDAY_NEW_YEAR()),
         (
             nth_weekday(year, January, Weekday::Monday, 2),
-            ja::HOLIDAY_COMING_OF_AGE,
+            text::HOLIDAY_COMING_OF_AGE(),
         ),
-        (ymd(year, February, 11), ja::HOLIDAY_FOUNDATION),
+        (ymd(year, February, 11), text::HOLIDAY_FOUNDATION()),
         (
             ymd(year, March, vernal_equinox_day(year)),
-            ja::HOLIDAY_VERNAL_EQUINOX,
+            text::HOLIDAY_VERNAL_EQUINOX(),
         ),
         (
             ymd(year, April, 29),
             if year >= 2007 {
-                ja::HOLIDAY_SHOWA
+                text::HOLIDAY_SHOWA()
             } else {
-                ja::HOLIDAY_GREENERY
+                text::HOLIDAY_GREENERY()
             },
         ),
-        (ymd(year, May, 3), ja::HOLIDAY_CONSTITUTION),
-        (ymd(year, May, 5), ja::HOLIDAY_CHILDREN),
+        (ymd(year, May, 3), text::HOLIDAY_CONSTITUTION()),
+        (ymd(year, May, 5), text::HOLIDAY_CHILDREN()),
         (
             ymd(year, September, autumnal_equinox_day(year)),
-            ja::HOLIDAY_AUTUMNAL_EQUINOX,
+            text::HOLIDAY_AUTUMNAL_EQUINOX(),
         ),
-        (ymd(year, November, 3), ja::HOLIDAY_CULTURE),
-        (ymd(year, November, 23), ja::HOLIDAY_LABOUR_THANKSGIVING),
+        (ymd(year, November, 3), text::HOLIDAY_CULTURE()),
+        (ymd(year, November, 23), text::HOLIDAY_LABOUR_THANKSGIVING()),
     ];
     if year >= 2007 {
-        days.push((ymd(year, May, 4), ja::HOLIDAY_GREENERY));
+        days.push((ymd(year, May, 4), text::HOLIDAY_GREENERY()));
     }
     match year {
-        ..=2018 => days.push((ymd(year, December, 23), ja::HOLIDAY_EMPEROR)),
+        ..=2018 => days.push((ymd(year, December, 23), text::HOLIDAY_EMPEROR())),
         2019 => {}
-        _ => days.push((ymd(year, February, 23), ja::HOLIDAY_EMPEROR)),
+        _ => days.push((ymd(year, February, 23), text::HOLIDAY_EMPEROR())),
     }
     if year == 2019 {
-        days.push((ymd(year, May, 1), ja::HOLIDAY_ENTHRONEMENT));
-        days.push((ymd(year, October, 22), ja::HOLIDAY_ENTHRONEMENT_CEREMONY));
+        days.push((ymd(year, May, 1), text::HOLIDAY_ENTHRONEMENT()));
+        days.push((
+            ymd(year, October, 22),
+            text::HOLIDAY_ENTHRONEMENT_CEREMONY(),
+        ));
     }
     let marine = match year {
         ..=2002 => ymd(year, July, 20),
@@ -95,31 +98,31 @@ fn statutory_holidays(year: i32) -> Vec<(Date, &'static str)> {
         2021 => ymd(year, July, 22),
         _ => nth_weekday(year, July, Weekday::Monday, 3),
     };
-    days.push((marine, ja::HOLIDAY_MARINE));
+    days.push((marine, text::HOLIDAY_MARINE()));
     let aged = if year <= 2002 {
         ymd(year, September, 15)
     } else {
         nth_weekday(year, September, Weekday::Monday, 3)
     };
-    days.push((aged, ja::HOLIDAY_RESPECT_AGED));
+    days.push((aged, text::HOLIDAY_RESPECT_AGED()));
     let sports = match year {
         ..=2019 => (
             nth_weekday(year, October, Weekday::Monday, 2),
-            ja::HOLIDAY_HEALTH_SPORTS,
+            text::HOLIDAY_HEALTH_SPORTS(),
         ),
-        2020 => (ymd(year, July, 24), ja::HOLIDAY_SPORTS),
-        2021 => (ymd(year, July, 23), ja::HOLIDAY_SPORTS),
+        2020 => (ymd(year, July, 24), text::HOLIDAY_SPORTS()),
+        2021 => (ymd(year, July, 23), text::HOLIDAY_SPORTS()),
         _ => (
             nth_weekday(year, October, Weekday::Monday, 2),
-            ja::HOLIDAY_SPORTS,
+            text::HOLIDAY_SPORTS(),
         ),
     };
     days.push(sports);
     match year {
         ..=2015 => {}
-        2020 => days.push((ymd(year, August, 10), ja::HOLIDAY_MOUNTAIN)),
-        2021 => days.push((ymd(year, August, 8), ja::HOLIDAY_MOUNTAIN)),
-        _ => days.push((ymd(year, August, 11), ja::HOLIDAY_MOUNTAIN)),
+        2020 => days.push((ymd(year, August, 10), text::HOLIDAY_MOUNTAIN())),
+        2021 => days.push((ymd(year, August, 8), text::HOLIDAY_MOUNTAIN())),
+        _ => days.push((ymd(year, August, 11), text::HOLIDAY_MOUNTAIN())),
     }
     days.sort();
     days
@@ -144,7 +147,7 @@ pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
         } else if is_statutory(substitute) {
             continue;
         }
-        all.push((substitute, ja::HOLIDAY_SUBSTITUTE));
+        all.push((substitute, text::HOLIDAY_SUBSTITUTE()));
     }
     for (day, _) in &statutory {
         let between = *day + Duration::days(1);
@@ -154,7 +157,7 @@ pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
             && between.weekday() != Weekday::Sunday
             && !all.iter().any(|(h, _)| *h == between)
         {
-            all.push((between, ja::HOLIDAY_CITIZENS));
+            all.push((between, text::HOLIDAY_CITIZENS()));
         }
     }
     all.sort();
@@ -246,7 +249,7 @@ mod tests {
         );
         assert_eq!(
             holiday_name(date!(2024 - 02 - 12)),
-            Some(ja::HOLIDAY_SUBSTITUTE)
+            Some(text::HOLIDAY_SUBSTITUTE())
         );
     }
 
@@ -306,12 +309,12 @@ mod tests {
         // 5/3 is a Sunday and 5/4, 5/5 are holidays: the substitute is Wednesday 5/6.
         assert_eq!(
             holiday_name(date!(2026 - 05 - 06)),
-            Some(ja::HOLIDAY_SUBSTITUTE)
+            Some(text::HOLIDAY_SUBSTITUTE())
         );
         // Between 敬老の日 and 秋分の日.
         assert_eq!(
             holiday_name(date!(2026 - 09 - 22)),
-            Some(ja::HOLIDAY_CITIZENS)
+            Some(text::HOLIDAY_CITIZENS())
         );
     }
 
@@ -330,7 +333,7 @@ mod tests {
         assert_eq!(holiday_name(date!(2019 - 12 - 23)), None);
         assert_eq!(
             holiday_name(date!(2018 - 12 - 24)),
-            Some(ja::HOLIDAY_SUBSTITUTE)
+            Some(text::HOLIDAY_SUBSTITUTE())
         );
         // The Olympic years.
         for d in [
@@ -349,16 +352,16 @@ mod tests {
         // Before 2007 the 5/4 between two holidays was a 国民の休日.
         assert_eq!(
             holiday_name(date!(2006 - 05 - 04)),
-            Some(ja::HOLIDAY_CITIZENS)
+            Some(text::HOLIDAY_CITIZENS())
         );
         // 2009 and 2015 had a September 国民の休日 too.
         assert_eq!(
             holiday_name(date!(2009 - 09 - 22)),
-            Some(ja::HOLIDAY_CITIZENS)
+            Some(text::HOLIDAY_CITIZENS())
         );
         assert_eq!(
             holiday_name(date!(2015 - 09 - 22)),
-            Some(ja::HOLIDAY_CITIZENS)
+            Some(text::HOLIDAY_CITIZENS())
         );
         // Equinoxes by the formula, across the range.
         assert_eq!(vernal_equinox_day(2000), 20);

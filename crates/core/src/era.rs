@@ -2,42 +2,31 @@
 
 use time::{Date, Month};
 
-/// (era name, first day) from newest to oldest.
-const ERAS: [(&str, i32, Month, u8); 4] = [
-    ("令和", 2019, Month::May, 1),
-    ("平成", 1989, Month::January, 8),
-    ("昭和", 1926, Month::December, 25),
-    ("大正", 1912, Month::July, 30),
+use crate::text::current as text;
+
+/// First day of each era from newest to oldest, in the order of `text::ERA_NAMES`.
+const ERAS: [(i32, Month, u8); 4] = [
+    (2019, Month::May, 1),
+    (1989, Month::January, 8),
+    (1926, Month::December, 25),
+    (1912, Month::July, 30),
 ];
 
 /// The era year of a date, e.g. 2024-11-18 → 「令和6年」, 2019-05-01 → 「令和元年」.
 /// None before 大正.
 pub fn era_year(date: Date) -> Option<String> {
-    ERAS.iter().find_map(|&(name, y, m, d)| {
-        let start = Date::from_calendar_date(y, m, d).ok()?;
-        (date >= start).then(|| {
-            let n = date.year() - y + 1;
-            if n == 1 {
-                format!("{name}元年")
-            } else {
-                format!("{name}{n}年")
-            }
+    ERAS.iter()
+        .zip(text::ERA_NAMES())
+        .find_map(|(&(y, m, d), name)| {
+            let start = Date::from_calendar_date(y, m, d).ok()?;
+            (date >= start).then(|| text::era_year(name, date.year() - y + 1))
         })
-    })
 }
 
 /// 「2024年（令和6年）11月18日」
 pub fn format_date(date: Date) -> String {
-    let era = era_year(date)
-        .map(|e| format!("（{e}）"))
-        .unwrap_or_default();
-    format!(
-        "{}年{}{}月{}日",
-        date.year(),
-        era,
-        u8::from(date.month()),
-        date.day()
-    )
+    let era = era_year(date).unwrap_or_default();
+    text::calendar_date(date.year(), &era, u8::from(date.month()), date.day())
 }
 
 #[cfg(test)]
@@ -61,5 +50,20 @@ mod tests {
             format_date(date!(2024 - 11 - 18)),
             "2024年（令和6年）11月18日"
         );
+    }
+
+    #[test]
+    fn english_dates_name_the_era_in_romaji() {
+        use crate::text::{Lang, lang::in_lang};
+        let (plain, first, old) = in_lang(Lang::En, || {
+            (
+                format_date(date!(2024 - 11 - 18)),
+                format_date(date!(2019 - 05 - 01)),
+                format_date(date!(1900 - 01 - 01)),
+            )
+        });
+        assert_eq!(plain, "18 November 2024 (Reiwa 6)");
+        assert_eq!(first, "1 May 2019 (Reiwa 1)");
+        assert_eq!(old, "1 January 1900");
     }
 }

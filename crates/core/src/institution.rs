@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::text::ja;
+use crate::text::current as text;
+use crate::text::{en, ja};
 use crate::width::to_half_width;
 
 /// 点数表区分: which fee schedule an institution bills under. One account exists per
@@ -40,9 +41,9 @@ impl FeeScheduleClass {
     /// Japanese label: 医科 / 歯科 / 調剤.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Medical => ja::CLASS_MEDICAL,
-            Self::Dental => ja::CLASS_DENTAL,
-            Self::Pharmacy => ja::CLASS_PHARMACY,
+            Self::Medical => text::CLASS_MEDICAL(),
+            Self::Dental => text::CLASS_DENTAL(),
+            Self::Pharmacy => text::CLASS_PHARMACY(),
         }
     }
 
@@ -97,17 +98,9 @@ impl RegionalBureau {
         Self::Kyushu,
     ];
 
+    /// The bureau's name in the current language (北海道厚生局 …).
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Hokkaido => "北海道厚生局",
-            Self::Tohoku => "東北厚生局",
-            Self::KantoShinetsu => "関東信越厚生局",
-            Self::TokaiHokuriku => "東海北陸厚生局",
-            Self::Kinki => "近畿厚生局",
-            Self::ChugokuShikoku => "中国四国厚生局",
-            Self::Shikoku => "四国厚生支局",
-            Self::Kyushu => "九州厚生局",
-        }
+        text::BUREAU_NAMES()[self as usize]
     }
 
     pub fn as_str(self) -> &'static str {
@@ -123,16 +116,16 @@ impl RegionalBureau {
         }
     }
 
-    /// Accepts the identifier (`kinki`) or the Japanese name, with or without 厚生局.
+    /// Accepts the identifier (`kinki`), the Japanese name with or without 厚生局, or the
+    /// English name, whatever the current language.
     pub fn parse(input: &str) -> Option<Self> {
         let s = input.trim();
-        Self::ALL.into_iter().find(|b| {
+        Self::ALL.into_iter().find(|&b| {
+            let ja = ja::BUREAU_NAMES[b as usize];
             s.eq_ignore_ascii_case(b.as_str())
-                || s == b.name()
-                || b.name()
-                    .trim_end_matches("厚生局")
-                    .trim_end_matches("厚生支局")
-                    == s
+                || s == ja
+                || ja.trim_end_matches("厚生局").trim_end_matches("厚生支局") == s
+                || s.eq_ignore_ascii_case(en::BUREAU_NAMES[b as usize])
         })
     }
 
@@ -150,54 +143,54 @@ pub struct Prefecture(u8);
 
 use RegionalBureau as B;
 /// JIS X 0401 order. Data, not logic: the bureau mapping follows the bureaus' published jurisdictions.
-const PREFECTURES: [(&str, RegionalBureau); 47] = [
-    ("北海道", B::Hokkaido),
-    ("青森県", B::Tohoku),
-    ("岩手県", B::Tohoku),
-    ("宮城県", B::Tohoku),
-    ("秋田県", B::Tohoku),
-    ("山形県", B::Tohoku),
-    ("福島県", B::Tohoku),
-    ("茨城県", B::KantoShinetsu),
-    ("栃木県", B::KantoShinetsu),
-    ("群馬県", B::KantoShinetsu),
-    ("埼玉県", B::KantoShinetsu),
-    ("千葉県", B::KantoShinetsu),
-    ("東京都", B::KantoShinetsu),
-    ("神奈川県", B::KantoShinetsu),
-    ("新潟県", B::KantoShinetsu),
-    ("富山県", B::TokaiHokuriku),
-    ("石川県", B::TokaiHokuriku),
-    ("福井県", B::Kinki),
-    ("山梨県", B::KantoShinetsu),
-    ("長野県", B::KantoShinetsu),
-    ("岐阜県", B::TokaiHokuriku),
-    ("静岡県", B::TokaiHokuriku),
-    ("愛知県", B::TokaiHokuriku),
-    ("三重県", B::TokaiHokuriku),
-    ("滋賀県", B::Kinki),
-    ("京都府", B::Kinki),
-    ("大阪府", B::Kinki),
-    ("兵庫県", B::Kinki),
-    ("奈良県", B::Kinki),
-    ("和歌山県", B::Kinki),
-    ("鳥取県", B::ChugokuShikoku),
-    ("島根県", B::ChugokuShikoku),
-    ("岡山県", B::ChugokuShikoku),
-    ("広島県", B::ChugokuShikoku),
-    ("山口県", B::ChugokuShikoku),
-    ("徳島県", B::Shikoku),
-    ("香川県", B::Shikoku),
-    ("愛媛県", B::Shikoku),
-    ("高知県", B::Shikoku),
-    ("福岡県", B::Kyushu),
-    ("佐賀県", B::Kyushu),
-    ("長崎県", B::Kyushu),
-    ("熊本県", B::Kyushu),
-    ("大分県", B::Kyushu),
-    ("宮崎県", B::Kyushu),
-    ("鹿児島県", B::Kyushu),
-    ("沖縄県", B::Kyushu),
+const PREFECTURE_BUREAUS: [RegionalBureau; 47] = [
+    B::Hokkaido,
+    B::Tohoku,
+    B::Tohoku,
+    B::Tohoku,
+    B::Tohoku,
+    B::Tohoku,
+    B::Tohoku,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::TokaiHokuriku,
+    B::TokaiHokuriku,
+    B::Kinki,
+    B::KantoShinetsu,
+    B::KantoShinetsu,
+    B::TokaiHokuriku,
+    B::TokaiHokuriku,
+    B::TokaiHokuriku,
+    B::TokaiHokuriku,
+    B::Kinki,
+    B::Kinki,
+    B::Kinki,
+    B::Kinki,
+    B::Kinki,
+    B::Kinki,
+    B::ChugokuShikoku,
+    B::ChugokuShikoku,
+    B::ChugokuShikoku,
+    B::ChugokuShikoku,
+    B::ChugokuShikoku,
+    B::Shikoku,
+    B::Shikoku,
+    B::Shikoku,
+    B::Shikoku,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
+    B::Kyushu,
 ];
 
 impl Prefecture {
@@ -213,24 +206,28 @@ impl Prefecture {
         self.0
     }
 
-    /// Full name with its suffix: 北海道, 東京都, 大阪府, 青森県.
+    /// Full name in the current language: 北海道, 東京都, 大阪府, 青森県 (Hokkaido, Tokyo …).
     pub fn name(self) -> &'static str {
-        PREFECTURES[usize::from(self.0 - 1)].0
+        text::PREFECTURE_NAMES()[usize::from(self.0 - 1)]
     }
 
     pub fn bureau(self) -> RegionalBureau {
-        PREFECTURES[usize::from(self.0 - 1)].1
+        PREFECTURE_BUREAUS[usize::from(self.0 - 1)]
     }
 
-    /// Accepts the code (`27`, `２７`) or the name with or without 都/府/県 (`大阪`, `大阪府`).
+    /// Accepts the code (`27`, `２７`), the Japanese name with or without 都/府/県 (`大阪`,
+    /// `大阪府`) or the English name (`Osaka`), whatever the current language.
     pub fn parse(input: &str) -> Option<Self> {
         let s = to_half_width(input.trim()).value;
         if let Ok(code) = s.parse::<u8>() {
             return Self::from_code(code);
         }
         Self::all().find(|p| {
-            let name = p.name();
-            s == name || (name != "北海道" && name[..name.len() - '県'.len_utf8()] == *s)
+            let i = usize::from(p.0 - 1);
+            let name = ja::PREFECTURE_NAMES[i];
+            s == name
+                || (name != "北海道" && name[..name.len() - '県'.len_utf8()] == *s)
+                || s.eq_ignore_ascii_case(en::PREFECTURE_NAMES[i])
         })
     }
 }
@@ -257,17 +254,17 @@ impl fmt::Display for Prefecture {
 /// Why a value is not an institution code. Each variant has a Japanese message that says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InstitutionCodeError {
-    #[error("{}", ja::INSTITUTION_CODE_REQUIRED)]
+    #[error("{}", text::INSTITUTION_CODE_REQUIRED())]
     Empty,
-    #[error("{}", ja::INSTITUTION_CODE_SHAPE)]
+    #[error("{}", text::INSTITUTION_CODE_SHAPE())]
     NotTenDigits,
-    #[error("{}", ja::INSTITUTION_CODE_PREFECTURE)]
+    #[error("{}", text::INSTITUTION_CODE_PREFECTURE())]
     UnknownPrefecture,
-    #[error("{}", ja::INSTITUTION_CODE_CLASS_DIGIT)]
+    #[error("{}", text::INSTITUTION_CODE_CLASS_DIGIT())]
     UnknownClassDigit,
-    #[error("{}", ja::institution_code_check_digit(*expected))]
+    #[error("{}", text::institution_code_check_digit(*expected))]
     CheckDigit { expected: u8 },
-    #[error("{}", ja::institution_code_class_mismatch(*expected))]
+    #[error("{}", text::institution_code_class_mismatch(*expected))]
     ClassMismatch { expected: FeeScheduleClass },
 }
 
@@ -501,5 +498,29 @@ mod tests {
             Some(FeeScheduleClass::Medical)
         );
         assert_eq!(FeeScheduleClass::parse("2"), None);
+    }
+
+    #[test]
+    fn names_follow_the_language_and_parse_in_either() {
+        use crate::text::{Lang, lang::in_lang};
+        let tokyo = Prefecture::from_code(13).unwrap();
+        assert_eq!(tokyo.name(), "東京都");
+        assert_eq!(in_lang(Lang::En, || tokyo.name()), "Tokyo");
+        assert_eq!(
+            in_lang(Lang::En, || RegionalBureau::Kinki.name()),
+            "Kinki Regional Bureau of Health and Welfare"
+        );
+        for lang in Lang::ALL {
+            in_lang(lang, || {
+                assert_eq!(Prefecture::parse("大阪").map(Prefecture::code), Some(27));
+                assert_eq!(Prefecture::parse("osaka").map(Prefecture::code), Some(27));
+                assert_eq!(Prefecture::parse("北海道").map(Prefecture::code), Some(1));
+                assert_eq!(RegionalBureau::parse("近畿"), Some(RegionalBureau::Kinki));
+                assert_eq!(
+                    RegionalBureau::parse("Shikoku Branch Bureau of Health and Welfare"),
+                    Some(RegionalBureau::Shikoku)
+                );
+            });
+        }
     }
 }

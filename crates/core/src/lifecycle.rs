@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::FilingStatus;
-use crate::text::ja;
+use crate::text::current as text;
 
 /// Something done to a submitted filing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,14 +58,14 @@ impl Action {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Withdraw => ja::ACTION_WITHDRAW,
-            Self::Resubmit => ja::ACTION_RESUBMIT,
-            Self::CopyToNewDraft => ja::ACTION_COPY_TO_NEW_DRAFT,
-            Self::Receive => ja::ACTION_RECEIVE,
-            Self::StartReview => ja::ACTION_START_REVIEW,
-            Self::Return => ja::ACTION_RETURN,
-            Self::Accept => ja::ACTION_ACCEPT,
-            Self::Reject => ja::ACTION_REJECT,
+            Self::Withdraw => text::ACTION_WITHDRAW(),
+            Self::Resubmit => text::ACTION_RESUBMIT(),
+            Self::CopyToNewDraft => text::ACTION_COPY_TO_NEW_DRAFT(),
+            Self::Receive => text::ACTION_RECEIVE(),
+            Self::StartReview => text::ACTION_START_REVIEW(),
+            Self::Return => text::ACTION_RETURN(),
+            Self::Accept => text::ACTION_ACCEPT(),
+            Self::Reject => text::ACTION_REJECT(),
         }
     }
 
@@ -133,8 +133,8 @@ pub enum Actor {
 impl Actor {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Applicant => ja::ACTOR_APPLICANT,
-            Self::Reviewer => ja::ACTOR_REVIEWER,
+            Self::Applicant => text::ACTOR_APPLICANT(),
+            Self::Reviewer => text::ACTOR_REVIEWER(),
         }
     }
 
@@ -204,7 +204,7 @@ impl FilingStatus {
 pub fn next_actor_label(status: FilingStatus) -> &'static str {
     match status.next_actor() {
         Some(actor) => actor.label(),
-        None => ja::NEXT_ACTOR_NONE,
+        None => text::NEXT_ACTOR_NONE(),
     }
 }
 
@@ -220,9 +220,9 @@ pub struct TransitionError {
 impl TransitionError {
     pub fn message(&self) -> String {
         if self.action.actor() != self.actor {
-            ja::transition_wrong_actor(self.action.label(), self.action.actor().label())
+            text::transition_wrong_actor(self.action.label(), self.action.actor().label())
         } else if self.status.is_final() {
-            ja::transition_final(self.status.label(), self.action.label())
+            text::transition_final(self.status.label(), self.action.label())
         } else {
             let from: Vec<&str> = self
                 .action
@@ -230,7 +230,7 @@ impl TransitionError {
                 .iter()
                 .map(|s| s.label())
                 .collect();
-            ja::transition_wrong_status(self.status.label(), self.action.label(), &from)
+            text::transition_wrong_status(self.status.label(), self.action.label(), &from)
         }
     }
 }
@@ -336,10 +336,10 @@ mod tests {
     #[test]
     fn refusals_say_why_in_japanese() {
         let e = transition(Accepted, Withdraw, Actor::Applicant).unwrap_err();
-        assert_eq!(e.to_string(), ja::transition_final("受理", "取下げ"));
+        assert_eq!(e.to_string(), text::transition_final("受理", "取下げ"));
         assert!(e.to_string().contains("受理"));
         let e = transition(Submitted, Accept, Actor::Applicant).unwrap_err();
-        assert!(e.to_string().contains(ja::ACTOR_REVIEWER), "{e}");
+        assert!(e.to_string().contains(text::ACTOR_REVIEWER()), "{e}");
         let e = transition(Submitted, StartReview, Actor::Reviewer).unwrap_err();
         assert!(e.to_string().contains("提出済"), "{e}");
         assert!(e.to_string().contains("受付済"), "{e}");
@@ -371,7 +371,7 @@ mod tests {
         assert_eq!(Returned.next_actor(), Some(Actor::Applicant));
         assert_eq!(UnderReview.next_actor(), Some(Actor::Reviewer));
         assert_eq!(Accepted.next_actor(), None);
-        assert_eq!(next_actor_label(Accepted), ja::NEXT_ACTOR_NONE);
+        assert_eq!(next_actor_label(Accepted), text::NEXT_ACTOR_NONE());
         assert_eq!(
             serde_json::to_value(CopyToNewDraft).unwrap(),
             "copy_to_new_draft"

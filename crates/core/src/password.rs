@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::FieldErrors;
-use crate::text::ja;
+use crate::text::current as text;
 
 /// One rule of the policy, as shown in the checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,12 +34,12 @@ impl PasswordRule {
     /// The rule as the user reads it, e.g. 「10文字以上20文字以下」.
     pub fn describe(self) -> String {
         match self {
-            Self::Length { min, max } => ja::password_rule_length(min, max),
-            Self::HalfWidthOnly => ja::PASSWORD_RULE_HALF_WIDTH.to_string(),
-            Self::UpperCase => ja::PASSWORD_RULE_UPPER.to_string(),
-            Self::LowerCase => ja::PASSWORD_RULE_LOWER.to_string(),
-            Self::Digit => ja::PASSWORD_RULE_DIGIT.to_string(),
-            Self::Symbol => ja::PASSWORD_RULE_SYMBOL.to_string(),
+            Self::Length { min, max } => text::password_rule_length(min, max),
+            Self::HalfWidthOnly => text::PASSWORD_RULE_HALF_WIDTH().to_string(),
+            Self::UpperCase => text::PASSWORD_RULE_UPPER().to_string(),
+            Self::LowerCase => text::PASSWORD_RULE_LOWER().to_string(),
+            Self::Digit => text::PASSWORD_RULE_DIGIT().to_string(),
+            Self::Symbol => text::PASSWORD_RULE_SYMBOL().to_string(),
         }
     }
 
@@ -106,30 +106,30 @@ impl PasswordPolicy {
     /// Messages for a candidate new password, most useful first. Empty when it is acceptable.
     pub fn problems(&self, candidate: &str, user_id: &str) -> Vec<String> {
         if candidate.is_empty() {
-            return vec![ja::PASSWORD_NEW_REQUIRED.to_string()];
+            return vec![text::PASSWORD_NEW_REQUIRED().to_string()];
         }
         let mut out = Vec::new();
         let len = candidate.chars().count();
         if len < self.min_len {
-            out.push(ja::password_too_short(self.min_len, len));
+            out.push(text::password_too_short(self.min_len, len));
         } else if len > self.max_len {
-            out.push(ja::password_too_long(self.max_len, len));
+            out.push(text::password_too_long(self.max_len, len));
         }
         if !PasswordRule::HalfWidthOnly.is_met(candidate) {
-            out.push(ja::PASSWORD_NOT_HALF_WIDTH.to_string());
+            out.push(text::PASSWORD_NOT_HALF_WIDTH().to_string());
         }
         let missing: Vec<&str> = [
-            (PasswordRule::UpperCase, ja::PASSWORD_KIND_UPPER),
-            (PasswordRule::LowerCase, ja::PASSWORD_KIND_LOWER),
-            (PasswordRule::Digit, ja::PASSWORD_KIND_DIGIT),
-            (PasswordRule::Symbol, ja::PASSWORD_KIND_SYMBOL),
+            (PasswordRule::UpperCase, text::PASSWORD_KIND_UPPER()),
+            (PasswordRule::LowerCase, text::PASSWORD_KIND_LOWER()),
+            (PasswordRule::Digit, text::PASSWORD_KIND_DIGIT()),
+            (PasswordRule::Symbol, text::PASSWORD_KIND_SYMBOL()),
         ]
         .into_iter()
         .filter(|(rule, _)| !rule.is_met(candidate))
         .map(|(_, name)| name)
         .collect();
         if !missing.is_empty() {
-            out.push(ja::password_missing_kinds(&missing));
+            out.push(text::password_missing_kinds(&missing));
         }
         if out.is_empty() {
             if !user_id.is_empty()
@@ -137,9 +137,9 @@ impl PasswordPolicy {
                     .to_ascii_lowercase()
                     .contains(&user_id.to_ascii_lowercase())
             {
-                out.push(ja::PASSWORD_CONTAINS_USER_ID.to_string());
+                out.push(text::PASSWORD_CONTAINS_USER_ID().to_string());
             } else if is_common(candidate) {
-                out.push(ja::PASSWORD_TOO_COMMON.to_string());
+                out.push(text::PASSWORD_TOO_COMMON().to_string());
             }
         }
         out
@@ -155,7 +155,7 @@ impl PasswordPolicy {
     ) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         if current.is_empty() {
-            errors.add(field::CURRENT, ja::PASSWORD_CURRENT_REQUIRED);
+            errors.add(field::CURRENT, text::PASSWORD_CURRENT_REQUIRED());
         }
         let problems = self.problems(new, user_id);
         let new_ok = problems.is_empty();
@@ -163,12 +163,12 @@ impl PasswordPolicy {
             errors.add(field::NEW, p);
         }
         if new_ok && !current.is_empty() && new == current {
-            errors.add(field::NEW, ja::PASSWORD_SAME_AS_CURRENT);
+            errors.add(field::NEW, text::PASSWORD_SAME_AS_CURRENT());
         }
         if confirmation.is_empty() {
-            errors.add(field::CONFIRMATION, ja::PASSWORD_CONFIRMATION_REQUIRED);
+            errors.add(field::CONFIRMATION, text::PASSWORD_CONFIRMATION_REQUIRED());
         } else if !new.is_empty() && confirmation != new {
-            errors.add(field::CONFIRMATION, ja::PASSWORD_CONFIRMATION_MISMATCH);
+            errors.add(field::CONFIRMATION, text::PASSWORD_CONFIRMATION_MISMATCH());
         }
         errors.into_result()
     }
@@ -486,7 +486,7 @@ mod tests {
     #[test]
     fn too_long_is_reported_not_truncated() {
         let p = policy().problems("Kx7#mQ2!vRt9&bW4zP3yZZZ", "U");
-        assert_eq!(p, vec![ja::password_too_long(20, 23)]);
+        assert_eq!(p, vec![text::password_too_long(20, 23)]);
     }
 
     #[test]
@@ -494,10 +494,10 @@ mod tests {
         let p = policy().problems("abcdefghijk", "U");
         assert_eq!(
             p,
-            vec![ja::password_missing_kinds(&[
-                ja::PASSWORD_KIND_UPPER,
-                ja::PASSWORD_KIND_DIGIT,
-                ja::PASSWORD_KIND_SYMBOL
+            vec![text::password_missing_kinds(&[
+                text::PASSWORD_KIND_UPPER(),
+                text::PASSWORD_KIND_DIGIT(),
+                text::PASSWORD_KIND_SYMBOL()
             ])]
         );
     }
@@ -515,7 +515,7 @@ mod tests {
             assert!(PasswordRule::UpperCase.is_met(pw));
             assert_eq!(
                 policy().problems(pw, "U"),
-                vec![ja::PASSWORD_TOO_COMMON.to_string()],
+                vec![text::PASSWORD_TOO_COMMON().to_string()],
                 "{pw}"
             );
         }
@@ -548,7 +548,7 @@ mod tests {
         ] {
             assert_eq!(
                 policy().problems(pw, "USER01"),
-                vec![ja::PASSWORD_TOO_COMMON.to_string()],
+                vec![text::PASSWORD_TOO_COMMON().to_string()],
                 "{pw}"
             );
         }
@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn user_id_inside_password_is_refused() {
         let p = policy().problems("DEMO-MED#a1x", "DEMO-MED");
-        assert_eq!(p, vec![ja::PASSWORD_CONTAINS_USER_ID.to_string()]);
+        assert_eq!(p, vec![text::PASSWORD_CONTAINS_USER_ID().to_string()]);
     }
 
     #[test]
@@ -593,7 +593,7 @@ mod tests {
         assert!(err.get(field::NEW).is_some());
         assert_eq!(
             err.get(field::CONFIRMATION).unwrap(),
-            &[ja::PASSWORD_CONFIRMATION_MISMATCH.to_string()]
+            &[text::PASSWORD_CONFIRMATION_MISMATCH().to_string()]
         );
 
         let err = policy()
@@ -601,7 +601,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.get(field::NEW).unwrap(),
-            &[ja::PASSWORD_SAME_AS_CURRENT.to_string()]
+            &[text::PASSWORD_SAME_AS_CURRENT().to_string()]
         );
 
         let err = policy()
@@ -609,7 +609,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.get(field::CONFIRMATION).unwrap(),
-            &[ja::PASSWORD_CONFIRMATION_REQUIRED.to_string()]
+            &[text::PASSWORD_CONFIRMATION_REQUIRED().to_string()]
         );
 
         assert_eq!(

@@ -4,7 +4,7 @@
 use std::fmt;
 use time::{Duration, OffsetDateTime, Time, UtcOffset};
 
-use crate::text::ja;
+use crate::text::current as text;
 
 /// Japan has one time zone and no daylight saving time, so a fixed offset is exact.
 pub const JST: UtcOffset = match UtcOffset::from_hms(9, 0, 0) {
@@ -111,7 +111,7 @@ impl ServiceHours {
     /// The hours in Japanese, e.g. 「月曜日から土曜日の8時00分から21時00分まで（日本時間）」.
     pub fn describe(&self) -> String {
         match self {
-            Self::Always => ja::SERVICE_ALWAYS.to_string(),
+            Self::Always => text::SERVICE_ALWAYS().to_string(),
             Self::Weekly {
                 days,
                 opens,
@@ -120,26 +120,25 @@ impl ServiceHours {
                 let names: Vec<usize> = (0..7).filter(|&i| days[i]).collect();
                 let contiguous = names.windows(2).all(|w| w[1] == w[0] + 1);
                 let days = if contiguous && names.len() > 2 {
-                    format!(
-                        "{}から{}",
-                        ja::WEEKDAY_LONG[names[0]],
-                        ja::WEEKDAY_LONG[names[names.len() - 1]]
+                    text::day_range(
+                        text::WEEKDAY_LONG()[names[0]],
+                        text::WEEKDAY_LONG()[names[names.len() - 1]],
                     )
                 } else {
                     names
                         .iter()
-                        .map(|&i| ja::WEEKDAY_LONG[i])
+                        .map(|&i| text::WEEKDAY_LONG()[i])
                         .collect::<Vec<_>>()
-                        .join("・")
+                        .join(text::DAY_LIST_SEPARATOR())
                 };
-                ja::service_hours(&days, &hm(*opens), &hm(*closes))
+                text::service_hours(&days, &hm(*opens), &hm(*closes))
             }
         }
     }
 
     /// The message shown while closed.
     pub fn closed_message(&self, resumes_at: OffsetDateTime) -> String {
-        ja::service_closed(&self.describe(), &format_jst_minute(resumes_at))
+        text::service_closed(&self.describe(), &format_jst_minute(resumes_at))
     }
 }
 
@@ -176,32 +175,20 @@ impl fmt::Display for ServiceHours {
 }
 
 fn hm(t: Time) -> String {
-    format!("{}時{:02}分", t.hour(), t.minute())
+    text::time_of_day(t.hour(), t.minute())
 }
 
 /// 「11月26日（木）8時00分」 in Japan time.
 pub fn format_jst_minute(at: OffsetDateTime) -> String {
     let at = at.to_offset(JST);
     let wd = usize::from(at.weekday().number_days_from_monday());
-    format!(
-        "{}月{}日（{}）{}",
-        u8::from(at.month()),
-        at.day(),
-        ja::WEEKDAY_SHORT[wd],
-        hm(at.time())
-    )
+    text::month_day_weekday_time(u8::from(at.month()), at.day(), wd, &hm(at.time()))
 }
 
 /// 「2026年11月25日 12時30分」 in Japan time, for times shown to the user (last login etc.).
 pub fn format_jst_datetime(at: OffsetDateTime) -> String {
     let at = at.to_offset(JST);
-    format!(
-        "{}年{}月{}日 {}",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        hm(at.time())
-    )
+    text::date_and_time(at.year(), u8::from(at.month()), at.day(), &hm(at.time()))
 }
 
 #[cfg(test)]
@@ -293,5 +280,34 @@ mod tests {
         );
         let msg = h.closed_message(datetime!(2026-11-30 08:00 +9));
         assert!(msg.contains("11月30日（月）8時00分"), "{msg}");
+    }
+
+    #[test]
+    fn describes_in_english_when_asked() {
+        use crate::text::{Lang, lang::in_lang};
+        let h = default_hours();
+        let (hours, closed, at) = in_lang(Lang::En, || {
+            (
+                h.describe(),
+                h.closed_message(datetime!(2026-11-30 08:00 +9)),
+                format_jst_datetime(datetime!(2026-11-25 03:30 UTC)),
+            )
+        });
+        assert!(hours.contains("Monday to Saturday"), "{hours}");
+        assert!(
+            hours.contains("08:00") && hours.contains("21:00"),
+            "{hours}"
+        );
+        assert!(closed.contains("Mon 30 November, 08:00"), "{closed}");
+        assert_eq!(at, "25 November 2026, 12:30");
+        // Days that are not a run are listed.
+        let odd = ServiceHours::parse("mon,wed 09:00-17:00").unwrap();
+        let listed = in_lang(Lang::En, || odd.describe());
+        assert!(listed.contains("Monday, Wednesday"), "{listed}");
+        assert!(
+            odd.describe().contains("月曜日・水曜日"),
+            "{}",
+            odd.describe()
+        );
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::text::ja;
+use crate::text::current as text;
 use crate::width::to_half_width;
 
 /// A user ID: 4 to 32 half-width letters, digits and hyphens, compared without regard to case
@@ -19,12 +19,12 @@ impl UserId {
     pub fn parse(input: &str) -> Result<Self, &'static str> {
         let half = to_half_width(input.trim()).value;
         if half.is_empty() {
-            return Err(ja::USER_ID_REQUIRED);
+            return Err(text::USER_ID_REQUIRED());
         }
         let ok_chars = half.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let len = half.chars().count();
         if !ok_chars || !(Self::MIN_LEN..=Self::MAX_LEN).contains(&len) {
-            return Err(ja::USER_ID_SHAPE);
+            return Err(text::USER_ID_SHAPE());
         }
         Ok(Self(half.to_ascii_uppercase()))
     }
@@ -67,10 +67,10 @@ mod tests {
 
     #[test]
     fn refuses_bad_shapes() {
-        assert_eq!(UserId::parse(""), Err(ja::USER_ID_REQUIRED));
-        assert_eq!(UserId::parse("abc"), Err(ja::USER_ID_SHAPE));
-        assert_eq!(UserId::parse("ab cd"), Err(ja::USER_ID_SHAPE));
-        assert_eq!(UserId::parse("あいうえお"), Err(ja::USER_ID_SHAPE));
-        assert_eq!(UserId::parse(&"A".repeat(33)), Err(ja::USER_ID_SHAPE));
+        assert_eq!(UserId::parse(""), Err(text::USER_ID_REQUIRED()));
+        assert_eq!(UserId::parse("abc"), Err(text::USER_ID_SHAPE()));
+        assert_eq!(UserId::parse("ab cd"), Err(text::USER_ID_SHAPE()));
+        assert_eq!(UserId::parse("あいうえお"), Err(text::USER_ID_SHAPE()));
+        assert_eq!(UserId::parse(&"A".repeat(33)), Err(text::USER_ID_SHAPE()));
     }
 }

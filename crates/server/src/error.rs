@@ -6,7 +6,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use time::{Duration, OffsetDateTime};
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 use todoke_core::{ApiError, ErrorCode, FieldErrors};
 
 use crate::config::ConfigError;
@@ -97,39 +97,44 @@ impl AppError {
     pub fn to_api_error(&self) -> ApiError {
         match self {
             Self::Validation(fields) => ApiError::validation(fields.clone()),
-            Self::BodyShape => ApiError::new(ErrorCode::ValidationFailed, ja::JSON_FIELDS_INVALID),
+            Self::BodyShape => {
+                ApiError::new(ErrorCode::ValidationFailed, text::JSON_FIELDS_INVALID())
+            }
             Self::InvalidCredentials => {
-                ApiError::new(ErrorCode::InvalidCredentials, ja::INVALID_CREDENTIALS)
+                ApiError::new(ErrorCode::InvalidCredentials, text::INVALID_CREDENTIALS())
             }
             Self::AccountLocked { retry_after } => ApiError::new(
                 ErrorCode::AccountLocked,
-                ja::account_locked(whole_minutes_up(*retry_after)),
+                text::account_locked(whole_minutes_up(*retry_after)),
             ),
-            Self::Unauthenticated => ApiError::new(ErrorCode::Unauthenticated, ja::UNAUTHENTICATED),
+            Self::Unauthenticated => {
+                ApiError::new(ErrorCode::Unauthenticated, text::UNAUTHENTICATED())
+            }
             Self::PasswordChangeRequired => ApiError::new(
                 ErrorCode::PasswordChangeRequired,
-                ja::PASSWORD_CHANGE_REQUIRED,
+                text::PASSWORD_CHANGE_REQUIRED(),
             ),
-            Self::Forbidden => ApiError::new(ErrorCode::Forbidden, ja::FORBIDDEN),
-            Self::CsrfRejected(_) => ApiError::new(ErrorCode::CsrfRejected, ja::CSRF_REJECTED),
-            Self::UnsupportedMediaType => {
-                ApiError::new(ErrorCode::UnsupportedMediaType, ja::UNSUPPORTED_MEDIA_TYPE)
-            }
-            Self::MalformedJson => ApiError::new(ErrorCode::MalformedJson, ja::MALFORMED_JSON),
+            Self::Forbidden => ApiError::new(ErrorCode::Forbidden, text::FORBIDDEN()),
+            Self::CsrfRejected(_) => ApiError::new(ErrorCode::CsrfRejected, text::CSRF_REJECTED()),
+            Self::UnsupportedMediaType => ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                text::UNSUPPORTED_MEDIA_TYPE(),
+            ),
+            Self::MalformedJson => ApiError::new(ErrorCode::MalformedJson, text::MALFORMED_JSON()),
             Self::PayloadTooLarge => {
-                ApiError::new(ErrorCode::PayloadTooLarge, ja::PAYLOAD_TOO_LARGE)
+                ApiError::new(ErrorCode::PayloadTooLarge, text::PAYLOAD_TOO_LARGE())
             }
-            Self::NotFound => ApiError::new(ErrorCode::NotFound, ja::NOT_FOUND),
-            Self::DraftConflict => ApiError::new(ErrorCode::DraftConflict, ja::DRAFT_CONFLICT),
+            Self::NotFound => ApiError::new(ErrorCode::NotFound, text::NOT_FOUND()),
+            Self::DraftConflict => ApiError::new(ErrorCode::DraftConflict, text::DRAFT_CONFLICT()),
             Self::DraftAlreadySubmitted => {
-                ApiError::new(ErrorCode::DraftConflict, ja::DRAFT_ALREADY_SUBMITTED)
+                ApiError::new(ErrorCode::DraftConflict, text::DRAFT_ALREADY_SUBMITTED())
             }
             Self::FormNotAvailable => {
-                ApiError::new(ErrorCode::FormNotAvailable, ja::FORM_NOT_AVAILABLE)
+                ApiError::new(ErrorCode::FormNotAvailable, text::FORM_NOT_AVAILABLE())
             }
             Self::Transition(e) => ApiError::new(ErrorCode::TransitionNotAllowed, e.message()),
             Self::MethodNotAllowed => {
-                ApiError::new(ErrorCode::MethodNotAllowed, ja::METHOD_NOT_ALLOWED)
+                ApiError::new(ErrorCode::MethodNotAllowed, text::METHOD_NOT_ALLOWED())
             }
             Self::ServiceClosed {
                 resumes_at,
@@ -139,7 +144,7 @@ impl AppError {
                 ..ApiError::new(ErrorCode::ServiceClosed, message.clone())
             },
             Self::Database(_) | Self::Internal(_) => {
-                ApiError::new(ErrorCode::Internal, ja::INTERNAL)
+                ApiError::new(ErrorCode::Internal, text::INTERNAL())
             }
         }
     }

@@ -100,6 +100,7 @@ pub fn app(state: AppState) -> Router {
         tracing::error!(error = %e, "could not serialise the OpenAPI document");
         "{}".to_string()
     });
+    todoke_core::text::lang::set_source(middleware::request_lang);
     let spa = static_files::Spa::load(&state.config).map(Arc::new);
     let security = Arc::new(middleware::SecurityHeaders::new(
         html_csp(&state.config, spa.as_deref()),
@@ -125,6 +126,7 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(DefaultBodyLimit::max(state.config.body_limit_bytes))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(middleware::language))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(
             security,

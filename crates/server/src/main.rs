@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 use todoke_server::accounts::{self, DemoAccount};
 use todoke_server::admin::{self, AdminCommand};
 use todoke_server::{Config, SystemClock, build_state, start};
@@ -89,7 +89,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     match try_serve(args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{}", ja::server_start_failed(&message));
+            eprintln!("{}", text::server_start_failed(&message));
             ExitCode::FAILURE
         }
     }
@@ -108,7 +108,7 @@ async fn try_serve(args: ServeArgs) -> Result<(), String> {
         print_demo(&demo, fresh);
     }
     let server = start(state).await.map_err(|e| e.to_string())?;
-    println!("{}", ja::server_listening(&server.url()));
+    println!("{}", text::server_listening(&server.url()));
     shutdown_signal().await;
     // Not ready first, so that a load balancer polling /readyz moves new requests elsewhere;
     // then stop accepting connections and let the open requests finish.
@@ -126,12 +126,12 @@ async fn try_serve(args: ServeArgs) -> Result<(), String> {
 }
 
 fn print_demo(demo: &[DemoAccount], fresh: bool) {
-    println!("{}", ja::DEMO_HEADING);
+    println!("{}", text::DEMO_HEADING());
     if !fresh {
-        println!("{}", ja::DEMO_EXISTING_NOTE);
+        println!("{}", text::DEMO_EXISTING_NOTE());
     }
     for account in demo {
-        let line = ja::demo_account_line(
+        let line = text::demo_account_line(
             account.user_id,
             account.initial_password,
             account.description,
@@ -139,7 +139,7 @@ fn print_demo(demo: &[DemoAccount], fresh: bool) {
         println!("{line}");
     }
     if fresh {
-        println!("{}", ja::DEMO_CREATED_NOTE);
+        println!("{}", text::DEMO_CREATED_NOTE());
     }
 }
 
@@ -169,7 +169,7 @@ async fn admin_command(command: AdminCommand) -> ExitCode {
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("{}", ja::account_storage_failed(&e.to_string()));
+            eprintln!("{}", text::account_storage_failed(&e.to_string()));
             return ExitCode::from(2);
         }
     };

@@ -3,6 +3,8 @@
 //! * [`api_guard`]: the request body read first (so no refusal leaves it unread on a kept-alive
 //!   connection), then for everything under `/api` the service-hours gate, the CSRF defence for
 //!   state-changing requests, and a last check that every error leaves in the one JSON shape.
+//! * [`language`]: the request's `Accept-Language` decides the language of every message the
+//!   answer carries (the app sends the user's choice); Japanese when it names neither.
 //! * [`security_headers`] for every response: `nosniff`, `Referrer-Policy`, the CSP, HSTS over
 //!   HTTPS, and `Cache-Control: no-store` for API answers (they carry personal data).
 
@@ -13,6 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use todoke_core::ServiceState;
+use todoke_core::text::Lang;
 
 use crate::AppState;
 use crate::config::Config;
@@ -220,6 +223,32 @@ impl SecurityHeaders {
 
 /// Non-HTML responses are never documents; a policy that allows nothing costs nothing.
 const NON_HTML_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+
+tokio::task_local! {
+    static REQUEST_LANG: Lang;
+}
+
+/// The language of the request being answered, for `todoke_core::text::lang::set_source`.
+pub fn request_lang() -> Option<Lang> {
+    REQUEST_LANG.try_with(|l| *l).ok()
+}
+
+pub async fn language(req: Request, next: Next) -> Response {
+    let lang = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::Ja, Lang::from_accept_language);
+    let api = is_api_path(req.uri().path());
+    let mut response = REQUEST_LANG.scope(lang, next.run(req)).await;
+    if api {
+        // Caches must keep the answers of the two languages apart.
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+    response
+}
 
 pub async fn security_headers(
     State(h): State<Arc<SecurityHeaders>>,

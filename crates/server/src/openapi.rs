@@ -15,8 +15,10 @@ use crate::routes::{self, tags};
         title = "Todoke API",
         description = "Reference JSON API of Todoke, an open implementation of the online application and \
 notification system for insurance medical institutions (保険医療機関等電子申請・届出等システム).\n\n\
-All errors share one shape (`ApiError`: `code`, Japanese `message`, optional per-field `fields`, \
-`resumes_at` when outside service hours). State-changing requests (POST, PUT, PATCH, DELETE) must carry \
+All errors share one shape (`ApiError`: `code`, `message`, optional per-field `fields`, \
+`resumes_at` when outside service hours). Messages, form definitions, notices and titles come in the \
+language `Accept-Language` prefers among `ja` (the default) and `en`; API answers carry \
+`Vary: Accept-Language`. State-changing requests (POST, PUT, PATCH, DELETE) must carry \
 `X-Requested-With: todoke`, send JSON bodies as `application/json`, and come from the site's own origin \
 (checked with `Origin` and `Sec-Fetch-Site`). Outside service hours every `/api/v1` route except \
 `/api/v1/service-status` answers 503 with `Retry-After`.",

@@ -22,7 +22,7 @@
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -38,7 +38,7 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{RootCertStore, ServerConfig};
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 use todoke_core::{ApiError, ErrorCode};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
@@ -337,12 +337,12 @@ pub fn refusal(path: &str) -> Response {
             StatusCode::FORBIDDEN,
             axum::Json(ApiError::new(
                 ErrorCode::ClientCertificateRequired,
-                ja::CLIENT_CERTIFICATE_REQUIRED,
+                text::CLIENT_CERTIFICATE_REQUIRED(),
             )),
         )
             .into_response()
     } else {
-        (StatusCode::FORBIDDEN, Html(REFUSAL_PAGE.as_str())).into_response()
+        (StatusCode::FORBIDDEN, Html(refusal_page())).into_response()
     };
     // Never cached in place of the app once the right certificate is chosen.
     response
@@ -351,25 +351,27 @@ pub fn refusal(path: &str) -> Response {
     response
 }
 
-/// A static page: no script, no style (the strict CSP allows neither inline).
-static REFUSAL_PAGE: LazyLock<String> = LazyLock::new(|| {
-    let steps: String = ja::CLIENT_CERTIFICATE_PAGE_STEPS
+/// A page without script or style (the strict CSP allows neither inline), in the request's
+/// language.
+fn refusal_page() -> String {
+    let steps: String = text::CLIENT_CERTIFICATE_PAGE_STEPS()
         .iter()
         .map(|step| format!("<li>{}</li>\n", escape(step)))
         .collect();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}｜{service}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n\
+         <title>{title} | {service}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n\
          <p>{intro}</p>\n<h2>{heading}</h2>\n<ol>\n{steps}</ol>\n<p>{note}</p>\n</main>\n\
          </body>\n</html>\n",
-        title = escape(ja::CLIENT_CERTIFICATE_PAGE_TITLE),
-        service = escape(ja::SERVICE_NAME),
-        intro = escape(ja::CLIENT_CERTIFICATE_PAGE_INTRO),
-        heading = escape(ja::CLIENT_CERTIFICATE_PAGE_STEPS_HEADING),
-        note = escape(ja::CLIENT_CERTIFICATE_PAGE_NOTE),
+        title = escape(text::CLIENT_CERTIFICATE_PAGE_TITLE()),
+        service = escape(text::SERVICE_NAME()),
+        intro = escape(text::CLIENT_CERTIFICATE_PAGE_INTRO()),
+        heading = escape(text::CLIENT_CERTIFICATE_PAGE_STEPS_HEADING()),
+        note = escape(text::CLIENT_CERTIFICATE_PAGE_NOTE()),
+        lang = todoke_core::text::lang::current().tag(),
     )
-});
+}
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -404,12 +406,17 @@ mod tests {
     }
 
     #[test]
-    fn the_refusal_page_is_static_japanese_html() {
-        let page = REFUSAL_PAGE.as_str();
+    fn the_refusal_page_is_plain_html_in_the_requests_language() {
+        use todoke_core::text::{Lang, en, lang::in_lang};
+        let english = in_lang(Lang::En, refusal_page);
+        assert!(english.contains("<html lang=\"en\">"));
+        assert!(english.contains(en::CLIENT_CERTIFICATE_PAGE_TITLE));
+        let page = refusal_page();
+        let page = page.as_str();
         assert!(page.starts_with("<!DOCTYPE html>"));
         assert!(page.contains("<html lang=\"ja\">"));
         assert!(page.contains("「Online Billing NW Common Root CA」"));
-        assert!(page.contains(ja::CLIENT_CERTIFICATE_PAGE_TITLE));
+        assert!(page.contains(text::CLIENT_CERTIFICATE_PAGE_TITLE()));
         for forbidden in ["<script", "<style", "style=", "onload"] {
             assert!(!page.contains(forbidden), "{forbidden}");
         }

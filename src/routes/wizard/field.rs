@@ -32,7 +32,7 @@ fn input_mode(kind: &FieldKind) -> Option<&'static str> {
 fn unit(kind: &FieldKind) -> Option<String> {
     match kind {
         FieldKind::Integer { unit, .. } | FieldKind::Decimal { unit, .. } => unit.clone(),
-        FieldKind::WeeklyHours => Some("時間".to_string()),
+        FieldKind::WeeklyHours => Some(t::forms::UNIT_HOURS().to_string()),
         _ => None,
     }
 }
@@ -61,10 +61,9 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
         move |v: Value| editor.edit(|a| set_at(a, &path, v))
     };
     let has_hint = field.hint.is_some() || matches!(field.kind, FieldKind::Date { .. });
-    let hint_text = field
-        .hint
-        .clone()
-        .or_else(|| matches!(field.kind, FieldKind::Date { .. }).then(|| t::DATE_HINT.to_string()));
+    let hint_text = field.hint.clone().or_else(|| {
+        matches!(field.kind, FieldKind::Date { .. }).then(|| t::DATE_HINT().to_string())
+    });
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -170,7 +169,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
                     prop:value=move || value.get()
                     on:change=move |ev| set(Value::String(event_target_value(&ev)))
                 >
-                    <option value="">{t::SELECT_PLACEHOLDER}</option>
+                    <option value="">{t::SELECT_PLACEHOLDER()}</option>
                     {options.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
                 </select>
             </div>
@@ -179,9 +178,9 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
         FieldKind::Date { .. } => {
             let part_ids = [id.clone(), format!("{id}-month"), format!("{id}-day")];
             let era = move || {
-                date_from_parts(&date_parts(&value.get())).and_then(era_year).map(|e| format!("（{e}）")).unwrap_or_default()
+                date_from_parts(&date_parts(&value.get())).and_then(era_year).map(|e| t::era_aside(&e)).unwrap_or_default()
             };
-            let parts_inputs = [t::YEAR, t::MONTH, t::DAY]
+            let parts_inputs = [t::YEAR(), t::MONTH(), t::DAY()]
                 .into_iter()
                 .enumerate()
                 .map(|(i, unit_label)| {
@@ -195,7 +194,7 @@ pub fn AnswerField(field: FieldDefinition, path: String) -> impl IntoView {
                                 inputmode="numeric"
                                 class=width
                                 aria-invalid=invalid
-                                aria-label=format!("{}（{}）", field.label, unit_label)
+                                aria-label=t::parenthetical(&field.label, unit_label)
                                 prop:value=move || date_parts(&value.get())[i].clone()
                                 on:input=move |ev| {
                                     let mut parts = date_parts(&value.get_untracked());

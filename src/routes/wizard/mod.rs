@@ -184,10 +184,21 @@ pub fn DraftShell() -> impl IntoView {
     let id = use_id_param();
     let editor = DraftEditor::new(id, ctx);
     provide_context(editor);
+    // A language switch reloads the page: save the answers first (once they have loaded, so
+    // an empty screen never overwrites the draft), and stay if the save fails.
+    ctx.before_language_switch
+        .set_value(Some(Callback::new(move |reload: Callback<()>| {
+            if editor.bundle.with_untracked(Option::is_some) {
+                editor.save_then(move || reload.run(()));
+            } else {
+                reload.run(());
+            }
+        })));
     on_cleanup(move || {
         if let Some(handle) = editor.autosave.try_get_value().flatten() {
             handle.clear();
         }
+        ctx.before_language_switch.try_set_value(None);
     });
 
     let load = use_api(
@@ -214,13 +225,13 @@ pub fn DraftShell() -> impl IntoView {
     view! {
         {move || load_error.get().map(|m| view! {
             <div class="todoke-page">
-                <h1 class="todoke-heading">{t::NOT_FOUND_TITLE}</h1>
+                <h1 class="todoke-heading">{t::NOT_FOUND_TITLE()}</h1>
                 <p>{m}</p>
             </div>
         })}
         <Show
             when=move || editor.bundle.with(Option::is_some)
-            fallback=move || view! { <p class="todoke-loading" hidden=move || load_error.with(Option::is_some)>{t::LOADING}</p> }
+            fallback=move || view! { <p class="todoke-loading" hidden=move || load_error.with(Option::is_some)>{t::LOADING()}</p> }
         >
             <Outlet />
         </Show>
@@ -246,7 +257,7 @@ pub fn DraftStart() -> impl IntoView {
             );
         }
     });
-    view! { <p class="todoke-loading">{t::LOADING}</p> }
+    view! { <p class="todoke-loading">{t::LOADING()}</p> }
 }
 
 /// The save status line under the buttons, announced politely.
@@ -258,14 +269,14 @@ pub fn SaveStatus() -> impl IntoView {
         <div class="todoke-save-status" role="status">
             {move || match editor.save_state.get() {
                 SaveState::Idle => ().into_any(),
-                SaveState::Saving => view! { <p>{t::SAVING}</p> }.into_any(),
+                SaveState::Saving => view! { <p>{t::SAVING()}</p> }.into_any(),
                 SaveState::Saved(at) => view! { <p>{t::saved_at(&at)}</p> }.into_any(),
                 SaveState::Failed(m) => view! { <p class="todoke-error-message">{m}</p> }.into_any(),
                 SaveState::Conflict => view! {
                     <div class="todoke-conflict">
-                        <p class="todoke-error-message">{t::DRAFT_CONFLICT}</p>
+                        <p class="todoke-error-message">{t::DRAFT_CONFLICT()}</p>
                         <button id="todoke-overwrite" type="button" class="todoke-button todoke-button--secondary" on:click=overwrite>
-                            {t::CONFLICT_OVERWRITE}
+                            {t::CONFLICT_OVERWRITE()}
                         </button>
                     </div>
                 }.into_any(),

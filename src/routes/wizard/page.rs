@@ -130,13 +130,13 @@ fn PageView(def: FormDefinition, index: usize) -> impl IntoView {
                 {items}
                 <div class="todoke-button-group">
                     <button id="todoke-next" type="submit" class="todoke-button">
-                        {if back_to_review || index + 1 == total { t::TO_REVIEW } else { t::NEXT }}
+                        {if back_to_review || index + 1 == total { t::TO_REVIEW() } else { t::NEXT() }}
                     </button>
                     <button id="todoke-save-draft" type="button" class="todoke-button todoke-button--secondary" on:click=on_save>
-                        {t::SAVE_DRAFT}
+                        {t::SAVE_DRAFT()}
                     </button>
                     <button type="button" class="todoke-button todoke-button--secondary" on:click=on_back>
-                        {t::BACK}
+                        {t::BACK()}
                     </button>
                 </div>
                 <SaveStatus />
@@ -188,7 +188,7 @@ fn take_normalised(editor: DraftEditor, report: &CheckReport) {
                 set_at(a, path, serde_json::Value::String(value));
             }
         });
-        editor.notice.set(Some(t::NORMALISED_NOTICE.to_string()));
+        editor.notice.set(Some(t::NORMALISED_NOTICE().to_string()));
     }
 }
 
@@ -297,23 +297,23 @@ fn ComputedView(section: ComputedDefinition) -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|v| {
-                            let met = v.met.map(|m| if m { t::COMPUTED_MET } else { t::COMPUTED_NOT_MET });
+                            let met = v.met.map(|m| if m { t::COMPUTED_MET() } else { t::COMPUTED_NOT_MET() });
                             let inputs = v
                                 .inputs
                                 .iter()
-                                .map(|n| format!("{}：{}", n.label, n.value))
+                                .map(|n| t::label_value(&n.label, &n.value))
                                 .collect::<Vec<_>>()
-                                .join("、");
+                                .join(t::LIST_SEPARATOR());
                             view! {
                                 <li class="todoke-computed__item" class:todoke-computed__item--unmet=v.met == Some(false)>
                                     <p class="todoke-computed__label">
-                                        {v.label.clone()} "："
+                                        {v.label.clone()} {t::LABEL_VALUE_SEPARATOR()}
                                         <output class="todoke-computed__result">{v.result.clone()}</output>
-                                        {v.threshold.clone().map(|th| view! { <span class="todoke-computed__threshold">{format!("（{}：{}）", t::COMPUTED_THRESHOLD, th)}</span> })}
+                                        {v.threshold.clone().map(|th| view! { <span class="todoke-computed__threshold">{t::parenthetical("", &t::label_value(t::COMPUTED_THRESHOLD(), &th))}</span> })}
                                         {met.map(|m| view! { <strong class="todoke-computed__met">{m}</strong> })}
                                     </p>
-                                    <p class="todoke-computed__formula">{format!("{}：{}", t::COMPUTED_FORMULA, v.formula)}</p>
-                                    {(!inputs.is_empty()).then(|| view! { <p class="todoke-computed__inputs">{format!("{}：{}", t::COMPUTED_INPUTS, inputs)}</p> })}
+                                    <p class="todoke-computed__formula">{t::label_value(t::COMPUTED_FORMULA(), &v.formula)}</p>
+                                    {(!inputs.is_empty()).then(|| view! { <p class="todoke-computed__inputs">{t::label_value(t::COMPUTED_INPUTS(), &inputs)}</p> })}
                                 </li>
                             }
                         })

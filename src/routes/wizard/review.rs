@@ -57,10 +57,10 @@ pub fn ReviewPage() -> impl IntoView {
         <div class="todoke-page">
             <ErrorSummary items=summary />
             <p class="todoke-caption">{title}</p>
-            <PageHeading text=t::REVIEW_TITLE has_errors />
-            <p class="todoke-lead">{t::REVIEW_LEAD}</p>
+            <PageHeading text=t::REVIEW_TITLE() has_errors />
+            <p class="todoke-lead">{t::REVIEW_LEAD()}</p>
             {move || report.with(|r| r.as_ref().is_some_and(CheckReport::has_errors)).then(|| view! {
-                <div class="todoke-warning-text"><p><strong>{t::REVIEW_HAS_ERRORS}</strong></p></div>
+                <div class="todoke-warning-text"><p><strong>{t::REVIEW_HAS_ERRORS()}</strong></p></div>
             })}
             <div id="todoke-review-rows" tabindex="-1">
                 <ReviewTable def=def.clone() rows draft_id report />
@@ -68,7 +68,7 @@ pub fn ReviewPage() -> impl IntoView {
             <Warnings report acknowledged />
             <div class="todoke-button-group">
                 <button id="todoke-submit" type="button" class="todoke-button" aria-disabled=move || pending.get().then_some("true") on:click=move |_| submit.run(())>
-                    {move || if pending.get() { t::SUBMITTING } else { t::SUBMIT }}
+                    {move || if pending.get() { t::SUBMITTING() } else { t::SUBMIT() }}
                 </button>
             </div>
             <super::SaveStatus />
@@ -132,7 +132,7 @@ fn blocking_items(r: &CheckReport, acked: &[String]) -> Vec<SummaryItem> {
         .into_iter()
         .map(|w| SummaryItem {
             target: ack_id(&w.key()),
-            message: t::WARNING_ACK_REQUIRED.to_string(),
+            message: t::WARNING_ACK_REQUIRED().to_string(),
         });
     errors.chain(unacked).collect()
 }
@@ -173,8 +173,8 @@ fn Warnings(
     view! {
         <Show when=move || !warnings.with(Vec::is_empty)>
             <section class="todoke-warnings" aria-labelledby="todoke-warnings-title">
-                <h2 id="todoke-warnings-title" class="todoke-heading-m">{t::WARNINGS_HEADING}</h2>
-                <p>{t::WARNINGS_LEAD}</p>
+                <h2 id="todoke-warnings-title" class="todoke-heading-m">{t::WARNINGS_HEADING()}</h2>
+                <p>{t::WARNINGS_LEAD()}</p>
                 <ul class="todoke-warnings__list">
                     {move || warnings.get().into_iter().map(|w| {
                         let key = w.key();
@@ -183,6 +183,11 @@ fn Warnings(
                         view! {
                             <li class="todoke-warnings__item">
                                 <p class="todoke-warnings__message">{w.message.clone()}</p>
+                                {(!w.details.is_empty()).then(|| view! {
+                                    <ul class="todoke-warnings__details">
+                                        {w.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                                    </ul>
+                                })}
                                 <div class="todoke-checkbox">
                                     <input
                                         id=id.clone()
@@ -196,7 +201,7 @@ fn Warnings(
                                             });
                                         }
                                     />
-                                    <label for=id class="todoke-checkbox__label">{t::WARNING_ACK}</label>
+                                    <label for=id class="todoke-checkbox__label">{t::WARNING_ACK()}</label>
                                 </div>
                             </li>
                         }

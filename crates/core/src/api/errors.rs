@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
-use crate::text::ja;
+use crate::text::current as text;
 
 /// Messages per field, keyed by the request's field name. Serialised as a plain JSON object.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,7 +95,7 @@ impl ApiError {
     pub fn validation(fields: FieldErrors) -> Self {
         Self {
             fields,
-            ..Self::new(ErrorCode::ValidationFailed, ja::VALIDATION_FAILED)
+            ..Self::new(ErrorCode::ValidationFailed, text::VALIDATION_FAILED())
         }
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::InstitutionSummary;
-use crate::text::ja;
+use crate::text::current as text;
 
 /// Status of a filing (docs/domain.md, "The filing lifecycle"). The transitions between them are [`crate::lifecycle`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,14 +46,14 @@ impl TryFrom<String> for FilingStatus {
 impl FilingStatus {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Draft => ja::STATUS_DRAFT,
-            Self::Submitted => ja::STATUS_SUBMITTED,
-            Self::Received => ja::STATUS_RECEIVED,
-            Self::UnderReview => ja::STATUS_UNDER_REVIEW,
-            Self::Returned => ja::STATUS_RETURNED,
-            Self::Accepted => ja::STATUS_ACCEPTED,
-            Self::Rejected => ja::STATUS_REJECTED,
-            Self::Withdrawn => ja::STATUS_WITHDRAWN,
+            Self::Draft => text::STATUS_DRAFT(),
+            Self::Submitted => text::STATUS_SUBMITTED(),
+            Self::Received => text::STATUS_RECEIVED(),
+            Self::UnderReview => text::STATUS_UNDER_REVIEW(),
+            Self::Returned => text::STATUS_RETURNED(),
+            Self::Accepted => text::STATUS_ACCEPTED(),
+            Self::Rejected => text::STATUS_REJECTED(),
+            Self::Withdrawn => text::STATUS_WITHDRAWN(),
         }
     }
 }

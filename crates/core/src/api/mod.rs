@@ -19,18 +19,18 @@ pub use session::*;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::ja;
+    use crate::text::current as text;
 
     #[test]
     fn login_request_reports_missing_fields() {
         let err = LoginRequest::default().check().unwrap_err();
         assert_eq!(
             err.get("user_id").unwrap(),
-            &[ja::USER_ID_REQUIRED.to_string()]
+            &[text::USER_ID_REQUIRED().to_string()]
         );
         assert_eq!(
             err.get("password").unwrap(),
-            &[ja::PASSWORD_REQUIRED.to_string()]
+            &[text::PASSWORD_REQUIRED().to_string()]
         );
         let ok = LoginRequest {
             user_id: "DEMO-MED".into(),
@@ -44,11 +44,11 @@ mod tests {
         let err = long.check().unwrap_err();
         assert_eq!(
             err.get("user_id").unwrap(),
-            &[ja::USER_ID_SHAPE.to_string()]
+            &[text::USER_ID_SHAPE().to_string()]
         );
         assert_eq!(
             err.get("password").unwrap(),
-            &[ja::PASSWORD_TOO_LONG_FOR_LOGIN.to_string()]
+            &[text::PASSWORD_TOO_LONG_FOR_LOGIN().to_string()]
         );
     }
 

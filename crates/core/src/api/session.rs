@@ -6,7 +6,7 @@ use validator::Validate;
 
 use super::FieldErrors;
 use crate::institution::{FeeScheduleClass, InstitutionCode, Prefecture, RegionalBureau};
-use crate::text::ja;
+use crate::text::current as text;
 
 /// `POST /api/v1/session`
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -33,10 +33,10 @@ impl LoginRequest {
                         .is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty()))
                 });
                 let message = match (field.as_ref(), too_long) {
-                    ("user_id", false) => ja::USER_ID_REQUIRED,
-                    ("user_id", true) => ja::USER_ID_SHAPE,
-                    (_, false) => ja::PASSWORD_REQUIRED,
-                    (_, true) => ja::PASSWORD_TOO_LONG_FOR_LOGIN,
+                    ("user_id", false) => text::USER_ID_REQUIRED(),
+                    ("user_id", true) => text::USER_ID_SHAPE(),
+                    (_, false) => text::PASSWORD_REQUIRED(),
+                    (_, true) => text::PASSWORD_TOO_LONG_FOR_LOGIN(),
                 };
                 errors.add(field.as_ref(), message);
             }

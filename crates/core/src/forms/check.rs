@@ -14,7 +14,7 @@ use super::definition::{FieldDefinition, FormDefinition, GroupDefinition, Item, 
 use super::fields::{check_field, is_empty};
 use super::issue::{Issue, IssueCode, Severity};
 use super::report::{CheckContext, CheckReport, ComputedValue};
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// A form's cross-field rules: run after the field checks, they read the normalised answers
 /// through the [`Checker`] and add computed values and issues.

@@ -3,7 +3,7 @@
 //! A field check or a form's rule names its finding as an [`IssueCode`] with the values its
 //! message needs; the engine turns it into an [`Issue`] for the field at the path, taking the
 //! wire code from [`IssueCode::as_str`], the severity from [`IssueCode::severity`] and the
-//! Japanese message from [`IssueCode::message`] (which reads `text::ja::forms`, so that a
+//! message from [`IssueCode::message`] (which reads `text::current::forms`, so that a
 //! translation is one more text module). No code string is written anywhere else.
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use time::Date;
 use super::registration::Profession;
 use crate::era::format_date;
 use crate::institution::{FeeScheduleClass, InstitutionCodeError};
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -35,8 +35,12 @@ pub struct Issue {
     pub severity: Severity,
     /// Machine-readable, stable across versions (see the list in [`crate::forms`]).
     pub code: String,
-    /// Japanese, says what to do.
+    /// Says what to do, in the current language.
     pub message: String,
+    /// Lines that follow the message as a list, one finding each with its figure and threshold
+    /// (the items a 地域支援体制加算 level misses); empty for most issues.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
 }
 
 impl Issue {
@@ -49,6 +53,7 @@ impl Issue {
             severity: code.severity(),
             code: code.as_str().to_string(),
             message: code.message(context, label),
+            details: code.details(),
         }
     }
 
@@ -279,6 +284,14 @@ impl IssueCode {
         }
     }
 
+    /// The lines listed under the message: the items a level misses, one a line.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            Self::LevelRequirementsNotMet { details, .. } => details.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The message, in Japanese, that says what to do. `label` is the label of the field (or
     /// group) the issue is about and `context` the row it is in (「職員（3行目）の」, empty for
     /// fields outside rows); codes about the form as a whole name neither.
@@ -368,7 +381,7 @@ impl IssueCode {
                 met,
                 requirement,
                 details,
-            } => t::level_requirements_not_met(*level, *met, requirement, details),
+            } => t::level_requirements_not_met(*level, *met, requirement, details.len()),
             Self::DeclaredFullTimeCountMismatch { declared, computed } => {
                 t::declared_full_time_count_mismatch(declared, computed)
             }
@@ -382,8 +395,8 @@ impl IssueCode {
                 exact,
                 accepted,
             } => t::declared_ratio_mismatch(declared, exact, accepted),
-            Self::RatioDenominatorZero => t::RATIO_DENOMINATOR_ZERO.to_string(),
-            Self::RatioNumeratorExceedsDenominator => t::RATIO_NUMERATOR_EXCEEDS.to_string(),
+            Self::RatioDenominatorZero => t::RATIO_DENOMINATOR_ZERO().to_string(),
+            Self::RatioNumeratorExceedsDenominator => t::RATIO_NUMERATOR_EXCEEDS().to_string(),
         }
     }
 }

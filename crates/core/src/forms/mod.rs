@@ -39,7 +39,7 @@
 //! likely a decimal point on the wrong key and dropping it would change the number (`18,50`,
 //! `7,5`), so it is `number_comma_misplaced`. The field's own unit typed after the number is
 //! dropped (`18500回` → `18500`, `32時間` / `３２ｈ` / `7.5h` → `32.0` / `7.5` for weekly hours; the
-//! aliases are `text::ja::forms::UNIT_ALIASES`); any other text after it (`10枚` where the unit
+//! aliases are `text::current::forms::UNIT_ALIASES`); any other text after it (`10枚` where the unit
 //! is 回) is `number_with_unit`.
 //!
 //! # Issue codes

@@ -8,7 +8,7 @@ use super::decimal::Decimal;
 use super::definition::{FieldDefinition, FieldKind, FormDefinition, Item};
 use super::fields::{is_empty, parse_iso_date, scalar_text};
 use crate::era::format_date;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// One line of 「入力内容の確認」.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -77,14 +77,14 @@ pub fn review_rows(def: &FormDefinition, normalised: &Answers) -> Vec<ReviewRow>
 pub fn display_value(f: &FieldDefinition, v: Option<&Value>) -> String {
     if let FieldKind::Declaration { .. } = f.kind {
         return if matches!(v, Some(Value::Bool(true))) {
-            t::YES
+            t::YES()
         } else {
-            t::NO
+            t::NO()
         }
         .to_string();
     }
     let Some(s) = v.and_then(scalar_text).filter(|s| !s.trim().is_empty()) else {
-        return t::NOT_ENTERED.to_string();
+        return t::NOT_ENTERED().to_string();
     };
     let with_unit = |value: String, unit: &Option<String>| match unit {
         Some(u) => format!("{value}{u}"),
@@ -96,7 +96,7 @@ pub fn display_value(f: &FieldDefinition, v: Option<&Value>) -> String {
             Err(_) => s,
         },
         FieldKind::Decimal { unit, .. } => with_unit(s, unit),
-        FieldKind::WeeklyHours => format!("{s}{}", t::UNIT_HOURS),
+        FieldKind::WeeklyHours => format!("{s}{}", t::UNIT_HOURS()),
         FieldKind::Date { .. } => parse_iso_date(&s).map(format_date).unwrap_or(s),
         FieldKind::Choice { options } => options
             .iter()

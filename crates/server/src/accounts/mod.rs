@@ -12,7 +12,7 @@ pub use read::*;
 pub use secrets::{generate_initial_password, generate_user_id};
 
 use serde::Serialize;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 use todoke_core::{
     FeeScheduleClass, InstitutionCode, InstitutionCodeError, Prefecture, RegionalBureau, UserId,
 };
@@ -46,27 +46,27 @@ pub struct IssuedCredentials {
 pub enum AccountError {
     #[error("{0}")]
     InstitutionCode(InstitutionCodeError),
-    #[error("{}", ja::FEE_SCHEDULE_CLASS_UNKNOWN)]
+    #[error("{}", text::FEE_SCHEDULE_CLASS_UNKNOWN())]
     UnknownClass,
-    #[error("{}", ja::PREFECTURE_UNKNOWN)]
+    #[error("{}", text::PREFECTURE_UNKNOWN())]
     UnknownPrefecture,
-    #[error("{}", ja::prefecture_mismatch(.code.name(), .given.name()))]
+    #[error("{}", text::prefecture_mismatch(.code.name(), .given.name()))]
     PrefectureMismatch { code: Prefecture, given: Prefecture },
-    #[error("{}", ja::INSTITUTION_NAME_REQUIRED)]
+    #[error("{}", text::INSTITUTION_NAME_REQUIRED())]
     NameRequired,
-    #[error("{}", ja::INSTITUTION_NAME_TOO_LONG)]
+    #[error("{}", text::INSTITUTION_NAME_TOO_LONG())]
     NameTooLong,
-    #[error("{}", ja::DISPLAY_NAME_REQUIRED)]
+    #[error("{}", text::DISPLAY_NAME_REQUIRED())]
     DisplayNameRequired,
     #[error("{0}")]
     InvalidUserId(&'static str),
-    #[error("{}", ja::USER_ID_TAKEN)]
+    #[error("{}", text::USER_ID_TAKEN())]
     UserIdTaken,
-    #[error("{}", ja::ACCOUNT_ALREADY_ISSUED)]
+    #[error("{}", text::ACCOUNT_ALREADY_ISSUED())]
     AlreadyIssued,
-    #[error("{}", ja::initial_password_rejected(.0))]
+    #[error("{}", text::initial_password_rejected(.0))]
     InitialPasswordRejected(Vec<String>),
-    #[error("{}", ja::account_storage_failed(&.0.to_string()))]
+    #[error("{}", text::account_storage_failed(&.0.to_string()))]
     Storage(AppError),
 }
 

@@ -6,7 +6,7 @@ use todoke_core::api::{Draft, FieldComment, FilingStatus, HistoryEntry, Submissi
 use todoke_core::forms;
 use todoke_core::lifecycle;
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 
 use super::forms::title_of;
 use super::store::{self, DraftRow, EndOfUseOutcome, EventRow, SubmissionRow};
@@ -103,7 +103,8 @@ fn submission_of(
         arrival_number: row.arrival_number.clone(),
         form_id: row.form_id.clone(),
         form_version: row.form_version.clone(),
-        title: row.title.clone(),
+        title: super::forms::shown_title(Some(row.title.clone()), Some(title_of(&row.form_id)))
+            .unwrap_or_default(),
         status,
         answers: row.answers()?,
         acknowledged_warnings: serde_json::from_str(&row.acknowledged_warnings)
@@ -151,15 +152,15 @@ async fn end_of_use_entry(
     };
     Ok(Some(HistoryEntry {
         at: from_unix(at)?.to_offset(JST),
-        actor_label: ja::OPERATOR_LABEL.to_string(),
+        actor_label: text::OPERATOR_LABEL().to_string(),
         action_label: AuditAction::EndUse.label().to_string(),
         action: AuditAction::EndUse.as_str().to_string(),
         from_status: Some(status),
         to_status: status,
         comment: Some(
             match outcome {
-                EndOfUseOutcome::Ended => ja::END_USE_DONE,
-                EndOfUseOutcome::AlreadyEnded => ja::END_USE_ALREADY_DONE,
+                EndOfUseOutcome::Ended => text::END_USE_DONE(),
+                EndOfUseOutcome::AlreadyEnded => text::END_USE_ALREADY_DONE(),
             }
             .to_string(),
         ),

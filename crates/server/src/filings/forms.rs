@@ -66,6 +66,16 @@ pub(crate) fn title_of(form_id: &str) -> String {
     forms::definition(form_id).map_or_else(|| form_id.to_string(), |d| d.title)
 }
 
+/// The title to show for a filing whose record keeps `recorded` (Japanese): the record's own
+/// in Japanese, the catalogue's (`catalogued`) in another language.
+pub(crate) fn shown_title(recorded: Option<String>, catalogued: Option<String>) -> Option<String> {
+    if todoke_core::text::lang::current() == todoke_core::text::Lang::Ja {
+        recorded.or(catalogued)
+    } else {
+        catalogued.or(recorded)
+    }
+}
+
 /// The definition of `form_id` and the exact context the server will check it with.
 pub fn bundle(
     state: &AppState,

@@ -131,9 +131,9 @@ impl AuditAction {
     /// The Japanese name shown in the history.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Submit => todoke_core::text::ja::ACTION_SUBMIT,
+            Self::Submit => todoke_core::text::current::ACTION_SUBMIT(),
             Self::Lifecycle(action) => action.label(),
-            Self::EndUse => todoke_core::text::ja::ACTION_END_USE,
+            Self::EndUse => todoke_core::text::current::ACTION_END_USE(),
         }
     }
 }

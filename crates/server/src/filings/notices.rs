@@ -4,7 +4,10 @@
 use time::OffsetDateTime;
 use todoke_core::api::{FilingStatus, Notice, NoticeList};
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
+use todoke_core::text::{Lang, lang};
+
+use super::forms::{shown_title, title_of};
 
 use super::store::{self, SubmissionRow};
 use crate::db::{Conn, Pool, from_unix};
@@ -21,11 +24,13 @@ pub async fn list(pool: &Pool, account_id: i64) -> Result<NoticeList, AppError> 
         .await?
         .into_iter()
         .map(|r| {
+            let catalogued = (lang::current() != Lang::Ja).then(|| title_of(&r.form_id));
+            let title = shown_title(Some(r.title), catalogued).unwrap_or_default();
             Ok(Notice {
                 id: r.id,
                 submission_id: r.submission_id,
                 status: r.status,
-                message: r.message,
+                message: text::notice_status_changed(&title, &r.arrival_number, r.status.label()),
                 at: from_unix(r.at)?.to_offset(JST),
                 read: r.read_at.is_some(),
             })
@@ -61,6 +66,9 @@ pub(super) async fn notify(
     to: FilingStatus,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    let message = ja::notice_status_changed(&row.title, &row.arrival_number, to.label());
+    // The stored copy is the record's: Japanese, like the submission's title.
+    let message = lang::in_lang(Lang::Ja, || {
+        text::notice_status_changed(&row.title, &row.arrival_number, to.label())
+    });
     store::insert_notice(conn, row.account_id, row.id, event_id, to, &message, now).await
 }

@@ -10,7 +10,7 @@ use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary};
 use todoke_core::forms;
 use todoke_core::lifecycle;
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 
 use super::Scope;
 use super::detail::parse_date;
@@ -64,7 +64,7 @@ impl Search {
             Some(s) => {
                 let parsed = FilingStatus::parse(&s);
                 if parsed.is_none() {
-                    errors.add("status", ja::SEARCH_STATUS_UNKNOWN);
+                    errors.add("status", text::SEARCH_STATUS_UNKNOWN());
                 }
                 parsed
             }
@@ -75,7 +75,7 @@ impl Search {
                 // Typed into one box on the list page: the same lenient parse as the browser.
                 let parsed = forms::parse_typed_date(&s);
                 if parsed.is_none() {
-                    errors.add(name, ja::SEARCH_DATE_INVALID);
+                    errors.add(name, text::SEARCH_DATE_INVALID());
                 }
                 parsed
             }
@@ -88,7 +88,7 @@ impl Search {
             Some("submitted_at") => Sort::OldestFirst,
             Some("arrival_number") => Sort::ArrivalNumber,
             Some(_) => {
-                errors.add("sort", ja::SEARCH_SORT_UNKNOWN);
+                errors.add("sort", text::SEARCH_SORT_UNKNOWN());
                 Sort::NewestFirst
             }
         };
@@ -97,7 +97,7 @@ impl Search {
             Some(s) => match s.parse::<u32>() {
                 Ok(n) if (1..=max).contains(&n) => n,
                 _ => {
-                    errors.add(name, ja::SEARCH_PAGE_INVALID);
+                    errors.add(name, text::SEARCH_PAGE_INVALID());
                     default
                 }
             },
@@ -429,9 +429,7 @@ async fn rows(
     rows.into_iter()
         .map(|r| {
             let status = r.status;
-            let title = r
-                .title
-                .or_else(|| titles.get(&r.form_id).cloned())
+            let title = super::forms::shown_title(r.title, titles.get(&r.form_id).cloned())
                 .unwrap_or_else(|| r.form_id.clone());
             Ok(FilingSummary {
                 id: r.id,
@@ -487,7 +485,7 @@ pub async fn csv(pool: &Pool, scope: Scope, search: &Search) -> Result<String, A
         out.push_str(&quoted.join(","));
         out.push_str("\r\n");
     };
-    line(&ja::CSV_HEADER);
+    line(text::CSV_HEADER());
     for f in &items {
         let at = f.updated_at;
         let submitted = format!(

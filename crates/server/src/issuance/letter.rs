@@ -104,8 +104,20 @@ const PAGE_H: f32 = 297.0 * MM;
 const LEFT: f32 = 22.0 * MM;
 const RIGHT: f32 = PAGE_W - 20.0 * MM;
 
-/// Renders `letters` (already in mailing order) into one PDF.
+/// Renders `letters` (already in mailing order) into one PDF. Letters are official mail to
+/// institutions in Japan: always Japanese, dates and prefecture names included, whatever
+/// language a request asked for.
 pub fn render(
+    font: &LetterFont,
+    letters: &[Letter],
+    options: &LetterOptions,
+) -> Result<Vec<u8>, OperatorError> {
+    todoke_core::text::lang::in_lang(todoke_core::text::Lang::Ja, || {
+        render_japanese(font, letters, options)
+    })
+}
+
+fn render_japanese(
     font: &LetterFont,
     letters: &[Letter],
     options: &LetterOptions,

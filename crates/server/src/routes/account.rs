@@ -8,7 +8,7 @@ use todoke_core::FieldErrors;
 use todoke_core::api::endpoints;
 use todoke_core::api::{AccountSummary, PasswordChangeRequest, SessionInfo};
 use todoke_core::password::field;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -98,7 +98,7 @@ pub async fn change_password(
             return Err(locked);
         }
         let mut fields = FieldErrors::default();
-        fields.add(field::CURRENT, ja::PASSWORD_CURRENT_WRONG);
+        fields.add(field::CURRENT, text::PASSWORD_CURRENT_WRONG());
         return Err(AppError::Validation(fields));
     }
     attempt.succeeded(&state.pool).await?;

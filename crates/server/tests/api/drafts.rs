@@ -327,12 +327,17 @@ async fn warnings_must_be_acknowledged_before_submission() {
         let error = refused.api_error();
         assert_eq!(error.code, ErrorCode::ValidationFailed);
         let mut expected = BTreeMap::new();
-        expected.insert(
-            "level".to_string(),
-            vec![ja::submit_warning_not_acknowledged(&warning.message)],
-        );
+        // The warning's lead, then each item it misses as a message of its own.
+        let mut lines = vec![ja::submit_warning_not_acknowledged(&warning.message)];
+        lines.extend(warning.details.iter().cloned());
+        expected.insert("level".to_string(), lines);
         assert_eq!(error.fields.0, expected);
-        assert!(error.fields.0["level"][0].contains("74回以上必要"));
+        assert!(error.fields.0["level"].len() > 2);
+        assert!(
+            error.fields.0["level"][1..]
+                .iter()
+                .any(|l| l.contains("74回以上必要"))
+        );
     }
     assert_eq!(app.count("submissions").await, 0);
 

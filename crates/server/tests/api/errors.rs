@@ -328,3 +328,55 @@ async fn a_nul_character_is_dropped_not_a_500() {
         .await;
     assert_eq!(response.status, StatusCode::OK, "{response:?}");
 }
+
+#[tokio::test]
+async fn errors_come_in_the_language_the_request_accepts() {
+    let app = spawn_app().await;
+    let in_lang = |lang: Option<&str>| {
+        let mut builder = Request::post("/api/v1/session")
+            .header("x-requested-with", "todoke")
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(lang) = lang {
+            builder = builder.header(header::ACCEPT_LANGUAGE, lang);
+        }
+        builder.body(Body::from("{")).unwrap()
+    };
+    let english = app.request(in_lang(Some("en"))).await;
+    assert_eq!(english.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        english.api_error().message,
+        todoke_core::text::en::MALFORMED_JSON
+    );
+    for lang in [
+        None,
+        Some("ja-JP"),
+        Some("fr, de;q=0.5"),
+        Some("en;q=0, ja;q=0.2"),
+    ] {
+        let r = app.request(in_lang(lang)).await;
+        assert_eq!(r.api_error().message, ja::MALFORMED_JSON, "{lang:?}");
+    }
+
+    // A field error of the login form, and a 401, in English.
+    let body = json!({"user_id": "", "password": ""}).to_string();
+    let mut request = json_post("/api/v1/session", body);
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+    let error = app.request(request).await.api_error();
+    assert_eq!(
+        error.fields.get("user_id").unwrap(),
+        &[todoke_core::text::en::USER_ID_REQUIRED.to_string()]
+    );
+    let body = json!({"user_id": "DEMO-MED", "password": "wrong-password-1"}).to_string();
+    let mut request = json_post("/api/v1/session", body);
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "en".parse().unwrap());
+    let r = app.request(request).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{r:?}");
+    assert_eq!(
+        r.api_error().message,
+        todoke_core::text::en::INVALID_CREDENTIALS
+    );
+}

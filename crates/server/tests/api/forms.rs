@@ -207,8 +207,9 @@ async fn the_check_endpoint_answers_exactly_the_shared_check() {
             .warnings()
             .next()
             .unwrap()
-            .message
-            .contains("74回以上必要")
+            .details
+            .iter()
+            .any(|line| line.contains("74回以上必要"))
     );
     assert_eq!(report.normalised["prescriptions_last_year"], "18500");
 

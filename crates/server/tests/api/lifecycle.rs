@@ -35,6 +35,16 @@ pub fn answers_for(applicant: &NewApplicant, weekly_hours: &str) -> Answers {
 }
 
 /// Creates and submits a staff change (acknowledging whatever warnings the check gives).
+/// A Tokyo clinic's filing, just submitted, with the clinic's and a reviewer's sessions.
+async fn submitted_filing() -> (TestApp, String, String, Submission) {
+    let app = long_sessions_app().await;
+    let clinic = tokyo_clinic();
+    let (_, applicant) = app.signed_in_as(clinic.clone()).await;
+    let (_, reviewer) = app.signed_in_reviewer().await;
+    let s = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    (app, applicant, reviewer, s)
+}
+
 pub async fn submit_new(app: &TestApp, cookie: &str, answers: &Answers) -> Submission {
     submit_new_form(app, cookie, "staff-change", answers).await
 }
@@ -537,11 +547,7 @@ async fn return_revise_resubmit_accept_with_the_effective_date() {
 
 #[tokio::test]
 async fn reject_needs_a_reason_and_copy_makes_an_unlinked_draft() {
-    let app = long_sessions_app().await;
-    let clinic = tokyo_clinic();
-    let (_, applicant) = app.signed_in_as(clinic.clone()).await;
-    let (_, reviewer) = app.signed_in_reviewer().await;
-    let s = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    let (app, applicant, reviewer, s) = submitted_filing().await;
     act(&app, &reviewer, Action::Receive, s.id).await;
     let path = format!("/api/v1/review/filings/{}/reject", s.id);
     let r = app
@@ -654,11 +660,7 @@ async fn notices_count_unread_and_are_marked_read() {
 
 #[tokio::test]
 async fn the_audit_log_has_one_row_per_transition_and_cannot_be_changed() {
-    let app = long_sessions_app().await;
-    let clinic = tokyo_clinic();
-    let (_, applicant) = app.signed_in_as(clinic.clone()).await;
-    let (_, reviewer) = app.signed_in_reviewer().await;
-    let s = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    let (app, applicant, reviewer, s) = submitted_filing().await;
     let mut expected = vec![("submit", "applicant", Some("draft"), "submitted")];
     for (action, cookie) in [
         (Action::Receive, &reviewer),
@@ -734,11 +736,7 @@ async fn the_audit_log_has_one_row_per_transition_and_cannot_be_changed() {
 
 #[tokio::test]
 async fn a_revision_draft_cannot_resubmit_a_withdrawn_filing() {
-    let app = long_sessions_app().await;
-    let clinic = tokyo_clinic();
-    let (_, applicant) = app.signed_in_as(clinic.clone()).await;
-    let (_, reviewer) = app.signed_in_reviewer().await;
-    let s = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    let (app, applicant, reviewer, s) = submitted_filing().await;
     for action in [Action::Receive, Action::Return] {
         assert_eq!(
             act(&app, &reviewer, action, s.id).await.status,
@@ -763,4 +761,62 @@ async fn a_revision_draft_cannot_resubmit_a_withdrawn_filing() {
     };
     assert_eq!(detail(&app, &p, s.id).await.status, FilingStatus::Withdrawn);
     assert_eq!(event_count(&app, s.id).await, 4);
+}
+
+/// `GET path` as the app sends it for a user who chose `lang`.
+async fn get_in(app: &TestApp, path: &str, cookie: &str, lang: &str) -> TestResponse {
+    let request = axum::http::Request::get(path)
+        .header(axum::http::header::COOKIE, cookie)
+        .header(axum::http::header::ACCEPT_LANGUAGE, lang)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    app.request(request).await
+}
+
+#[tokio::test]
+async fn a_reader_in_english_gets_notices_and_titles_in_english_and_the_record_stays_japanese() {
+    use todoke_core::text::{Lang, en, lang::in_lang};
+    let (app, applicant, reviewer, s) = submitted_filing().await;
+    act(&app, &reviewer, Action::Receive, s.id).await;
+
+    let english_title = in_lang(Lang::En, || {
+        todoke_core::forms::definition(&s.form_id).unwrap().title
+    });
+    assert_ne!(english_title, s.title, "the record's title is Japanese");
+    let received = in_lang(Lang::En, || FilingStatus::Received.label());
+    assert_eq!(received, "Received");
+
+    let r = get_in(
+        &app,
+        "/api/v1/notices",
+        &applicant,
+        "en-GB,en;q=0.9,ja;q=0.5",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{r:?}");
+    assert!(
+        r.header("vary")
+            .is_some_and(|v| v.contains("accept-language")),
+        "{r:?}"
+    );
+    let list: NoticeList = serde_json::from_value(r.json()).unwrap();
+    assert_eq!(
+        list.items[0].message,
+        en::notice_status_changed(&english_title, &s.arrival_number, received)
+    );
+    // The same notice in Japanese is the one the record wrote.
+    let r = get_in(&app, "/api/v1/notices", &applicant, "ja").await;
+    let list: NoticeList = serde_json::from_value(r.json()).unwrap();
+    assert_eq!(
+        list.items[0].message,
+        ja::notice_status_changed(&s.title, &s.arrival_number, "受付済")
+    );
+
+    let path = endpoints::SUBMISSION.at(&[&s.id]);
+    let detail: Submission =
+        serde_json::from_value(get_in(&app, &path, &applicant, "en").await.json()).unwrap();
+    assert_eq!(detail.title, english_title);
+    let detail: Submission =
+        serde_json::from_value(get_in(&app, &path, &applicant, "ja").await.json()).unwrap();
+    assert_eq!(detail.title, s.title);
 }

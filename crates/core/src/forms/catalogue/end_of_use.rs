@@ -11,7 +11,7 @@ use crate::forms::check::Checker;
 use crate::forms::definition::{FormDefinition, Item};
 use crate::forms::issue::{Ask, IssueCode};
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 pub(super) const REASON_OTHER: &str = "other";
 
@@ -24,49 +24,49 @@ pub(super) const SHIPPED: Shipped = Shipped {
 fn definition() -> FormDefinition {
     form(
         super::FORM_END_OF_USE,
-        t::END_OF_USE_TITLE,
-        t::END_OF_USE_DESCRIPTION,
+        t::END_OF_USE_TITLE(),
+        t::END_OF_USE_DESCRIPTION(),
         &FeeScheduleClass::ALL,
         vec![
             header_page(vec![]),
             page(
                 "reason",
-                t::END_REASON_PAGE,
-                Some(t::END_REASON_PAGE_INTRO),
+                t::END_REASON_PAGE(),
+                Some(t::END_REASON_PAGE_INTRO()),
                 vec![
                     Item::Field(field(
                         "end_reason",
-                        t::END_REASON,
+                        t::END_REASON(),
                         choice(&[
-                            ("code_or_class_change", t::END_REASON_CODE_OR_CLASS),
-                            ("relocation", t::END_REASON_RELOCATION),
-                            ("closure", t::END_REASON_CLOSURE),
-                            (REASON_OTHER, t::END_REASON_OTHER),
+                            ("code_or_class_change", t::END_REASON_CODE_OR_CLASS()),
+                            ("relocation", t::END_REASON_RELOCATION()),
+                            ("closure", t::END_REASON_CLOSURE()),
+                            (REASON_OTHER, t::END_REASON_OTHER()),
                         ]),
                     )),
                     Item::Field(
-                        field("end_reason_other", t::END_REASON_OTHER_TEXT, text(200))
+                        field("end_reason_other", t::END_REASON_OTHER_TEXT(), text(200))
                             .optional()
-                            .hint(t::END_REASON_OTHER_HINT),
+                            .hint(t::END_REASON_OTHER_HINT()),
                     ),
                     Item::Field(
                         field(
                             "last_day_of_use",
-                            t::LAST_DAY_OF_USE,
+                            t::LAST_DAY_OF_USE(),
                             date(Some(365), Some(365)),
                         )
-                        .hint(t::LAST_DAY_OF_USE_HINT),
+                        .hint(t::LAST_DAY_OF_USE_HINT()),
                     ),
                 ],
             ),
             page(
                 "confirmation",
-                t::END_CONFIRM_PAGE,
+                t::END_CONFIRM_PAGE(),
                 None,
                 vec![declaration(
                     "declaration_end_of_use",
-                    t::DECL_END_OF_USE,
-                    t::DECL_END_OF_USE_STATEMENT,
+                    t::DECL_END_OF_USE(),
+                    t::DECL_END_OF_USE_STATEMENT(),
                 )],
             ),
             filing_page(),

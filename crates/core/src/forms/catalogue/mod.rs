@@ -14,7 +14,7 @@ use super::definition::{
     PageDefinition,
 };
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 pub use periodic_report::FTE_DIVISOR_MINIMUM_HOURS;
 pub use staff_change::FULL_TIME_MINIMUM_HOURS;
@@ -193,8 +193,8 @@ pub(super) const EMPLOYMENT_PART_TIME: &str = "part_time";
 
 pub(super) fn employment() -> FieldKind {
     choice(&[
-        (EMPLOYMENT_FULL_TIME, t::FULL_TIME),
-        (EMPLOYMENT_PART_TIME, t::PART_TIME),
+        (EMPLOYMENT_FULL_TIME, t::FULL_TIME()),
+        (EMPLOYMENT_PART_TIME, t::PART_TIME()),
     ])
 }
 
@@ -205,44 +205,53 @@ pub(super) fn header_page(extra: Vec<Item>) -> PageDefinition {
         Item::Field(
             field(
                 "institution_code",
-                t::INSTITUTION_CODE,
+                t::INSTITUTION_CODE(),
                 FieldKind::InstitutionCode,
             )
-            .hint(t::INSTITUTION_CODE_HINT),
+            .hint(t::INSTITUTION_CODE_HINT()),
         ),
-        Item::Field(field("contact_name", t::CONTACT_NAME, text(30)).hint(t::CONTACT_NAME_HINT)),
-        Item::Field(field("contact_phone", t::CONTACT_PHONE, FieldKind::Phone).hint(t::PHONE_HINT)),
+        Item::Field(
+            field("contact_name", t::CONTACT_NAME(), text(30)).hint(t::CONTACT_NAME_HINT()),
+        ),
+        Item::Field(
+            field("contact_phone", t::CONTACT_PHONE(), FieldKind::Phone).hint(t::PHONE_HINT()),
+        ),
     ];
     items.extend(extra);
-    page("header", t::HEADER_PAGE, Some(t::HEADER_PAGE_INTRO), items)
+    page(
+        "header",
+        t::HEADER_PAGE(),
+        Some(t::HEADER_PAGE_INTRO()),
+        items,
+    )
 }
 
 /// The four declarations of facility-standard filings (domain guide §5); all must be ticked.
 pub(super) fn declarations_page() -> PageDefinition {
     page(
         "declarations",
-        t::DECLARATIONS_PAGE,
-        Some(t::DECLARATIONS_PAGE_INTRO),
+        t::DECLARATIONS_PAGE(),
+        Some(t::DECLARATIONS_PAGE_INTRO()),
         vec![
             declaration(
                 "declaration_no_improper_filing",
-                t::DECL_NO_IMPROPER_FILING,
-                t::DECL_NO_IMPROPER_FILING_STATEMENT,
+                t::DECL_NO_IMPROPER_FILING(),
+                t::DECL_NO_IMPROPER_FILING_STATEMENT(),
             ),
             declaration(
                 "declaration_no_notice_violation",
-                t::DECL_NO_NOTICE_VIOLATION,
-                t::DECL_NO_NOTICE_VIOLATION_STATEMENT,
+                t::DECL_NO_NOTICE_VIOLATION(),
+                t::DECL_NO_NOTICE_VIOLATION_STATEMENT(),
             ),
             declaration(
                 "declaration_no_inspection_findings",
-                t::DECL_NO_INSPECTION_FINDINGS,
-                t::DECL_NO_INSPECTION_FINDINGS_STATEMENT,
+                t::DECL_NO_INSPECTION_FINDINGS(),
+                t::DECL_NO_INSPECTION_FINDINGS_STATEMENT(),
             ),
             declaration(
                 "declaration_no_staffing_shortfall",
-                t::DECL_NO_STAFFING_SHORTFALL,
-                t::DECL_NO_STAFFING_SHORTFALL_STATEMENT,
+                t::DECL_NO_STAFFING_SHORTFALL(),
+                t::DECL_NO_STAFFING_SHORTFALL_STATEMENT(),
             ),
         ],
     )
@@ -253,31 +262,31 @@ pub(super) fn declarations_page() -> PageDefinition {
 pub(super) fn filing_page() -> PageDefinition {
     page(
         "filing",
-        t::FILING_PAGE,
-        Some(t::FILING_PAGE_INTRO),
+        t::FILING_PAGE(),
+        Some(t::FILING_PAGE_INTRO()),
         vec![
             Item::Field(
-                field("filing_date", t::FILING_DATE, date(Some(90), Some(0)))
-                    .hint(t::FILING_DATE_HINT),
+                field("filing_date", t::FILING_DATE(), date(Some(90), Some(0)))
+                    .hint(t::FILING_DATE_HINT()),
             ),
             Item::Field(
-                field("institution_name", t::INSTITUTION_NAME, text(100))
-                    .hint(t::INSTITUTION_NAME_HINT),
+                field("institution_name", t::INSTITUTION_NAME(), text(100))
+                    .hint(t::INSTITUTION_NAME_HINT()),
             ),
             Item::Field(
                 field(
                     "institution_postal_code",
-                    t::POSTAL_CODE,
+                    t::POSTAL_CODE(),
                     FieldKind::PostalCode,
                 )
-                .hint(t::POSTAL_CODE_HINT),
+                .hint(t::POSTAL_CODE_HINT()),
             ),
             Item::Field(
-                field("institution_address", t::INSTITUTION_ADDRESS, text(200))
-                    .hint(t::ADDRESS_HINT),
+                field("institution_address", t::INSTITUTION_ADDRESS(), text(200))
+                    .hint(t::ADDRESS_HINT()),
             ),
             Item::Field(
-                field("founder_name", t::FOUNDER_NAME, text(100)).hint(t::FOUNDER_NAME_HINT),
+                field("founder_name", t::FOUNDER_NAME(), text(100)).hint(t::FOUNDER_NAME_HINT()),
             ),
         ],
     )

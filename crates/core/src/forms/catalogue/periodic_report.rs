@@ -31,7 +31,7 @@ use crate::forms::fields::format_iso_date;
 use crate::forms::issue::{Ask, IssueCode};
 use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// The FTE divisor is the standard week, but never less than this.
 pub const FTE_DIVISOR_MINIMUM_HOURS: i64 = 32;
@@ -50,116 +50,116 @@ pub(super) const SHIPPED: Shipped = Shipped {
 fn definition() -> FormDefinition {
     let staff = GroupDefinition {
         id: "staff".into(),
-        label: t::PERIODIC_STAFF_GROUP.into(),
-        row_label: t::PERIODIC_STAFF_ROW.into(),
+        label: t::PERIODIC_STAFF_GROUP().into(),
+        row_label: t::PERIODIC_STAFF_ROW().into(),
         min_rows: 1,
         max_rows: 500,
         fields: vec![
             field(
                 "job_type",
-                t::JOB_TYPE,
+                t::JOB_TYPE(),
                 choice(&[
-                    ("doctor", t::JOB_DOCTOR),
-                    ("dentist", t::JOB_DENTIST),
-                    ("pharmacist", t::JOB_PHARMACIST),
-                    ("nurse", t::JOB_NURSE),
-                    ("assistant_nurse", t::JOB_ASSISTANT_NURSE),
-                    ("dental_hygienist", t::JOB_DENTAL_HYGIENIST),
-                    ("clerk", t::JOB_CLERK),
-                    ("other", t::JOB_OTHER),
+                    ("doctor", t::JOB_DOCTOR()),
+                    ("dentist", t::JOB_DENTIST()),
+                    ("pharmacist", t::JOB_PHARMACIST()),
+                    ("nurse", t::JOB_NURSE()),
+                    ("assistant_nurse", t::JOB_ASSISTANT_NURSE()),
+                    ("dental_hygienist", t::JOB_DENTAL_HYGIENIST()),
+                    ("clerk", t::JOB_CLERK()),
+                    ("other", t::JOB_OTHER()),
                 ]),
             ),
-            field("name", t::STAFF_NAME, text(30)).hint(t::STAFF_NAME_HINT),
-            field("employment", t::EMPLOYMENT, employment()),
-            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours)
-                .hint(t::WEEKLY_HOURS_HINT),
+            field("name", t::STAFF_NAME(), text(30)).hint(t::STAFF_NAME_HINT()),
+            field("employment", t::EMPLOYMENT(), employment()),
+            field("weekly_hours", t::WEEKLY_HOURS(), FieldKind::WeeklyHours)
+                .hint(t::WEEKLY_HOURS_HINT()),
         ],
     };
     form(
         super::FORM_PERIODIC_REPORT_STAFFING,
-        t::PERIODIC_TITLE,
-        t::PERIODIC_DESCRIPTION,
+        t::PERIODIC_TITLE(),
+        t::PERIODIC_DESCRIPTION(),
         &FeeScheduleClass::ALL,
         vec![
             header_page(vec![]),
             page(
                 "basis",
-                t::BASIS_PAGE,
-                Some(t::BASIS_PAGE_INTRO),
+                t::BASIS_PAGE(),
+                Some(t::BASIS_PAGE_INTRO()),
                 vec![
-                    computed("as_of", t::AS_OF_DATE),
+                    computed("as_of", t::AS_OF_DATE()),
                     Item::Field(
                         field(
                             "standard_weekly_hours",
-                            t::STANDARD_WEEKLY_HOURS,
+                            t::STANDARD_WEEKLY_HOURS(),
                             FieldKind::WeeklyHours,
                         )
-                        .hint(t::STANDARD_WEEKLY_HOURS_HINT_PERIODIC),
+                        .hint(t::STANDARD_WEEKLY_HOURS_HINT_PERIODIC()),
                     ),
-                    computed("divisor", t::DIVISOR_LABEL),
+                    computed("divisor", t::DIVISOR_LABEL()),
                 ],
             ),
             page(
                 "staff",
-                t::PERIODIC_STAFF_PAGE,
-                Some(t::PERIODIC_STAFF_PAGE_INTRO),
-                vec![Item::Group(staff), computed("fte", t::FTE_SECTION)],
+                t::PERIODIC_STAFF_PAGE(),
+                Some(t::PERIODIC_STAFF_PAGE_INTRO()),
+                vec![Item::Group(staff), computed("fte", t::FTE_SECTION())],
             ),
             page(
                 "totals",
-                t::TOTALS_PAGE,
-                Some(t::TOTALS_PAGE_INTRO),
+                t::TOTALS_PAGE(),
+                Some(t::TOTALS_PAGE_INTRO()),
                 vec![
                     Item::Field(
                         field(
                             "declared_full_time_count",
-                            t::DECLARED_FULL_TIME_COUNT,
-                            integer(0, 500, t::UNIT_PERSONS),
+                            t::DECLARED_FULL_TIME_COUNT(),
+                            integer(0, 500, t::UNIT_PERSONS()),
                         )
-                        .hint(t::DECLARED_FULL_TIME_COUNT_HINT),
+                        .hint(t::DECLARED_FULL_TIME_COUNT_HINT()),
                     ),
                     Item::Field(
                         field(
                             "declared_fte_total",
-                            t::DECLARED_FTE_TOTAL,
+                            t::DECLARED_FTE_TOTAL(),
                             decimal(FTE_SCALE, "0", "500", ""),
                         )
-                        .hint(t::DECLARED_FTE_TOTAL_HINT),
+                        .hint(t::DECLARED_FTE_TOTAL_HINT()),
                     ),
-                    computed("totals", t::TOTALS_SECTION),
+                    computed("totals", t::TOTALS_SECTION()),
                     Item::Field(
-                        field("ratio_name", t::RATIO_NAME, text(60))
+                        field("ratio_name", t::RATIO_NAME(), text(60))
                             .optional()
-                            .hint(t::RATIO_NAME_HINT),
+                            .hint(t::RATIO_NAME_HINT()),
                     ),
                     Item::Field(
                         field(
                             "ratio_numerator",
-                            t::RATIO_NUMERATOR,
+                            t::RATIO_NUMERATOR(),
                             decimal(1, "0", "100000", ""),
                         )
                         .optional()
-                        .hint(t::RATIO_NUMBER_HINT),
+                        .hint(t::RATIO_NUMBER_HINT()),
                     ),
                     Item::Field(
                         field(
                             "ratio_denominator",
-                            t::RATIO_DENOMINATOR,
+                            t::RATIO_DENOMINATOR(),
                             decimal(1, "0", "100000", ""),
                         )
                         .optional()
-                        .hint(t::RATIO_NUMBER_HINT),
+                        .hint(t::RATIO_NUMBER_HINT()),
                     ),
                     Item::Field(
                         field(
                             "declared_ratio_percent",
-                            t::DECLARED_RATIO,
+                            t::DECLARED_RATIO(),
                             decimal(1, "0", "100", "%"),
                         )
                         .optional()
-                        .hint(t::DECLARED_RATIO_HINT),
+                        .hint(t::DECLARED_RATIO_HINT()),
                     ),
-                    computed("ratio", t::RATIO_SECTION),
+                    computed("ratio", t::RATIO_SECTION()),
                 ],
             ),
             filing_page(),
@@ -212,8 +212,8 @@ fn rules(c: &mut Checker<'_>) {
     c.push_computed(ComputedValue {
         id: "as_of".into(),
         section: "as_of".into(),
-        label: t::AS_OF_DATE.into(),
-        formula: t::AS_OF_FORMULA.into(),
+        label: t::AS_OF_DATE().into(),
+        formula: t::AS_OF_FORMULA().into(),
         inputs: vec![],
         result: format_date(as_of),
         threshold: None,
@@ -228,9 +228,9 @@ fn rules(c: &mut Checker<'_>) {
     c.push_computed(ComputedValue {
         id: "divisor".into(),
         section: "divisor".into(),
-        label: t::DIVISOR_LABEL.into(),
-        formula: t::DIVISOR_FORMULA.into(),
-        inputs: vec![NamedValue::new(t::STANDARD_WEEKLY_HOURS, hours(standard))],
+        label: t::DIVISOR_LABEL().into(),
+        formula: t::DIVISOR_FORMULA().into(),
+        inputs: vec![NamedValue::new(t::STANDARD_WEEKLY_HOURS(), hours(standard))],
         result: hours(divisor),
         threshold: None,
         met: None,
@@ -274,8 +274,8 @@ fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
             (Some(EMPLOYMENT_FULL_TIME), _) => {
                 totals.full_timers = totals.full_timers.map(|n| n + 1);
                 totals.total = totals.total.and_then(|s| s.checked_add(divisor));
-                let inputs = vec![NamedValue::new(t::EMPLOYMENT, t::FULL_TIME)];
-                (t::FTE_FULL_TIME_FORMULA, inputs, "1.0".to_string())
+                let inputs = vec![NamedValue::new(t::EMPLOYMENT(), t::FULL_TIME())];
+                (t::FTE_FULL_TIME_FORMULA(), inputs, "1.0".to_string())
             }
             (Some(EMPLOYMENT_PART_TIME), Some(h)) => {
                 let counted = fte_numerator(false, h, divisor);
@@ -286,14 +286,14 @@ fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
                 totals.total = totals.total.and_then(|s| s.checked_add(counted));
                 let (cut, exact) = fte_display(counted, divisor);
                 let mut inputs = vec![
-                    NamedValue::new(t::WEEKLY_HOURS, hours(h)),
-                    NamedValue::new(t::DIVISOR_LABEL, hours(divisor)),
+                    NamedValue::new(t::WEEKLY_HOURS(), hours(h)),
+                    NamedValue::new(t::DIVISOR_LABEL(), hours(divisor)),
                 ];
                 if h > divisor {
-                    inputs.push(NamedValue::new(t::FTE_CAPPED, t::FTE_CAPPED_VALUE));
+                    inputs.push(NamedValue::new(t::FTE_CAPPED(), t::FTE_CAPPED_VALUE()));
                 }
-                inputs.push(NamedValue::new(t::EXACT_VALUE, exact));
-                (t::FTE_PART_TIME_FORMULA, inputs, cut)
+                inputs.push(NamedValue::new(t::EXACT_VALUE(), exact));
+                (t::FTE_PART_TIME_FORMULA(), inputs, cut)
             }
             (Some(EMPLOYMENT_PART_TIME), None) => {
                 totals.total = None;
@@ -308,7 +308,7 @@ fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
         c.push_computed(ComputedValue {
             id: format!("fte.staff[{i}]"),
             section: "fte".into(),
-            label: t::fte_row_label(&t::row_heading(t::PERIODIC_STAFF_ROW, i)),
+            label: t::fte_row_label(&t::row_heading(t::PERIODIC_STAFF_ROW(), i)),
             formula: formula.into(),
             inputs,
             result,
@@ -327,10 +327,10 @@ fn full_time_count_rule(c: &mut Checker<'_>, computed: i64) {
     c.push_computed(ComputedValue {
         id: "totals.full_time_count".into(),
         section: "totals".into(),
-        label: t::COMPUTED_FULL_TIME_COUNT.into(),
-        formula: t::FULL_TIME_COUNT_FORMULA.into(),
+        label: t::COMPUTED_FULL_TIME_COUNT().into(),
+        formula: t::FULL_TIME_COUNT_FORMULA().into(),
         inputs: declared
-            .map(|d| vec![NamedValue::new(t::DECLARED_FULL_TIME_COUNT, persons(d))])
+            .map(|d| vec![NamedValue::new(t::DECLARED_FULL_TIME_COUNT(), persons(d))])
             .unwrap_or_default(),
         result: persons(computed),
         threshold: declared.map(|d| t::equals_declared(&persons(d))),
@@ -356,24 +356,24 @@ fn fte_total_rule(c: &mut Checker<'_>, staff: &StaffTotals, sum: Decimal, diviso
     let met = declared.map(|d| d == computed_total);
     let mut inputs = vec![
         NamedValue::new(
-            t::COMPUTED_FULL_TIME_COUNT,
+            t::COMPUTED_FULL_TIME_COUNT(),
             persons(staff.full_timers.unwrap_or(0)),
         ),
-        NamedValue::new(t::PART_TIME_HOURS_TOTAL, hours(staff.part_time_hours)),
-        NamedValue::new(t::DIVISOR_LABEL, hours(divisor)),
-        NamedValue::new(t::EXACT_VALUE, exact.clone()),
+        NamedValue::new(t::PART_TIME_HOURS_TOTAL(), hours(staff.part_time_hours)),
+        NamedValue::new(t::DIVISOR_LABEL(), hours(divisor)),
+        NamedValue::new(t::EXACT_VALUE(), exact.clone()),
     ];
     if let Some(d) = declared {
         inputs.push(NamedValue::new(
-            t::DECLARED_FTE_TOTAL,
+            t::DECLARED_FTE_TOTAL(),
             d.to_fixed(FTE_SCALE),
         ));
     }
     c.push_computed(ComputedValue {
         id: "totals.fte_total".into(),
         section: "totals".into(),
-        label: t::COMPUTED_FTE_TOTAL.into(),
-        formula: t::FTE_TOTAL_FORMULA.into(),
+        label: t::COMPUTED_FTE_TOTAL().into(),
+        formula: t::FTE_TOTAL_FORMULA().into(),
         inputs,
         result: cut.clone(),
         threshold: declared.map(|d| t::equals_declared(&d.to_fixed(FTE_SCALE))),
@@ -443,11 +443,11 @@ fn ratio_rule(c: &mut Checker<'_>, num: Decimal, den: Decimal, scaled: Decimal) 
     c.push_computed(ComputedValue {
         id: "ratio".into(),
         section: "ratio".into(),
-        label: t::RATIO_SECTION.into(),
-        formula: t::RATIO_FORMULA.into(),
+        label: t::RATIO_SECTION().into(),
+        formula: t::RATIO_FORMULA().into(),
         inputs: vec![
-            NamedValue::new(t::RATIO_NUMERATOR, num.to_string()),
-            NamedValue::new(t::RATIO_DENOMINATOR, den.to_string()),
+            NamedValue::new(t::RATIO_NUMERATOR(), num.to_string()),
+            NamedValue::new(t::RATIO_DENOMINATOR(), den.to_string()),
         ],
         result: format!("{rounded}%"),
         threshold: declared.map(|d| t::equals_declared(&format!("{d}%"))),
@@ -473,11 +473,11 @@ fn ratio_rule(c: &mut Checker<'_>, num: Decimal, den: Decimal, scaled: Decimal) 
 
 /// 「32.0時間」
 fn hours(d: Decimal) -> String {
-    format!("{}{}", d.to_fixed(1), t::UNIT_HOURS)
+    format!("{}{}", d.to_fixed(1), t::UNIT_HOURS())
 }
 
 fn persons(n: i64) -> String {
-    format!("{n}{}", t::UNIT_PERSONS)
+    format!("{n}{}", t::UNIT_PERSONS())
 }
 
 #[cfg(test)]
@@ -617,7 +617,7 @@ mod tests {
         assert!(r.issues.is_empty(), "{:?}", r.issues);
         let capped = r.computed_value("fte.staff[0]").unwrap();
         assert_eq!(capped.result, "1.0");
-        assert!(capped.inputs.iter().any(|i| i.label == t::FTE_CAPPED));
+        assert!(capped.inputs.iter().any(|i| i.label == t::FTE_CAPPED()));
     }
 
     #[test]

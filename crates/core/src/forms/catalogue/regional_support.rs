@@ -24,7 +24,7 @@ use crate::forms::definition::{FormDefinition, Item};
 use crate::forms::issue::IssueCode;
 use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// 調剤基本料 class as the form asks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,8 @@ impl BasicFee {
 
     fn label(self) -> &'static str {
         match self {
-            Self::Basic1 => t::BASIC_FEE_1,
-            Self::Other => t::BASIC_FEE_OTHER,
+            Self::Basic1 => t::BASIC_FEE_1(),
+            Self::Other => t::BASIC_FEE_OTHER(),
         }
     }
 }
@@ -64,7 +64,7 @@ pub struct AchievementItem {
     pub number: u8,
     /// The answer key.
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: fn() -> &'static str,
     /// True for items compared per 10,000 prescriptions; false for a raw count.
     pub per_10k: bool,
     /// Threshold for pharmacies under 調剤基本料1.
@@ -106,7 +106,7 @@ pub struct Rules {
 const fn item(
     number: u8,
     id: &'static str,
-    label: &'static str,
+    label: fn() -> &'static str,
     per_10k: bool,
     basic_1: i64,
     other: i64,
@@ -247,80 +247,80 @@ fn definition() -> FormDefinition {
     debug_assert_eq!(rules.version, super::REVISION);
     let count = |it: &AchievementItem| {
         let hint = if it.per_10k {
-            t::ITEM_HINT_PER_10K
+            t::ITEM_HINT_PER_10K()
         } else {
-            t::ITEM_HINT_RAW
+            t::ITEM_HINT_RAW()
         };
         Item::Field(
             field(
                 it.id,
-                &t::item_label(circled(it.number), it.label),
-                integer(0, 1_000_000, t::UNIT_TIMES),
+                &t::item_label(circled(it.number), (it.label)()),
+                integer(0, 1_000_000, t::UNIT_TIMES()),
             )
             .hint(hint),
         )
     };
     let mut achievements: Vec<Item> = rules.items.iter().map(count).collect();
-    achievements.push(computed("per_10k", t::PER_10K_SECTION));
-    achievements.push(computed("level_check", t::LEVEL_CHECK_SECTION));
+    achievements.push(computed("per_10k", t::PER_10K_SECTION()));
+    achievements.push(computed("level_check", t::LEVEL_CHECK_SECTION()));
     form(
         super::FORM_REGIONAL_SUPPORT,
-        t::REGIONAL_SUPPORT_TITLE,
-        t::REGIONAL_SUPPORT_DESCRIPTION,
+        t::REGIONAL_SUPPORT_TITLE(),
+        t::REGIONAL_SUPPORT_DESCRIPTION(),
         &[FeeScheduleClass::Pharmacy],
         vec![
             header_page(vec![]),
             page(
                 "level",
-                t::LEVEL_PAGE,
-                Some(t::LEVEL_PAGE_INTRO),
+                t::LEVEL_PAGE(),
+                Some(t::LEVEL_PAGE_INTRO()),
                 vec![
                     Item::Field(
                         field(
                             "basic_fee_class",
-                            t::BASIC_FEE_CLASS,
+                            t::BASIC_FEE_CLASS(),
                             choice(&[
-                                (BasicFee::Basic1.value(), t::BASIC_FEE_1),
-                                (BasicFee::Other.value(), t::BASIC_FEE_OTHER),
+                                (BasicFee::Basic1.value(), t::BASIC_FEE_1()),
+                                (BasicFee::Other.value(), t::BASIC_FEE_OTHER()),
                             ]),
                         )
-                        .hint(t::BASIC_FEE_CLASS_HINT),
+                        .hint(t::BASIC_FEE_CLASS_HINT()),
                     ),
                     Item::Field(
                         field(
                             "level",
-                            t::LEVEL,
+                            t::LEVEL(),
                             choice(&[
-                                ("1", t::LEVEL_1),
-                                ("2", t::LEVEL_2),
-                                ("3", t::LEVEL_3),
-                                ("4", t::LEVEL_4),
+                                ("1", t::LEVEL_1()),
+                                ("2", t::LEVEL_2()),
+                                ("3", t::LEVEL_3()),
+                                ("4", t::LEVEL_4()),
                             ]),
                         )
-                        .hint(t::LEVEL_HINT),
+                        .hint(t::LEVEL_HINT()),
                     ),
                 ],
             ),
             page(
                 "prescriptions",
-                t::PRESCRIPTIONS_PAGE,
-                Some(t::PRESCRIPTIONS_PAGE_INTRO),
+                t::PRESCRIPTIONS_PAGE(),
+                Some(t::PRESCRIPTIONS_PAGE_INTRO()),
                 vec![
                     Item::Field(
                         field(
                             "prescriptions_last_year",
-                            t::PRESCRIPTIONS,
-                            integer(0, 10_000_000, t::UNIT_TIMES),
+                            t::PRESCRIPTIONS(),
+                            integer(0, 10_000_000, t::UNIT_TIMES()),
                         )
-                        .hint(t::PRESCRIPTIONS_HINT),
+                        .hint(t::PRESCRIPTIONS_HINT()),
                     ),
-                    computed("base", t::BASE_SECTION),
+                    computed("base", t::BASE_SECTION()),
                 ],
             ),
             page(
                 "achievements",
-                t::ACHIEVEMENTS_PAGE,
-                Some(t::ACHIEVEMENTS_PAGE_INTRO),
+                t::ACHIEVEMENTS_PAGE(),
+                Some(t::ACHIEVEMENTS_PAGE_INTRO()),
                 achievements,
             ),
             declarations_page(),
@@ -363,9 +363,9 @@ fn rules(c: &mut Checker<'_>) {
         c.push_computed(ComputedValue {
             id: "base".into(),
             section: "base".into(),
-            label: t::BASE_LABEL.into(),
-            formula: t::BASE_FORMULA.into(),
-            inputs: vec![NamedValue::new(t::PRESCRIPTIONS, times(p))],
+            label: t::BASE_LABEL().into(),
+            formula: t::BASE_FORMULA().into(),
+            inputs: vec![NamedValue::new(t::PRESCRIPTIONS(), times(p))],
             result: times(b),
             threshold: None,
             met: None,
@@ -411,7 +411,7 @@ fn item_outcomes(
             c.push_computed(ComputedValue {
                 id: format!("per_10k.{}", it.id),
                 section: "per_10k".into(),
-                label: t::item_label(circled(it.number), it.label),
+                label: t::item_label(circled(it.number), (it.label)()),
                 formula: figure.formula.into(),
                 inputs: figure.inputs,
                 result: figure.result,
@@ -457,8 +457,8 @@ fn figure(
 ) -> Option<Figure> {
     if !it.per_10k {
         return Some(Figure {
-            formula: t::RAW_COUNT_FORMULA,
-            inputs: vec![NamedValue::new(t::ITEM_COUNT, times(count))],
+            formula: t::RAW_COUNT_FORMULA(),
+            inputs: vec![NamedValue::new(t::ITEM_COUNT(), times(count))],
             result: count.to_string(),
             count,
             base: None,
@@ -466,11 +466,11 @@ fn figure(
     }
     let b = base?;
     Some(Figure {
-        formula: t::PER_10K_FORMULA,
+        formula: t::PER_10K_FORMULA(),
         inputs: vec![
-            NamedValue::new(t::ITEM_COUNT, times(count)),
-            NamedValue::new(t::PRESCRIPTIONS, times(prescriptions.unwrap_or(0))),
-            NamedValue::new(t::BASE_LABEL, times(b)),
+            NamedValue::new(t::ITEM_COUNT(), times(count)),
+            NamedValue::new(t::PRESCRIPTIONS(), times(prescriptions.unwrap_or(0))),
+            NamedValue::new(t::BASE_LABEL(), times(b)),
         ],
         result: per_10k(count, b).to_string(),
         count,
@@ -499,7 +499,7 @@ fn level_check(
         && rule.mandatory.iter().all(|n| met_numbers.contains(n));
     let numbers = |ns: &[u8]| -> String {
         if ns.is_empty() {
-            t::NONE.to_string()
+            t::NONE().to_string()
         } else {
             ns.iter().map(|&n| circled(n)).collect()
         }
@@ -510,10 +510,10 @@ fn level_check(
         id: "level_check".into(),
         section: "level_check".into(),
         label: t::level_check_label(rule.level),
-        formula: t::LEVEL_CHECK_FORMULA.into(),
+        formula: t::LEVEL_CHECK_FORMULA().into(),
         inputs: vec![
-            NamedValue::new(t::ITEMS_MET, numbers(&met_numbers)),
-            NamedValue::new(t::ITEMS_NOT_MET, numbers(&unmet)),
+            NamedValue::new(t::ITEMS_MET(), numbers(&met_numbers)),
+            NamedValue::new(t::ITEMS_NOT_MET(), numbers(&unmet)),
         ],
         result: t::item_count(met_numbers.len()),
         threshold: Some(requirement.clone()),
@@ -548,7 +548,7 @@ fn shortfall(
     base: i64,
 ) -> String {
     let th = it.threshold(fee);
-    let label = t::item_label(circled(it.number), it.label);
+    let label = t::item_label(circled(it.number), (it.label)());
     let mandatory = rule.mandatory.contains(&it.number);
     if it.per_10k {
         let value = per_10k(count, base).to_string();
@@ -567,7 +567,7 @@ fn shortfall(
 
 /// 「18,500回」
 fn times(n: i64) -> String {
-    format!("{}{}", Decimal::from(n).to_grouped(), t::UNIT_TIMES)
+    format!("{}{}", Decimal::from(n).to_grouped(), t::UNIT_TIMES())
 }
 
 #[cfg(test)]
@@ -625,14 +625,19 @@ mod tests {
         let w = &r.issues[0];
         assert_eq!(w.severity, Severity::Warning);
         assert_eq!(w.page, "level");
-        assert!(
-            w.message.contains("①夜間・休日等の対応実績"),
-            "{}",
-            w.message
-        );
-        assert!(w.message.contains("32.43"), "{}", w.message);
-        assert!(w.message.contains("74回以上必要"), "{}", w.message);
+        // The lead names the count; each item not met is a line of its own, with its figures.
         assert!(w.message.contains("8項目以上"), "{}", w.message);
+        assert!(w.message.contains("7項目"), "{}", w.message);
+        assert_eq!(w.details.len(), 7, "{:?}", w.details);
+        let night = &w.details[0];
+        assert!(night.starts_with("①夜間・休日等の対応実績"), "{night}");
+        assert!(night.contains("32.43"), "{night}");
+        assert!(night.contains("74回以上必要"), "{night}");
+        assert!(
+            w.details.iter().all(|d| !d.contains('／')),
+            "{:?}",
+            w.details
+        );
         assert!(!r.has_errors());
         assert_eq!(r.unacknowledged_warnings(&[w.key()]).len(), 0);
         assert_eq!(w.key(), "level_requirements_not_met@level");
@@ -710,11 +715,11 @@ mod tests {
             &c,
         );
         assert_eq!(r.issues.len(), 1);
-        assert!(r.issues[0].message.contains("④"), "{}", r.issues[0].message);
+        let kakaritsuke = r.issues[0].details.iter().find(|d| d.contains('④'));
         assert!(
-            r.issues[0].message.contains("必須"),
-            "{}",
-            r.issues[0].message
+            kakaritsuke.is_some_and(|d| d.contains("必須")),
+            "{:?}",
+            r.issues[0].details
         );
         assert_eq!(r.computed_value("level_check").unwrap().result, "3項目");
         // Level 3 (other class) needs ④ and ⑦: thresholds of the other column apply.
@@ -758,7 +763,11 @@ mod tests {
             &c,
         );
         assert_eq!(r.issues[0].code, "level_requirements_not_met");
-        assert!(r.issues[0].message.contains("⑩"), "{}", r.issues[0].message);
+        assert!(
+            r.issues[0].details.iter().any(|d| d.contains("⑩")),
+            "{:?}",
+            r.issues[0].details
+        );
     }
 
     #[test]

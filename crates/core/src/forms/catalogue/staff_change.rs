@@ -20,7 +20,7 @@ use crate::forms::definition::{FieldKind, FormDefinition, GroupDefinition, Item}
 use crate::forms::issue::{Ask, IssueCode};
 use crate::forms::report::{ComputedValue, NamedValue};
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// A full-timer needs at least this many hours a week, or the institution's standard week if lower.
 pub const FULL_TIME_MINIMUM_HOURS: i64 = 32;
@@ -43,76 +43,76 @@ pub(super) const SHIPPED: Shipped = Shipped {
 fn definition() -> FormDefinition {
     let staff = GroupDefinition {
         id: "staff".into(),
-        label: t::STAFF_CHANGE_GROUP.into(),
-        row_label: t::STAFF_CHANGE_ROW.into(),
+        label: t::STAFF_CHANGE_GROUP().into(),
+        row_label: t::STAFF_CHANGE_ROW().into(),
         min_rows: 1,
         max_rows: 50,
         fields: vec![
-            field("name", t::STAFF_NAME, text(30)).hint(t::STAFF_NAME_HINT),
+            field("name", t::STAFF_NAME(), text(30)).hint(t::STAFF_NAME_HINT()),
             field(
                 "furigana",
-                t::STAFF_FURIGANA,
+                t::STAFF_FURIGANA(),
                 FieldKind::Furigana { max_chars: 60 },
             )
-            .hint(t::FURIGANA_HINT),
+            .hint(t::FURIGANA_HINT()),
             field(
                 "registration_number",
-                t::REGISTRATION_NUMBER,
+                t::REGISTRATION_NUMBER(),
                 FieldKind::RegistrationNumber,
             )
-            .hint(t::REGISTRATION_NUMBER_HINT),
+            .hint(t::REGISTRATION_NUMBER_HINT()),
             field(
                 "change_type",
-                t::CHANGE_TYPE,
+                t::CHANGE_TYPE(),
                 choice(&[
-                    (CHANGE_HIRE, t::CHANGE_HIRE),
-                    (CHANGE_LEAVE, t::CHANGE_LEAVE),
-                    (CHANGE_WORK_PATTERN, t::CHANGE_WORK_PATTERN),
-                    (CHANGE_NAME, t::CHANGE_NAME),
+                    (CHANGE_HIRE, t::CHANGE_HIRE()),
+                    (CHANGE_LEAVE, t::CHANGE_LEAVE()),
+                    (CHANGE_WORK_PATTERN, t::CHANGE_WORK_PATTERN()),
+                    (CHANGE_NAME, t::CHANGE_NAME()),
                 ]),
             ),
-            field("previous_name", t::PREVIOUS_NAME, text(30))
+            field("previous_name", t::PREVIOUS_NAME(), text(30))
                 .optional()
-                .hint(t::PREVIOUS_NAME_HINT),
-            field("employment", t::EMPLOYMENT, employment()),
-            field("weekly_hours", t::WEEKLY_HOURS, FieldKind::WeeklyHours)
-                .hint(t::WEEKLY_HOURS_HINT),
-            field("department", t::DEPARTMENT, text(30))
-                .hint(t::DEPARTMENT_HINT)
+                .hint(t::PREVIOUS_NAME_HINT()),
+            field("employment", t::EMPLOYMENT(), employment()),
+            field("weekly_hours", t::WEEKLY_HOURS(), FieldKind::WeeklyHours)
+                .hint(t::WEEKLY_HOURS_HINT()),
+            field("department", t::DEPARTMENT(), text(30))
+                .hint(t::DEPARTMENT_HINT())
                 .only_for(&[FeeScheduleClass::Medical]),
             field(
                 "change_date",
-                t::CHANGE_DATE,
+                t::CHANGE_DATE(),
                 date(Some(CHANGE_DATE_DAYS_BEFORE), Some(CHANGE_DATE_DAYS_AFTER)),
             )
-            .hint(t::CHANGE_DATE_HINT),
+            .hint(t::CHANGE_DATE_HINT()),
         ],
     };
     form(
         super::FORM_STAFF_CHANGE,
-        t::STAFF_CHANGE_TITLE,
-        t::STAFF_CHANGE_DESCRIPTION,
+        t::STAFF_CHANGE_TITLE(),
+        t::STAFF_CHANGE_DESCRIPTION(),
         &FeeScheduleClass::ALL,
         vec![
             header_page(vec![
                 Item::Field(
                     field(
                         "standard_weekly_hours",
-                        t::STANDARD_WEEKLY_HOURS,
+                        t::STANDARD_WEEKLY_HOURS(),
                         FieldKind::WeeklyHours,
                     )
                     .optional()
-                    .hint(t::STANDARD_WEEKLY_HOURS_HINT_STAFF_CHANGE),
+                    .hint(t::STANDARD_WEEKLY_HOURS_HINT_STAFF_CHANGE()),
                 ),
-                computed("full_time_threshold", t::FULL_TIME_THRESHOLD),
+                computed("full_time_threshold", t::FULL_TIME_THRESHOLD()),
             ]),
             page(
                 "staff",
-                t::STAFF_CHANGE_PAGE,
-                Some(t::STAFF_CHANGE_PAGE_INTRO),
+                t::STAFF_CHANGE_PAGE(),
+                Some(t::STAFF_CHANGE_PAGE_INTRO()),
                 vec![
                     Item::Group(staff),
-                    computed("full_time_hours", t::FULL_TIME_HOURS_SECTION),
+                    computed("full_time_hours", t::FULL_TIME_HOURS_SECTION()),
                 ],
             ),
             declarations_page(),
@@ -129,17 +129,17 @@ fn rules(c: &mut Checker<'_>) {
     let threshold = standard
         .filter(|_| standard_valid)
         .map_or(minimum, |s| s.min(minimum));
-    let threshold_text = format!("{}{}", threshold.to_fixed(1), t::UNIT_HOURS);
+    let threshold_text = format!("{}{}", threshold.to_fixed(1), t::UNIT_HOURS());
     c.push_computed(ComputedValue {
         id: "full_time_threshold".into(),
         section: "full_time_threshold".into(),
-        label: t::FULL_TIME_THRESHOLD.into(),
-        formula: t::FULL_TIME_THRESHOLD_FORMULA.into(),
+        label: t::FULL_TIME_THRESHOLD().into(),
+        formula: t::FULL_TIME_THRESHOLD_FORMULA().into(),
         inputs: vec![NamedValue::new(
-            t::STANDARD_WEEKLY_HOURS,
+            t::STANDARD_WEEKLY_HOURS(),
             match standard {
-                Some(s) => format!("{}{}", s.to_fixed(1), t::UNIT_HOURS),
-                None => t::STANDARD_WEEKLY_HOURS_DEFAULT.to_string(),
+                Some(s) => format!("{}{}", s.to_fixed(1), t::UNIT_HOURS()),
+                None => t::STANDARD_WEEKLY_HOURS_DEFAULT().to_string(),
             },
         )],
         result: threshold_text.clone(),
@@ -149,22 +149,22 @@ fn rules(c: &mut Checker<'_>) {
     });
 
     for i in 0..c.row_count("staff") {
-        let row_label = t::row_heading(t::STAFF_CHANGE_ROW, i);
+        let row_label = t::row_heading(t::STAFF_CHANGE_ROW(), i);
         let employment = format!("staff[{i}].employment");
         let hours_path = format!("staff[{i}].weekly_hours");
         if c.text(&employment) == Some(EMPLOYMENT_FULL_TIME)
             && let Some(hours) = c.decimal(&hours_path)
         {
             let met = hours >= threshold;
-            let hours_text = format!("{}{}", hours.to_fixed(1), t::UNIT_HOURS);
+            let hours_text = format!("{}{}", hours.to_fixed(1), t::UNIT_HOURS());
             c.push_computed(ComputedValue {
                 id: format!("full_time_hours.staff[{i}]"),
                 section: "full_time_hours".into(),
                 label: t::full_time_hours_label(&row_label),
-                formula: t::FULL_TIME_HOURS_FORMULA.into(),
+                formula: t::FULL_TIME_HOURS_FORMULA().into(),
                 inputs: vec![
-                    NamedValue::new(t::WEEKLY_HOURS, hours_text.clone()),
-                    NamedValue::new(t::FULL_TIME_THRESHOLD, threshold_text.clone()),
+                    NamedValue::new(t::WEEKLY_HOURS(), hours_text.clone()),
+                    NamedValue::new(t::FULL_TIME_THRESHOLD(), threshold_text.clone()),
                 ],
                 result: hours_text.clone(),
                 threshold: Some(t::at_least_text(&threshold_text)),

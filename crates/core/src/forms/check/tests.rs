@@ -84,7 +84,7 @@ fn rules_report_about_the_field_at_the_path() {
     assert_eq!(
         got,
         [
-            ("choice", t::RATIO_DENOMINATOR_ZERO),
+            ("choice", t::RATIO_DENOMINATOR_ZERO()),
             ("rows[1].text", "行（2行目）のtextを入力してください。"),
         ]
     );

@@ -4,7 +4,7 @@
 use super::Verdict;
 use crate::forms::decimal::{Decimal, DecimalError, comma_as_decimal_point};
 use crate::forms::issue::{Bounds, IssueCode};
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 use crate::width::to_half_width;
 
 /// Hours in a week: the most a weekly-hours field accepts.
@@ -49,7 +49,7 @@ pub(super) fn decimal(typed: &str, scale: u32, min: &str, max: &str, unit: &str)
 /// Hours a week, one decimal, more than 0 and at most [`MAX_WEEKLY_HOURS`]; above
 /// [`UNUSUAL_WEEKLY_HOURS`] a warning.
 pub(super) fn weekly_hours(typed: &str) -> Verdict {
-    let hours = match exact(typed, 1, None, None, t::UNIT_HOURS) {
+    let hours = match exact(typed, 1, None, None, t::UNIT_HOURS()) {
         Ok(d) => d,
         Err(code) => return Verdict::refuse(code),
     };
@@ -144,7 +144,7 @@ fn is_unit(suffix: &str, unit: &str) -> bool {
         return false;
     }
     let same = |alias: &str| alias.eq_ignore_ascii_case(suffix);
-    match t::UNIT_ALIASES.iter().find(|(u, _)| *u == unit) {
+    match t::UNIT_ALIASES().iter().find(|(u, _)| *u == unit) {
         Some((_, aliases)) => aliases.iter().any(|a| same(a)),
         None => same(unit),
     }
@@ -174,8 +174,8 @@ mod tests {
         assert_eq!(split("18500"), None);
         assert_eq!(split("回"), None);
         assert_eq!(split("1e5"), None);
-        assert!(is_unit("HR", t::UNIT_HOURS));
-        assert!(is_unit("名", t::UNIT_PERSONS));
+        assert!(is_unit("HR", t::UNIT_HOURS()));
+        assert!(is_unit("名", t::UNIT_PERSONS()));
         assert!(is_unit("%", "%"));
         assert!(!is_unit("回", ""));
     }

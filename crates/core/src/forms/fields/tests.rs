@@ -11,7 +11,7 @@ use crate::forms::definition::{
 };
 use crate::forms::{Answers, CheckContext, CheckReport, Severity};
 use crate::institution::FeeScheduleClass;
-use crate::text::ja::forms as t;
+use crate::text::current::forms as t;
 
 /// The engine without form rules.
 pub(crate) fn check(def: &FormDefinition, answers: &Answers, ctx: &CheckContext) -> CheckReport {

@@ -543,15 +543,15 @@ pub fn item_shortfall_raw(label: &str, count: &str, threshold: &str, mandatory: 
     format!("{label}{must}: {count}, but at least {threshold} are needed")
 }
 
+/// The lead of the warning; the items not met follow it as a list (`Issue::details`).
 pub fn level_requirements_not_met(
     level: u8,
     met: usize,
     requirement: &str,
-    details: &[String],
+    unmet: usize,
 ) -> String {
     format!(
-        "The requirements for regional support system addition {level} are not met. Items met: {met}; needed: {requirement}. Items not met: {}. Check the counts, or reconsider which addition you file. If you can confirm that the requirements are met, mark this point as checked on the review page and submit.",
-        details.join("; ")
+        "The requirements for regional support system addition {level} are not met. Items met: {met}; needed: {requirement}. Check the counts, or reconsider which addition you file. If you can confirm that the requirements are met, mark this point as checked on the review page and submit. The {unmet} items not met are:"
     )
 }
 

@@ -71,3 +71,83 @@ pub const USER_ID_SHAPE: &str = "Enter your user ID as shown in the mailed notic
 // ---- API request shape ----------------------------------------------------------------------
 pub const JSON_FIELDS_INVALID: &str =
     "Some items of the request are missing or in the wrong format. Reload the page and try again.";
+
+// Prefectures (JIS X 0401 order) and Regional Bureaus of Health and Welfare
+pub const PREFECTURE_NAMES: [&str; 47] = [
+    "Hokkaido",
+    "Aomori",
+    "Iwate",
+    "Miyagi",
+    "Akita",
+    "Yamagata",
+    "Fukushima",
+    "Ibaraki",
+    "Tochigi",
+    "Gunma",
+    "Saitama",
+    "Chiba",
+    "Tokyo",
+    "Kanagawa",
+    "Niigata",
+    "Toyama",
+    "Ishikawa",
+    "Fukui",
+    "Yamanashi",
+    "Nagano",
+    "Gifu",
+    "Shizuoka",
+    "Aichi",
+    "Mie",
+    "Shiga",
+    "Kyoto",
+    "Osaka",
+    "Hyogo",
+    "Nara",
+    "Wakayama",
+    "Tottori",
+    "Shimane",
+    "Okayama",
+    "Hiroshima",
+    "Yamaguchi",
+    "Tokushima",
+    "Kagawa",
+    "Ehime",
+    "Kochi",
+    "Fukuoka",
+    "Saga",
+    "Nagasaki",
+    "Kumamoto",
+    "Oita",
+    "Miyazaki",
+    "Kagoshima",
+    "Okinawa",
+];
+/// Hokkaido, Tohoku, Kanto-Shinetsu, Tokai-Hokuriku, Kinki, Chugoku-Shikoku, Shikoku, Kyushu.
+pub const BUREAU_NAMES: [&str; 8] = [
+    "Hokkaido Regional Bureau of Health and Welfare",
+    "Tohoku Regional Bureau of Health and Welfare",
+    "Kanto-Shinetsu Regional Bureau of Health and Welfare",
+    "Tokai-Hokuriku Regional Bureau of Health and Welfare",
+    "Kinki Regional Bureau of Health and Welfare",
+    "Chugoku-Shikoku Regional Bureau of Health and Welfare",
+    "Shikoku Branch Bureau of Health and Welfare",
+    "Kyushu Regional Bureau of Health and Welfare",
+];
+
+// ---- Punctuation ----------------------------------------------------------------------------
+/// “text (aside)”
+pub fn parenthetical(text: &str, aside: &str) -> String {
+    format!("{text} ({aside})")
+}
+/// “label: value”
+pub fn label_value(label: &str, value: &str) -> String {
+    format!("{label}: {value}")
+}
+/// Between label and value when they are separate elements: “: ”.
+pub const LABEL_VALUE_SEPARATOR: &str = ": ";
+/// Between the items of a run-in list: “, ”.
+pub const LIST_SEPARATOR: &str = ", ";
+/// Between the parts of one identifier line: “, ”.
+pub const PARTS_SEPARATOR: &str = ", ";
+/// Between a row's heading and a field label: “ — ”.
+pub const HEADING_SEPARATOR: &str = " — ";

@@ -186,74 +186,18 @@ pub fn letter_batch_footer(batch: u8, prefecture: &str, page: usize, pages: usiz
 
 // ---- Mailing schedule (seed attachment 2, 別添2 郵送スケジュール) ----------------------------
 
-/// The seed's table, in batch order: the prefectures of each mailing batch and the expected
-/// arrival period (郵送物到着日途). The Japanese table's names are what
-/// `Prefecture::parse` reads; these English names are for display only.
-pub const MAILING_SCHEDULE: [(&[&str], &str); 9] = [
-    (
-        &[
-            "Hokkaido",
-            "Aomori",
-            "Iwate",
-            "Miyagi",
-            "Akita",
-            "Yamagata",
-            "Fukushima",
-        ],
-        "around late November 2024",
-    ),
-    (
-        &["Ibaraki", "Tochigi", "Gunma", "Saitama"],
-        "around early December 2024",
-    ),
-    (
-        &[
-            "Chiba",
-            "Niigata",
-            "Toyama",
-            "Ishikawa",
-            "Fukui",
-            "Yamanashi",
-            "Nagano",
-        ],
-        "around late December 2024",
-    ),
-    (&["Tokyo"], "around mid-January 2025"),
-    (
-        &["Kanagawa", "Gifu", "Shizuoka"],
-        "around late January 2025",
-    ),
-    (&["Aichi", "Mie", "Hyogo"], "around mid-February 2025"),
-    (&["Shiga", "Kyoto", "Osaka"], "around late February 2025"),
-    (
-        &[
-            "Nara",
-            "Wakayama",
-            "Tottori",
-            "Shimane",
-            "Okayama",
-            "Hiroshima",
-            "Yamaguchi",
-            "Tokushima",
-            "Kagawa",
-            "Ehime",
-            "Kochi",
-        ],
-        "around mid-March 2025",
-    ),
-    (
-        &[
-            "Fukuoka",
-            "Saga",
-            "Kumamoto",
-            "Nagasaki",
-            "Oita",
-            "Miyazaki",
-            "Kagoshima",
-            "Okinawa",
-        ],
-        "around late March 2025",
-    ),
+/// The seed's mailing schedule: the expected arrival of each mailing batch, in batch order
+/// (which prefectures each batch serves is data: `issuance::schedule` in the server).
+pub const MAILING_ARRIVALS: [&str; 9] = [
+    "around late November 2024",
+    "around early December 2024",
+    "around late December 2024",
+    "around mid-January 2025",
+    "around late January 2025",
+    "around mid-February 2025",
+    "around late February 2025",
+    "around mid-March 2025",
+    "around late March 2025",
 ];
 
 pub const ISSUANCE_CONFLICT: &str = "During issuance, another issuance run registered the same medical institution or user ID, so this issuance was cancelled (no letters were made either). Run it again.";

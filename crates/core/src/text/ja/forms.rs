@@ -442,15 +442,15 @@ pub fn item_shortfall_raw(label: &str, count: &str, threshold: &str, mandatory: 
     format!("{label}{must}：{count}で、{threshold}以上が必要です")
 }
 
+/// The lead of the warning; the items not met follow it as a list (`Issue::details`).
 pub fn level_requirements_not_met(
     level: u8,
     met: usize,
     requirement: &str,
-    details: &[String],
+    unmet: usize,
 ) -> String {
     format!(
-        "地域支援体制加算{level}の要件を満たしていません。満たした項目は{met}項目で、{requirement}が必要です。満たしていない項目：{}。実績の回数を確認するか、届け出る加算を見直してください。要件を満たしていることを確認できる場合は、確認画面で確認済みにして提出できます。",
-        details.join("／")
+        "地域支援体制加算{level}の要件を満たしていません。満たした項目は{met}項目で、{requirement}が必要です。実績の回数を確認するか、届け出る加算を見直してください。要件を満たしていることを確認できる場合は、確認画面で確認済みにして提出できます。満たしていない項目（{unmet}項目）は次のとおりです。"
     )
 }
 

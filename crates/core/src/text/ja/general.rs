@@ -62,3 +62,83 @@ pub const USER_ID_SHAPE: &str =
 
 // ---- API request shape ----------------------------------------------------------------------
 pub const JSON_FIELDS_INVALID: &str = "送信内容の項目が不足しているか、項目の形式が正しくありません。画面を再読み込みしてから、もう一度操作してください。";
+
+// Prefectures (JIS X 0401 order) and Regional Bureaus of Health and Welfare
+pub const PREFECTURE_NAMES: [&str; 47] = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+];
+/// 北海道, 東北, 関東信越, 東海北陸, 近畿, 中国四国, 四国（支局）, 九州の順。
+pub const BUREAU_NAMES: [&str; 8] = [
+    "北海道厚生局",
+    "東北厚生局",
+    "関東信越厚生局",
+    "東海北陸厚生局",
+    "近畿厚生局",
+    "中国四国厚生局",
+    "四国厚生支局",
+    "九州厚生局",
+];
+
+// ---- Punctuation ----------------------------------------------------------------------------
+/// 「本文（補足）」
+pub fn parenthetical(text: &str, aside: &str) -> String {
+    format!("{text}（{aside}）")
+}
+/// 「項目：値」
+pub fn label_value(label: &str, value: &str) -> String {
+    format!("{label}：{value}")
+}
+/// Between label and value when they are separate elements: 「：」.
+pub const LABEL_VALUE_SEPARATOR: &str = "：";
+/// Between the items of a run-in list: 「、」.
+pub const LIST_SEPARATOR: &str = "、";
+/// Between the parts of one identifier line: 「・」.
+pub const PARTS_SEPARATOR: &str = "・";
+/// Between a row's heading and a field label: 全角スペース.
+pub const HEADING_SEPARATOR: &str = "　";

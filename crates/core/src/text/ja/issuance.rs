@@ -170,51 +170,18 @@ pub fn letter_batch_footer(batch: u8, prefecture: &str, page: usize, pages: usiz
 
 // ---- Mailing schedule (seed 別添2 郵送スケジュール) -------------------------------------------
 
-/// The seed's table, in batch order: the prefectures of each mailing batch (as written in the
-/// seed, without 都/府/県) and the expected arrival period (郵送物到着日途).
-pub const MAILING_SCHEDULE: [(&[&str], &str); 9] = [
-    (
-        &["北海道", "青森", "岩手", "宮城", "秋田", "山形", "福島"],
-        "令和6年11月下旬ごろ",
-    ),
-    (&["茨城", "栃木", "群馬", "埼玉"], "令和6年12月上旬ごろ"),
-    (
-        &["千葉", "新潟", "富山", "石川", "福井", "山梨", "長野"],
-        "令和6年12月下旬ごろ",
-    ),
-    (&["東京"], "令和7年1月中旬ごろ"),
-    (&["神奈川", "岐阜", "静岡"], "令和7年1月下旬ごろ"),
-    (&["愛知", "三重", "兵庫"], "令和7年2月中旬ごろ"),
-    (&["滋賀", "京都", "大阪"], "令和7年2月下旬ごろ"),
-    (
-        &[
-            "奈良",
-            "和歌山",
-            "鳥取",
-            "島根",
-            "岡山",
-            "広島",
-            "山口",
-            "徳島",
-            "香川",
-            "愛媛",
-            "高知",
-        ],
-        "令和7年3月中旬ごろ",
-    ),
-    (
-        &[
-            "福岡",
-            "佐賀",
-            "熊本",
-            "長崎",
-            "大分",
-            "宮崎",
-            "鹿児島",
-            "沖縄",
-        ],
-        "令和7年3月下旬ごろ",
-    ),
+/// The seed's 郵送スケジュール: the expected arrival (郵送物到着日途) of each mailing batch, in
+/// batch order (which prefectures each batch serves is data: `issuance::schedule` in the server).
+pub const MAILING_ARRIVALS: [&str; 9] = [
+    "令和6年11月下旬ごろ",
+    "令和6年12月上旬ごろ",
+    "令和6年12月下旬ごろ",
+    "令和7年1月中旬ごろ",
+    "令和7年1月下旬ごろ",
+    "令和7年2月中旬ごろ",
+    "令和7年2月下旬ごろ",
+    "令和7年3月中旬ごろ",
+    "令和7年3月下旬ごろ",
 ];
 
 pub const ISSUANCE_CONFLICT: &str = "発行中に別の発行処理で同じ医療機関等またはユーザIDが登録されたため、今回の発行を取り消しました（通知書も作成していません）。もう一度実行してください。";

@@ -34,3 +34,46 @@ pub const HEADER_LAST_LOGIN: &str = "前回ログイン";
 pub const HEADER_FIRST_LOGIN: &str = "今回が初めてのログインです";
 pub const HEADER_BUREAU: &str = "所属";
 pub const ACCOUNT_INFO_LABEL: &str = "ログイン中の利用者";
+
+// Dates and times (Japan time; the era is shown beside the Western year)
+/// 「8時00分」
+pub fn time_of_day(hour: u8, minute: u8) -> String {
+    format!("{hour}時{minute:02}分")
+}
+/// 「11月26日（木）8時00分」; `weekday` 0 = Monday.
+pub fn month_day_weekday_time(month: u8, day: u8, weekday: usize, time: &str) -> String {
+    format!("{month}月{day}日（{}）{time}", WEEKDAY_SHORT[weekday % 7])
+}
+/// 「2026年11月25日 12時30分」
+pub fn date_and_time(year: i32, month: u8, day: u8, time: &str) -> String {
+    format!("{year}年{month}月{day}日 {time}")
+}
+/// Era names from newest to oldest: 令和, 平成, 昭和, 大正.
+pub const ERA_NAMES: [&str; 4] = ["令和", "平成", "昭和", "大正"];
+/// 「令和6年」, 「令和元年」 for the first year.
+pub fn era_year(era: &str, year: i32) -> String {
+    if year == 1 {
+        format!("{era}元年")
+    } else {
+        format!("{era}{year}年")
+    }
+}
+/// 「2024年（令和6年）11月18日」; `era_year` may be empty (before 大正).
+pub fn calendar_date(year: i32, era_year: &str, month: u8, day: u8) -> String {
+    let era = if era_year.is_empty() {
+        String::new()
+    } else {
+        format!("（{era_year}）")
+    };
+    format!("{year}年{era}{month}月{day}日")
+}
+/// The era beside a date field as it is typed: 「（令和6年）」.
+pub fn era_aside(era_year: &str) -> String {
+    format!("（{era_year}）")
+}
+/// 「月曜日から土曜日」
+pub fn day_range(first: &str, last: &str) -> String {
+    format!("{first}から{last}")
+}
+/// Between days that are not a range: 「月曜日・水曜日」.
+pub const DAY_LIST_SEPARATOR: &str = "・";

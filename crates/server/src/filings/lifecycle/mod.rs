@@ -19,7 +19,7 @@ use todoke_core::calendar;
 use todoke_core::forms;
 use todoke_core::lifecycle::{self, Action};
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 
 use super::detail;
 use super::forms::available_form;
@@ -242,33 +242,33 @@ fn check_input(
     let mut errors = FieldErrors::default();
     let too_long = |s: &str| s.chars().count() > COMMENT_MAX_CHARS;
     if comment.is_some_and(too_long) {
-        errors.add("comment", ja::COMMENT_TOO_LONG);
+        errors.add("comment", text::COMMENT_TOO_LONG());
     }
     match input {
         Input::Plain => {}
         Input::Return(r) => {
             if trimmed(Some(&r.comment)).is_none() {
-                errors.add("comment", ja::RETURN_COMMENT_REQUIRED);
+                errors.add("comment", text::RETURN_COMMENT_REQUIRED());
             }
             for (i, c) in r.field_comments.iter().enumerate() {
                 let key = format!("field_comments[{i}]");
                 if c.path.trim().is_empty() || c.comment.trim().is_empty() {
-                    errors.add(&key, ja::FIELD_COMMENT_INCOMPLETE);
+                    errors.add(&key, text::FIELD_COMMENT_INCOMPLETE());
                 } else if too_long(&c.comment) {
-                    errors.add(&key, ja::COMMENT_TOO_LONG);
+                    errors.add(&key, text::COMMENT_TOO_LONG());
                 } else if !commentable.iter().any(|p| *p == c.path.trim()) {
-                    errors.add(&key, ja::FIELD_COMMENT_NO_SUCH_ITEM);
+                    errors.add(&key, text::FIELD_COMMENT_NO_SUCH_ITEM());
                 }
             }
             if r.deadline.is_some_and(|d| d < today) {
-                errors.add("deadline", ja::RETURN_DEADLINE_PAST);
+                errors.add("deadline", text::RETURN_DEADLINE_PAST());
             }
         }
         Input::Reason(reason) => {
             if trimmed(Some(reason)).is_none() {
-                errors.add("reason", ja::REJECTION_REASON_REQUIRED);
+                errors.add("reason", text::REJECTION_REASON_REQUIRED());
             } else if too_long(reason) {
-                errors.add("reason", ja::COMMENT_TOO_LONG);
+                errors.add("reason", text::COMMENT_TOO_LONG());
             }
         }
     }
@@ -411,12 +411,12 @@ mod tests {
         let errors = check_input(Some(" "), &input, today, &["staff[0].weekly_hours".into()]);
         assert_eq!(
             errors.get("comment"),
-            Some(&[ja::RETURN_COMMENT_REQUIRED.to_string()][..])
+            Some(&[text::RETURN_COMMENT_REQUIRED().to_string()][..])
         );
         assert_eq!(errors.get("field_comments[0]"), None);
         assert_eq!(
             errors.get("field_comments[1]"),
-            Some(&[ja::FIELD_COMMENT_NO_SUCH_ITEM.to_string()][..])
+            Some(&[text::FIELD_COMMENT_NO_SUCH_ITEM().to_string()][..])
         );
         assert!(errors.get("deadline").is_some());
         assert!(

@@ -7,7 +7,7 @@ use todoke_core::api::Submission;
 use todoke_core::forms::{self, CheckReport};
 use todoke_core::lifecycle::Action;
 use todoke_core::service_hours::JST;
-use todoke_core::text::ja;
+use todoke_core::text::current as text;
 
 use super::{allowed, plain_event};
 use crate::AppState;
@@ -128,8 +128,8 @@ fn content_of<'a>(
 }
 
 /// Why a checked form may not be submitted, keyed by issue path: every error's message, and
-/// every warning not acknowledged, its message after [`ja::SUBMIT_WARNING_NOT_ACKNOWLEDGED`].
-/// Empty when the submission may go ahead.
+/// every warning not acknowledged, its message after [`text::submit_warning_not_acknowledged`]
+/// and then its details, one message each. Empty when the submission may go ahead.
 pub fn submission_problems(report: &CheckReport, acknowledged: &[String]) -> FieldErrors {
     let mut fields = FieldErrors::default();
     for issue in report.errors() {
@@ -138,8 +138,11 @@ pub fn submission_problems(report: &CheckReport, acknowledged: &[String]) -> Fie
     for warning in report.unacknowledged_warnings(acknowledged) {
         fields.add(
             &warning.path,
-            ja::submit_warning_not_acknowledged(&warning.message),
+            text::submit_warning_not_acknowledged(&warning.message),
         );
+        for line in &warning.details {
+            fields.add(&warning.path, line.clone());
+        }
     }
     fields
 }

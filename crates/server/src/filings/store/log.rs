@@ -112,9 +112,14 @@ pub struct NoticeRow {
     pub submission_id: i64,
     #[sqlx(try_from = "String")]
     pub status: FilingStatus,
+    /// As written when the status changed (Japanese); the list says it again in the reader's
+    /// language from the fields below.
     pub message: String,
     pub at: i64,
     pub read_at: Option<i64>,
+    pub form_id: String,
+    pub title: String,
+    pub arrival_number: String,
 }
 
 /// How many of the account's notices are unread.
@@ -136,8 +141,10 @@ pub async fn latest_notices(
     limit: i64,
 ) -> Result<Vec<NoticeRow>, AppError> {
     Ok(sqlx::query_as(
-        "SELECT id, submission_id, status, message, at, read_at FROM notices
-         WHERE account_id = $1 ORDER BY id DESC LIMIT $2",
+        "SELECT n.id, n.submission_id, n.status, n.message, n.at, n.read_at,
+                s.form_id, s.title, s.arrival_number
+         FROM notices n JOIN submissions s ON s.id = n.submission_id
+         WHERE n.account_id = $1 ORDER BY n.id DESC LIMIT $2",
     )
     .bind(account_id)
     .bind(limit)

@@ -78,6 +78,16 @@ pub struct Content<'a> {
     pub sha256: String,
 }
 
+impl Content<'_> {
+    /// The title the record keeps: the form's Japanese title, whatever language the applicant
+    /// used (pages in another language show the catalogue's title for the form id).
+    fn record_title(&self) -> String {
+        todoke_core::text::lang::in_lang(todoke_core::text::Lang::Ja, || {
+            crate::filings::forms::title_of(&self.def.id)
+        })
+    }
+}
+
 /// The next number of the counter shared by all accounts (never reused, even after deletes).
 pub async fn next_arrival_sequence(conn: &mut Conn, now: OffsetDateTime) -> Result<i64, AppError> {
     Ok(
@@ -121,7 +131,7 @@ pub async fn insert_submission(
     .bind(arrival_number)
     .bind(&content.def.id)
     .bind(&content.def.version)
-    .bind(&content.def.title)
+    .bind(content.record_title())
     .bind(&content.answers)
     .bind(&content.acknowledged_warnings)
     .bind(FilingStatus::Submitted.as_str())
@@ -149,7 +159,7 @@ pub async fn replace_content(
     .bind(&content.answers)
     .bind(&content.acknowledged_warnings)
     .bind(&content.def.version)
-    .bind(&content.def.title)
+    .bind(content.record_title())
     .bind(to.as_str())
     .bind(to_unix(now))
     .bind(&content.sha256)
