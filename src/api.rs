@@ -8,8 +8,8 @@ use serde::{Serialize, de::DeserializeOwned};
 use std::cell::{Cell, RefCell};
 use todoke_core::api::endpoints::{self, Endpoint};
 use todoke_core::api::{
-    ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest, PasswordPolicyInfo,
-    ServiceStatus, SessionInfo,
+    AnnouncementInfo, ApiError, ErrorCode, FieldErrors, LoginRequest, PasswordChangeRequest,
+    PasswordPolicyInfo, ServiceStatus, SessionInfo,
 };
 
 use crate::text as t;
@@ -69,9 +69,10 @@ impl ClientError {
 
 /// The endpoints the server answers without looking at the session: they do not slide its
 /// idle timeout.
-const SESSIONLESS: [&str; 2] = [
+const SESSIONLESS: [&str; 3] = [
     endpoints::SERVICE_STATUS.path,
     endpoints::PASSWORD_POLICY.path,
+    endpoints::ANNOUNCEMENT.path,
 ];
 
 /// Sends one request to `endpoint` (its `{…}` filled with `params`, `query` appended) under the
@@ -144,6 +145,10 @@ async fn fetch<B: Serialize, T: DeserializeOwned>(
 
 pub async fn service_status() -> Result<ServiceStatus, ClientError> {
     fetch(&endpoints::SERVICE_STATUS, &[], None).await
+}
+
+pub async fn announcement() -> Result<AnnouncementInfo, ClientError> {
+    fetch(&endpoints::ANNOUNCEMENT, &[], None).await
 }
 
 pub async fn password_policy() -> Result<PasswordPolicyInfo, ClientError> {
@@ -274,6 +279,32 @@ pub fn review_csv_url(query: &FilingQuery) -> String {
         under_base(endpoints::REVIEW_QUEUE_CSV.path),
         crate::search::to_query_string(query)
     )
+}
+
+/// The address of a PDF for a plain download link, with the app's language (a link is sent
+/// with the browser's own `Accept-Language`).
+fn document_url(path: &str) -> String {
+    format!(
+        "{}{}?lang={}",
+        BASE.with(|b| b.borrow().clone()),
+        under_base(path),
+        crate::language::current().tag()
+    )
+}
+
+/// 到達確認書（控え） of submission `id`.
+pub fn receipt_pdf_url(id: i64) -> String {
+    document_url(&endpoints::RECEIPT_PDF.at(&[&id]))
+}
+
+/// 受理通知書 of submission `id` (accepted filings only).
+pub fn acceptance_notice_pdf_url(id: i64) -> String {
+    document_url(&endpoints::ACCEPTANCE_NOTICE_PDF.at(&[&id]))
+}
+
+/// The manual as a PDF.
+pub fn manual_pdf_url() -> String {
+    document_url(endpoints::MANUAL_PDF.path)
 }
 
 pub async fn review_filing(id: i64) -> Result<Submission, ClientError> {

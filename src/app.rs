@@ -14,6 +14,7 @@ use crate::config::AppConfig;
 use crate::context::AppContext;
 use crate::paths::AppRoute;
 use crate::routes::{
+    connection_check::ConnectionCheckPage,
     login::LoginPage,
     manual::ManualPage,
     not_found::NotFound,
@@ -147,6 +148,10 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/review/:id")
                 view=|| view! { <Guard access=PageAccess::SignedIn><ReviewFilingPage /></Guard> }
+            />
+            <Route
+                path=path!("/check")
+                view=|| view! { <Guard access=PageAccess::Public><ConnectionCheckPage /></Guard> }
             />
             <Route
                 path=path!("/manual")

@@ -24,6 +24,31 @@ pub fn focus_by_id(id: &str) {
     });
 }
 
+/// Whether the browser keeps a cookie for this site: a short-lived test cookie is written,
+/// read back and removed.
+pub fn cookies_work() -> bool {
+    let Some(document) = leptos::prelude::document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+    else {
+        return false;
+    };
+    let _ = document.set_cookie("todoke_check=1; Path=/; Max-Age=60; SameSite=Lax");
+    let kept = document
+        .cookie()
+        .is_ok_and(|c| c.split(';').any(|p| p.trim() == "todoke_check=1"));
+    let _ = document.set_cookie("todoke_check=; Path=/; Max-Age=0; SameSite=Lax");
+    kept
+}
+
+/// Takes away index.html's loading message (which stays, saying what to do, in a browser
+/// that cannot run the app).
+pub fn remove_boot_message(host: &web_sys::HtmlElement) {
+    if let Ok(Some(boot)) = host.query_selector("[data-todoke-boot]") {
+        boot.remove();
+    }
+}
+
 /// Replaces the app with a message after a crash (a Rust panic aborts the module), so the user
 /// sees what to do instead of a blank page. The technical detail goes into a data attribute.
 pub fn show_crash(detail: &str) {

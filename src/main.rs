@@ -28,6 +28,7 @@ fn main() {
         dom::show_crash(&info.to_string());
     }));
     let (host, config) = config::AppConfig::from_host_element();
+    dom::remove_boot_message(&host);
     language::start(config.embedded);
     api::set_base(&config.api_base);
     host_links::leave_host_links_to_the_browser(&config);

@@ -12,6 +12,8 @@ pub enum AppRoute {
     Procedures,
     Notices,
     Manual,
+    /// 「接続確認」: the connection self-check, before signing in.
+    ConnectionCheck,
     /// A draft: opens its first page.
     Draft(i64),
     /// One page of a draft's wizard.
@@ -38,6 +40,7 @@ impl AppRoute {
             Self::Procedures => "/procedures".into(),
             Self::Notices => "/notices".into(),
             Self::Manual => "/manual".into(),
+            Self::ConnectionCheck => "/check".into(),
             Self::Draft(id) => format!("/drafts/{id}"),
             Self::DraftPage { draft, page } => format!("/drafts/{draft}/page/{page}"),
             Self::DraftReview(id) => format!("/drafts/{id}/review"),

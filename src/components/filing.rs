@@ -50,14 +50,6 @@ impl FilingContent {
     }
 }
 
-/// A review row's label: 「医師 1　氏名」 inside a row group, the field's label elsewhere.
-pub fn row_label(r: &ReviewRow) -> String {
-    match &r.row_heading {
-        Some(h) => format!("{h}{}{}", t::HEADING_SEPARATOR(), r.label),
-        None => r.label.clone(),
-    }
-}
-
 /// One key/value line of a summary list.
 pub fn summary_row(key: &'static str, value: String) -> impl IntoView {
     view! {
@@ -157,7 +149,7 @@ fn review_row(
     comments: Vec<String>,
     draft_id: Option<i64>,
 ) -> impl IntoView {
-    let label = row_label(&r);
+    let label = r.full_label();
     let value = if r.value.is_empty() {
         t::NOT_ENTERED().to_string()
     } else {
@@ -247,14 +239,5 @@ mod tests {
             changed_paths(&prev, &now),
             vec!["b".to_string(), "c".to_string()]
         );
-    }
-
-    #[test]
-    fn row_labels_name_the_row_inside_a_group() {
-        let mut r = row("staff[0].name", "山田");
-        assert_eq!(row_label(&r), "staff[0].name");
-        r.row_heading = Some("医師 1".into());
-        r.label = "氏名".into();
-        assert_eq!(row_label(&r), "医師 1　氏名");
     }
 }

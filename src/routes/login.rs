@@ -12,6 +12,7 @@ use crate::components::page::PageHeading;
 use crate::config::app_href;
 use crate::context::AppContext;
 use crate::hooks::{SubmitOptions, use_submit};
+use crate::paths::AppRoute;
 use crate::session::{MANUAL_PATH, SessionState};
 use crate::text as t;
 
@@ -82,6 +83,9 @@ pub fn LoginPage() -> impl IntoView {
                 <p>{t::LOGIN_HELP_LOST()}</p>
                 <p>
                     <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</A>
+                </p>
+                <p>
+                    <A href=AppRoute::ConnectionCheck.href() attr:id="todoke-check-link">{t::CHECK_LINK()}</A>
                 </p>
             </section>
         </div>

@@ -11,6 +11,12 @@ pub fn ManualPage() -> impl IntoView {
         <div class="todoke-page todoke-prose">
             <PageHeading text=t::MANUAL_TITLE() />
             <p class="todoke-lead">{t::MANUAL_LEAD()}</p>
+            <p class="todoke-no-print">
+                {t::MANUAL_PDF_HINT()}" "
+                <a id="todoke-manual-pdf" href=crate::api::manual_pdf_url() download="">
+                    {t::MANUAL_PDF_LINK()}<span class="todoke-visually-hidden">{t::PDF_LINK_SUFFIX()}</span>
+                </a>
+            </p>
             <nav aria-labelledby="todoke-manual-contents">
                 <h2 id="todoke-manual-contents" class="todoke-heading-m">{t::MANUAL_CONTENTS()}</h2>
                 <ul>

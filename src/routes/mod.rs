@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod connection_check;
 pub mod login;
 pub mod manual;
 pub mod not_found;

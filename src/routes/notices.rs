@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use todoke_core::api::NoticeList;
+use todoke_core::api::{FilingStatus, Notice, NoticeList};
+use todoke_core::era::format_date;
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
@@ -37,6 +38,7 @@ pub fn NoticesPage() -> impl IntoView {
                                     " "{format_jst_datetime(n.at)}
                                 </p>
                                 <p>{n.message.clone()}</p>
+                                <NoticeContent notice=n.clone() />
                                 <p><A href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN()}</A></p>
                             </li>
                         }).collect_view()}
@@ -45,4 +47,46 @@ pub fn NoticesPage() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// What the bureau said with the change: a return's comment, the items it commented on and its
+/// deadline; a rejection's reason; an acceptance's 算定開始日.
+#[component]
+fn NoticeContent(notice: Notice) -> impl IntoView {
+    let comment_label = match notice.status {
+        FilingStatus::Rejected => t::REJECTION_REASON(),
+        _ => t::NOTICE_COMMENT(),
+    };
+    let rows = [
+        notice.comment.map(|c| (comment_label, c)),
+        notice
+            .deadline
+            .map(|d| (t::RETURN_DEADLINE(), format_date(d))),
+        notice
+            .effective_date
+            .map(|d| (t::EFFECTIVE_DATE(), format_date(d))),
+    ];
+    let fields = notice.field_comments;
+    let has_any = rows.iter().any(Option::is_some) || !fields.is_empty();
+    has_any.then(|| {
+        view! {
+            <dl class="todoke-notices__content">
+                {rows.into_iter().flatten().map(|(k, v)| view! {
+                    <div><dt>{k}</dt><dd class="todoke-notices__text">{v}</dd></div>
+                }).collect_view()}
+                {(!fields.is_empty()).then(|| view! {
+                    <div>
+                        <dt>{t::NOTICE_FIELD_COMMENTS()}</dt>
+                        <dd>
+                            <ul class="todoke-notices__fields">
+                                {fields.into_iter().map(|f| view! {
+                                    <li><strong>{f.label}</strong>{t::LABEL_VALUE_SEPARATOR()}{f.comment}</li>
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    </div>
+                })}
+            </dl>
+        }
+    })
 }

@@ -6,9 +6,7 @@ use todoke_core::lifecycle::Action;
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::InlineError;
-use crate::components::filing::{
-    FilingContent, SubmittedContent, row_label, status_rows, summary_row,
-};
+use crate::components::filing::{FilingContent, SubmittedContent, status_rows, summary_row};
 use crate::components::form::FormErrors;
 use crate::components::notice::{ErrorAlert, Notice};
 use crate::components::page::PageHeading;
@@ -50,7 +48,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
                 let targets: Vec<(String, String)> = content
                     .rows
                     .iter()
-                    .map(|r| (r.path.clone(), row_label(r)))
+                    .map(|r| (r.path.clone(), r.full_label()))
                     .collect();
                 let row = summary_row;
                 view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use todoke_core::api::{Draft, Submission};
+use todoke_core::api::{Draft, FilingStatus, Submission};
 use todoke_core::era::format_date;
 use todoke_core::lifecycle::Action;
 
@@ -54,6 +54,7 @@ pub fn SubmissionPage() -> impl IntoView {
                         <p>{t::NEXT_STEPS_BODY()}</p>
                         <p>{t::KEEP_RECORD()}</p>
                     })}
+                    <Documents submission=s.clone() />
                     <Actions submission=s.clone() reload=load />
                     <div class="todoke-button-group todoke-no-print">
                         <button id="todoke-print" type="button" class="todoke-button todoke-button--secondary" on:click=print>{t::PRINT()}</button>
@@ -86,6 +87,33 @@ fn Receipt(submission: Submission) -> impl IntoView {
                 {s.return_deadline.map(|d| view! { <p><strong>{t::RETURN_DEADLINE()}</strong>{t::LABEL_VALUE_SEPARATOR()}{format_date(d)}</p> })}
             </section>
         })}
+    }
+}
+
+/// 「書類（PDF）」: the receipt always, the acceptance notice once accepted, as download links.
+#[component]
+fn Documents(submission: Submission) -> impl IntoView {
+    let id = submission.id;
+    let accepted = submission.status == FilingStatus::Accepted;
+    view! {
+        <section class="todoke-documents todoke-no-print" aria-labelledby="todoke-documents-title">
+            <h2 id="todoke-documents-title" class="todoke-heading-m">{t::DOCUMENTS_HEADING()}</h2>
+            <p>{t::DOCUMENTS_LEAD()}</p>
+            <ul class="todoke-documents__list">
+                <li>
+                    <a id="todoke-receipt-pdf" href=api::receipt_pdf_url(id) download="">
+                        {t::RECEIPT_PDF_LINK()}<span class="todoke-visually-hidden">{t::PDF_LINK_SUFFIX()}</span>
+                    </a>
+                </li>
+                {accepted.then(|| view! {
+                    <li>
+                        <a id="todoke-acceptance-notice-pdf" href=api::acceptance_notice_pdf_url(id) download="">
+                            {t::ACCEPTANCE_NOTICE_PDF_LINK()}<span class="todoke-visually-hidden">{t::PDF_LINK_SUFFIX()}</span>
+                        </a>
+                    </li>
+                })}
+            </ul>
+        </section>
     }
 }
 

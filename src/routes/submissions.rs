@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use todoke_core::announcement::Announcement;
 use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary, FormSummary};
 use todoke_core::forms::parse_typed_date;
 use todoke_core::service_hours::format_jst_datetime;
@@ -36,6 +37,11 @@ pub fn SubmissionsPage() -> impl IntoView {
     let page = RwSignal::new(None::<FilingPage>);
     let error = RwSignal::new(None::<String>);
     let forms = RwSignal::new(Vec::<FormSummary>::new());
+    let announcement = RwSignal::new(None::<Announcement>);
+    // The operator's announcement is extra: when it cannot be fetched the page goes without.
+    fetch_quietly(api::announcement(), move |a| {
+        announcement.set(a.announcement)
+    });
 
     if is_applicant {
         fetch_quietly(api::forms(), move |f| forms.set(f));
@@ -70,6 +76,7 @@ pub fn SubmissionsPage() -> impl IntoView {
         <div class="todoke-page">
             <Notice message=notice />
             <PageHeading text=t::SUBMISSIONS_TITLE() />
+            {move || announcement.get().map(|a| view! { <AnnouncementPanel announcement=a /> })}
             {is_applicant.then(|| view! {
                 <p>
                     <A href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK()}</A>
@@ -305,5 +312,19 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The operator's announcement (e.g. a survey): plain text, line breaks kept, and one link.
+#[component]
+fn AnnouncementPanel(announcement: Announcement) -> impl IntoView {
+    view! {
+        <section class="todoke-announcement" aria-labelledby="todoke-announcement-title">
+            <h2 id="todoke-announcement-title" class="todoke-heading-m">{t::ANNOUNCEMENT_HEADING()}</h2>
+            <p class="todoke-announcement__text">{announcement.text}</p>
+            {announcement.link.map(|l| view! {
+                <p><a id="todoke-announcement-link" href=l.url>{l.text}</a></p>
+            })}
+        </section>
     }
 }

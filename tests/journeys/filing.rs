@@ -329,12 +329,33 @@ async fn periodic_report_journey(browser: Browser) {
     j.press(Key::Down).await;
     fill(&j, "staff[1].name", "衛生 花子").await;
     choose(&j, "staff[1].employment", 1).await;
-    fill(&j, "staff[1].weekly_hours", "20").await;
+    fill(&j, "staff[1].weekly_hours", "30").await;
+    // Each row unrounded (30 ÷ 40 = 0.75, not 0.7), so the rows add up to the total.
+    let shown = || async {
+        let v = j
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('.todoke-computed__result'),
+                                   o => o.textContent);",
+                vec![],
+            )
+            .await
+            .expect("read the computed values");
+        v.as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    j.wait_for_text("0.75").await;
+    let rows = shown().await;
+    assert!(rows.contains(&"0.75".to_string()), "{rows:?}");
+    assert!(!rows.contains(&"0.7".to_string()), "{rows:?}");
     next(&j).await;
     wait_for_field(&j, "declared_full_time_count").await;
     j.assert_accessible("totals page").await;
     fill(&j, "declared_full_time_count", "1").await;
-    // 1 + 20 ÷ 40 = 1.5, not 2.0: the declared total is checked against the computed one.
+    // 1.0 + 0.75 = 1.75, declared cut to 1.7; 2.0 is refused against the computed one.
     fill(&j, "declared_fte_total", "2.0").await;
     next(&j).await;
     j.wait_for_text("入力内容に誤りがあります").await;
@@ -345,7 +366,8 @@ async fn periodic_report_journey(browser: Browser) {
         Some("true")
     );
     j.assert_accessible("totals with a calculation error").await;
-    refill(&j, "declared_fte_total", "1.5").await;
+    j.wait_for_text("1.75").await;
+    refill(&j, "declared_fte_total", "1.7").await;
     next(&j).await;
     wait_for_field(&j, "filing_date").await;
     fill_today(&j, "filing_date").await;

@@ -186,6 +186,14 @@ pub struct ServerOptions {
     pub service_hours: Option<todoke_core::ServiceHours>,
     /// Serve this directory instead of the SPA build (e.g. a copy with a host page).
     pub dist_dir: Option<PathBuf>,
+    /// Require a client certificate (as a deployment behind a TLS-terminating proxy would),
+    /// with no proxy trusted: every request is refused.
+    pub require_client_certificate: bool,
+    /// The operator's announcement for the list page: Japanese, and English if any.
+    pub announcement: Option<(
+        todoke_core::announcement::Announcement,
+        Option<todoke_core::announcement::Announcement>,
+    )>,
 }
 
 /// A running server with the demo accounts, and a browser session pointed at it.
@@ -227,12 +235,26 @@ impl Journey {
         if let Some(hours) = options.service_hours {
             config.service_hours = hours;
         }
+        if options.require_client_certificate {
+            config.client_cert_header =
+                todoke_server::tls::ClientCertHeader::parse("X-Client-Verify");
+        }
         let state = todoke_server::build_state(config, Arc::new(SystemClock))
             .await
             .expect("server state");
         todoke_server::accounts::seed_demo(&state)
             .await
             .expect("demo accounts");
+        if let Some((ja, en)) = &options.announcement {
+            todoke_server::announcement::set(
+                &state.pool,
+                ja,
+                en.as_ref(),
+                time::OffsetDateTime::now_utc(),
+            )
+            .await
+            .expect("announcement");
+        }
         let server = todoke_server::start(state).await.expect("server starts");
         let base = format!("http://{}", server.addr);
 
@@ -410,6 +432,32 @@ impl Journey {
 
     pub async fn attr(&self, id: &str, name: &str) -> Option<String> {
         self.by_id(id).await.attr(name).await.expect("attribute")
+    }
+
+    /// Fetches what link `id` points at, from the page and with its cookies (following the link
+    /// would start a download the browser keeps to itself): the status, the content type and
+    /// whether the body starts as a PDF does.
+    pub async fn fetch_link(&self, id: &str) -> (u64, String, bool) {
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            fetch(document.getElementById(arguments[0]).href, { credentials: 'same-origin' })
+                .then(async r => {
+                    const head = new Uint8Array(await r.arrayBuffer()).slice(0, 5);
+                    done([r.status, r.headers.get('content-type') || '',
+                          String.fromCharCode(...head) === '%PDF-']);
+                })
+                .catch(e => done([0, String(e), false]));
+        "#;
+        let answer = self
+            .client
+            .execute_async(script, vec![serde_json::json!(id)])
+            .await
+            .expect("fetch the link");
+        (
+            answer[0].as_u64().unwrap_or_default(),
+            answer[1].as_str().unwrap_or_default().to_string(),
+            answer[2].as_bool().unwrap_or_default(),
+        )
     }
 
     pub async fn value(&self, id: &str) -> String {

@@ -72,6 +72,23 @@ async fn english_journey(browser: Browser) {
     );
     j.assert_accessible("login in English").await;
 
+    // The manual, and its PDF in the chosen language (a link carries the choice as `lang`).
+    j.open("/manual").await;
+    j.wait_for_heading(en::MANUAL_TITLE).await;
+    j.tab_to("todoke-manual-pdf").await;
+    let href = j
+        .attr("todoke-manual-pdf", "href")
+        .await
+        .unwrap_or_default();
+    assert!(href.ends_with("/api/v1/manual.pdf?lang=en"), "{href}");
+    assert_eq!(
+        j.fetch_link("todoke-manual-pdf").await,
+        (200, "application/pdf".to_string(), true)
+    );
+    j.assert_accessible("manual in English").await;
+    j.open("/login").await;
+    j.wait_for_heading(en::LOGIN_TITLE).await;
+
     // The app's own check, then the server's answer, in English.
     j.tab_to("todoke-user_id").await;
     j.press(Key::Enter).await;

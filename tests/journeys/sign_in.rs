@@ -114,6 +114,11 @@ async fn first_sign_in_journey(browser: Browser) {
     j.open("/manual").await;
     j.wait_for_heading("マニュアル（ご利用の手引き）").await;
     j.wait_for_text("よくあるお問い合わせ").await;
+    j.tab_to("todoke-manual-pdf").await;
+    assert_eq!(
+        j.fetch_link("todoke-manual-pdf").await,
+        (200, "application/pdf".to_string(), true)
+    );
     j.assert_accessible("manual").await;
     j.open("/no-such-page").await;
     j.wait_for_heading("ページが見つかりません").await;
@@ -249,7 +254,133 @@ where
     panic!("timed out waiting for {what}");
 }
 
+/// The operator's announcement on the list page (issue 13 item 8): its text with line breaks,
+/// its link reached with Tab, in the reader's language; axe on the page that shows it.
+async fn announcement_journey(browser: Browser) {
+    use todoke_core::announcement::Announcement;
+    let ja = Announcement::parse(
+        "定例報告に関するアンケートにご協力ください。\n回答期限は12月25日です。",
+        Some("アンケートに回答する"),
+        Some("https://example.go.jp/survey"),
+    )
+    .unwrap();
+    let en = Announcement::parse(
+        "Please answer our survey.",
+        Some("Answer the survey"),
+        Some("https://example.go.jp/survey"),
+    )
+    .unwrap();
+    let j = Journey::start(
+        browser,
+        ServerOptions {
+            announcement: Some((ja, Some(en))),
+            ..Default::default()
+        },
+    )
+    .await;
+    crate::filing::first_sign_in(&j, "DEMO-MED", "Demo#Med0001").await;
+    j.wait_for_text("運営からのお知らせ").await;
+    j.wait_for_text("回答期限は12月25日です。").await;
+    j.tab_to("todoke-announcement-link").await;
+    assert_eq!(
+        j.attr("todoke-announcement-link", "href").await.as_deref(),
+        Some("https://example.go.jp/survey")
+    );
+    j.assert_accessible("list with an announcement").await;
+    // In English, the English text.
+    j.shift_tab_to("todoke-language-switch").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text("Please answer our survey.").await;
+    j.wait_for_text("Answer the survey").await;
+    j.assert_accessible("list with an announcement in English")
+        .await;
+    j.finish().await;
+}
+
+/// 「接続確認」 (issue 13 item 5), from the login page with the keyboard: every step passes on
+/// this machine, the status line says so, and it can run again. The loading message of
+/// index.html is gone once the app runs.
+async fn connection_check_journey(browser: Browser) {
+    use todoke_core::text::ja;
+    let j = Journey::start(browser, ServerOptions::default()).await;
+    j.open("/login").await;
+    j.wait_for_heading(ja::LOGIN_TITLE).await;
+    let boot = j
+        .client
+        .execute(
+            "return document.querySelector('[data-todoke-boot]') === null;",
+            vec![],
+        )
+        .await
+        .expect("look for the loading message");
+    assert_eq!(
+        boot, true,
+        "the loading message stays after the app started"
+    );
+    j.tab_to("todoke-check-link").await;
+    j.press(Key::Enter).await;
+    j.wait_for_heading(ja::CHECK_TITLE).await;
+    j.wait_for_text(ja::CHECK_DONE_OK).await;
+    let outcomes = j
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('.todoke-check__outcome'), e => e.textContent);",
+            vec![],
+        )
+        .await
+        .expect("read the outcomes");
+    let outcomes: Vec<&str> = outcomes
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|o| o.as_str())
+        .collect();
+    assert_eq!(outcomes, [ja::CHECK_OK; 6], "{outcomes:?}");
+    j.assert_accessible("connection check").await;
+    j.tab_to("todoke-check-again").await;
+    j.press(Key::Enter).await;
+    j.wait_for_text(ja::CHECK_DONE_OK).await;
+    j.finish().await;
+}
+
+/// A deployment that requires a client certificate refuses a browser without one with a page
+/// that says which certificate to choose; it passes axe too.
+async fn client_certificate_refusal_journey(browser: Browser) {
+    use todoke_core::text::ja;
+    let j = Journey::start(
+        browser,
+        ServerOptions {
+            require_client_certificate: true,
+            ..Default::default()
+        },
+    )
+    .await;
+    j.open("/login").await;
+    j.wait_for_text("Online Billing NW Common Root CA").await;
+    // Server-rendered, in the language the browser asks for (headless Chromium asks for
+    // English), and says which on <html>.
+    let page = j
+        .client
+        .execute(
+            "return [document.documentElement.lang, document.querySelector('h1').textContent];",
+            vec![],
+        )
+        .await
+        .expect("read the page");
+    let expected = match page[0].as_str() {
+        Some("ja") => ja::CLIENT_CERTIFICATE_PAGE_TITLE,
+        Some("en") => todoke_core::text::en::CLIENT_CERTIFICATE_PAGE_TITLE,
+        other => panic!("lang {other:?}"),
+    };
+    assert_eq!(page[1], expected);
+    j.assert_accessible("client certificate refusal").await;
+    j.finish().await;
+}
+
 in_every_browser!(
+    announcement_journey,
+    connection_check_journey,
+    client_certificate_refusal_journey,
     first_sign_in_journey,
     timeout_warning_journey,
     out_of_hours_journey,

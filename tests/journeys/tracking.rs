@@ -73,6 +73,11 @@ async fn return_and_accept_journey(browser: Browser) {
     j.press(Key::Enter).await;
     j.wait_for_heading("お知らせ").await;
     j.wait_for_text("未読").await;
+    // The return's notice says what the bureau said: its comment and the item commented on.
+    j.wait_for_text("厚生局からのコメント").await;
+    j.wait_for_text("医療機関コードを確認してください。").await;
+    j.wait_for_text("コメントのある項目").await;
+    j.wait_for_text("コードの末尾を確認してください。").await;
     j.assert_accessible("notices").await;
     j.open("/submissions").await;
     j.wait_for_heading("届書・申請書検索一覧").await;
@@ -133,6 +138,16 @@ async fn return_and_accept_journey(browser: Browser) {
     j.wait_for_text("算定開始日").await;
     j.wait_for_text("SHA-256").await;
     j.by_id("todoke-print").await;
+    // The receipt and the acceptance notice as PDFs, reached with the keyboard.
+    for link in ["todoke-receipt-pdf", "todoke-acceptance-notice-pdf"] {
+        j.tab_to(link).await;
+        let (status, content_type, is_pdf) = j.fetch_link(link).await;
+        assert_eq!(
+            (status, content_type.as_str(), is_pdf),
+            (200, "application/pdf", true),
+            "{link}"
+        );
+    }
     j.assert_accessible("accepted filing").await;
     j.snapshot("accepted-filing").await;
     j.finish().await;

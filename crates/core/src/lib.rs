@@ -3,6 +3,7 @@
 //! Every check the browser makes, the server makes again by calling the same function here,
 //! so the two can never disagree. Nothing in this crate does I/O; it builds for wasm32 and native.
 
+pub mod announcement;
 pub mod api;
 pub mod calendar;
 pub mod era;

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use todoke_core::RegionalBureau;
+use todoke_core::announcement::Announcement;
 
 use crate::accounts::{self, IssuedCredentials, NewApplicant};
+use crate::announcement;
 use crate::{Config, SystemClock, build_state};
 pub use issuance::OperatorError;
 use issuance::storage;
@@ -85,6 +87,28 @@ pub enum AdminCommand {
         #[command(flatten)]
         letter: issuance::LetterArgs,
     },
+    /// The list page's announcement (運営からのお知らせ): plain text and at most one link, e.g.
+    /// a survey. Replaces the one before; `--clear` removes it. Prints what is now shown.
+    Announce {
+        /// The text (Japanese); line breaks are kept.
+        #[arg(long)]
+        text: Option<String>,
+        /// The text for English readers (optional; they read the Japanese one otherwise).
+        #[arg(long)]
+        text_en: Option<String>,
+        /// The link's text.
+        #[arg(long)]
+        link_text: Option<String>,
+        /// The link's text for English readers (optional).
+        #[arg(long)]
+        link_text_en: Option<String>,
+        /// The link's address: https://…, http://… or a path on this site.
+        #[arg(long)]
+        link_url: Option<String>,
+        /// Remove the announcement.
+        #[arg(long)]
+        clear: bool,
+    },
     /// 利用終了: the account can no longer sign in and its sessions end; filings stay.
     /// `end-use USER_ID` ends one account; `end-use --filings` processes every 利用終了届出 the
     /// bureau has accepted whose last day of use has passed (run it daily).
@@ -144,6 +168,38 @@ async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, O
             dry_run: false,
         } => serde_json::to_value(issuance::end_use(&state, &user_id).await?),
         AdminCommand::EndUse { .. } => return Err(OperatorError::EndUseTargetMissing),
+        AdminCommand::Announce {
+            text,
+            text_en,
+            link_text,
+            link_text_en,
+            link_url,
+            clear,
+        } => {
+            let printed = if clear {
+                if text.is_some() || text_en.is_some() {
+                    return Err(OperatorError::AnnouncementClearWithText);
+                }
+                serde_json::json!({"cleared": announcement::clear(&state.pool).await?})
+            } else {
+                let url = link_url.as_deref();
+                let ja =
+                    Announcement::parse(text.as_deref().unwrap_or(""), link_text.as_deref(), url)?;
+                let en = text_en
+                    .as_deref()
+                    .map(|t| {
+                        Announcement::parse(
+                            t,
+                            link_text_en.as_deref().or(link_text.as_deref()),
+                            url,
+                        )
+                    })
+                    .transpose()?;
+                announcement::set(&state.pool, &ja, en.as_ref(), state.clock.now()).await?;
+                serde_json::json!({"announcement": ja, "announcement_en": en})
+            };
+            Ok(printed)
+        }
         AdminCommand::CreateAccount { .. } | AdminCommand::CreateReviewer { .. } => {
             return Err(storage("unreachable"));
         }

@@ -21,6 +21,8 @@
 //! | `TODOKE_CLIENT_CA` | (none) | PEM CA certificate(s): every request needs a client certificate chained to them (needs `TODOKE_TLS_CERT`); see [`crate::tls`] |
 //! | `TODOKE_CLIENT_CERT_HEADER` | (none) | behind a TLS-terminating proxy: the header with its verdict, `X-Client-Verify` (value `SUCCESS`) or `NAME=VALUE`; needs `TODOKE_TRUSTED_PROXIES` |
 //! | `TODOKE_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of the proxies whose `TODOKE_CLIENT_CERT_HEADER` is believed |
+//! | `TODOKE_DOCUMENT_FONT` | IPAexGothic (`fonts-ipaexfont-gothic`) | TrueType/OpenType font of the PDFs the API makes (receipts, acceptance notices, the manual); when unreadable, those answer 503 and the screens still work |
+//! | `TODOKE_DOCUMENT_MONO_FONT` | DejaVu Sans Mono (`fonts-dejavu-core`) | monospaced font for numbers and digests in those PDFs (falls back to the main font) |
 //! | `TODOKE_SHUTDOWN_GRACE_SECONDS` | `0` | on SIGTERM, answer `/readyz` with 503 this long before draining, so a load balancer stops sending new requests first |
 //! | `TODOKE_LOG_FORMAT` | `text` | `json`: one JSON object per log line, for log collectors (read by `main` before anything else) |
 //! | `RUST_LOG` | `info` | log filter (tracing-subscriber `EnvFilter` syntax) |
@@ -78,6 +80,10 @@ pub struct Config {
     pub client_cert_header: Option<crate::tls::ClientCertHeader>,
     /// `TODOKE_TRUSTED_PROXIES`: the peers whose `client_cert_header` is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// `TODOKE_DOCUMENT_FONT`: the PDFs' font.
+    pub document_font: String,
+    /// `TODOKE_DOCUMENT_MONO_FONT`: the PDFs' monospaced font.
+    pub document_mono_font: String,
 }
 
 /// A day of the year without the year (`MM-DD`), one that exists in every year.
@@ -137,6 +143,8 @@ impl Default for Config {
             client_ca: None,
             client_cert_header: None,
             trusted_proxies: Vec::new(),
+            document_font: crate::pdf::DEFAULT_FONT.to_string(),
+            document_mono_font: crate::pdf::DEFAULT_MONO_FONT.to_string(),
         }
     }
 }
@@ -245,6 +253,12 @@ impl Config {
         }
         if let Some((var, v)) = get("TODOKE_TRUSTED_PROXIES") {
             config.trusted_proxies = ip_addresses(var, &v)?;
+        }
+        if let Some((_, v)) = get("TODOKE_DOCUMENT_FONT") {
+            config.document_font = v.trim().to_string();
+        }
+        if let Some((_, v)) = get("TODOKE_DOCUMENT_MONO_FONT") {
+            config.document_mono_font = v.trim().to_string();
         }
         check_client_certificates(&mut config, get("TODOKE_COOKIE_SECURE").is_some())?;
         if config.session_idle > config.session_absolute {

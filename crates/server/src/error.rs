@@ -56,6 +56,12 @@ pub enum AppError {
     /// 409 `transition_not_allowed`: the lifecycle refuses this action in this status or role.
     #[error("{0}")]
     Transition(todoke_core::lifecycle::TransitionError),
+    /// An acceptance notice for a filing that is not accepted.
+    #[error("document not issued")]
+    DocumentNotIssued,
+    /// A PDF could not be made; `0` is the detail, logged.
+    #[error("documents unavailable: {0}")]
+    DocumentsUnavailable(String),
     #[error("method not allowed")]
     MethodNotAllowed,
     /// 503 outside service hours.
@@ -83,12 +89,15 @@ impl AppError {
             Self::MalformedJson => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::DraftConflict | Self::DraftAlreadySubmitted | Self::Transition(_) => {
-                StatusCode::CONFLICT
-            }
+            Self::DraftConflict
+            | Self::DraftAlreadySubmitted
+            | Self::Transition(_)
+            | Self::DocumentNotIssued => StatusCode::CONFLICT,
             Self::FormNotAvailable => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::ServiceClosed { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::ServiceClosed { .. } | Self::DocumentsUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -133,6 +142,13 @@ impl AppError {
                 ApiError::new(ErrorCode::FormNotAvailable, text::FORM_NOT_AVAILABLE())
             }
             Self::Transition(e) => ApiError::new(ErrorCode::TransitionNotAllowed, e.message()),
+            Self::DocumentNotIssued => {
+                ApiError::new(ErrorCode::DocumentNotIssued, text::DOCUMENT_NOT_ISSUED())
+            }
+            Self::DocumentsUnavailable(_) => ApiError::new(
+                ErrorCode::DocumentsUnavailable,
+                text::DOCUMENTS_UNAVAILABLE(),
+            ),
             Self::MethodNotAllowed => {
                 ApiError::new(ErrorCode::MethodNotAllowed, text::METHOD_NOT_ALLOWED())
             }
@@ -188,6 +204,7 @@ impl IntoResponse for AppError {
         match &self {
             Self::Database(e) => tracing::error!(error = %e, "database error"),
             Self::Internal(e) => tracing::error!(error = %e, "internal error"),
+            Self::DocumentsUnavailable(e) => tracing::error!(error = %e, "PDF not made"),
             Self::CsrfRejected(why) => {
                 tracing::info!(reason = why, "request refused by the CSRF check")
             }

@@ -20,15 +20,18 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod announcement;
 pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod extract;
 pub mod filings;
 pub mod middleware;
 pub mod openapi;
+pub mod pdf;
 pub mod routes;
 pub mod static_files;
 pub mod tls;
@@ -65,6 +68,9 @@ pub struct AppState {
     /// new requests while the open ones finish. Per process, by design: it is this process
     /// that is going away.
     pub ready: Arc<std::sync::atomic::AtomicBool>,
+    /// The PDFs' fonts, read at the first PDF asked for (and again after a failure, so that
+    /// installing the font needs no restart).
+    pub fonts: Arc<tokio::sync::OnceCell<pdf::Fonts>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -89,6 +95,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
         clock,
         dummy_hash: dummy_hash.into(),
         ready: Arc::new(std::sync::atomic::AtomicBool::new(true)),
+        fonts: Arc::default(),
     })
 }
 

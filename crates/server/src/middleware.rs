@@ -26,8 +26,12 @@ use crate::error::AppError;
 pub const CSRF_HEADER: &str = "x-requested-with";
 pub const CSRF_HEADER_VALUE: &str = "todoke";
 
-/// The one route under `/api/v1` that answers at any hour: the SPA asks it what to show.
-const UNGATED: &str = "/api/v1/service-status";
+/// The routes under `/api/v1` that answer at any hour: the SPA asks the first what to show;
+/// the manual is readable when the service is closed, as its HTML page is.
+const UNGATED: [&str; 2] = [
+    todoke_core::api::endpoints::SERVICE_STATUS.path,
+    todoke_core::api::endpoints::MANUAL_PDF.path,
+];
 
 pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
@@ -45,7 +49,7 @@ pub async fn api_guard(State(state): State<AppState>, req: Request, next: Next) 
     }
     let now = state.clock.now();
     if path.starts_with("/api/v1/")
-        && path != UNGATED
+        && !UNGATED.contains(&path)
         && let ServiceState::Closed { resumes_at } = state.config.service_hours.state_at(now)
     {
         let message = state.config.service_hours.closed_message(resumes_at);
@@ -233,12 +237,21 @@ pub fn request_lang() -> Option<Lang> {
     REQUEST_LANG.try_with(|l| *l).ok()
 }
 
+/// The request's language: a `lang` query parameter first (download links, which the browser
+/// sends with its own `Accept-Language`, carry the app's choice that way), then
+/// `Accept-Language`, then Japanese.
 pub async fn language(req: Request, next: Next) -> Response {
-    let lang = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map_or(Lang::Ja, Lang::from_accept_language);
+    let from_query = req.uri().query().and_then(|q| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .and_then(Lang::parse)
+    });
+    let lang = from_query.unwrap_or_else(|| {
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Lang::Ja, Lang::from_accept_language)
+    });
     let api = is_api_path(req.uri().path());
     let mut response = REQUEST_LANG.scope(lang, next.run(req)).await;
     if api {

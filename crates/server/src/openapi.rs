@@ -65,6 +65,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(routes::forms::router())
         .merge(routes::drafts::router())
         .merge(routes::filings::router())
+        .merge(routes::documents::router())
         .merge(routes::notices::router())
         .merge(routes::review::router())
 }

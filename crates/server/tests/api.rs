@@ -6,6 +6,7 @@ mod api {
 
     mod admin;
     mod csrf;
+    mod documents;
     mod drafts;
     mod errors;
     mod forms;

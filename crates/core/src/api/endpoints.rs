@@ -6,8 +6,8 @@
 use std::marker::PhantomData;
 
 use super::{
-    AccountSummary, CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage, FormBundle,
-    FormSummary, Health, LoginRequest, NewDraft, NoticeList, PasswordChangeRequest,
+    AccountSummary, AnnouncementInfo, CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage,
+    FormBundle, FormSummary, Health, LoginRequest, NewDraft, NoticeList, PasswordChangeRequest,
     PasswordPolicyInfo, RejectRequest, ReturnRequest, ServiceStatus, SessionInfo, Submission,
     SubmitRequest,
 };
@@ -39,7 +39,7 @@ impl Method {
 }
 
 /// One operation: `Req` is its JSON body (`()` for none), `Res` what a success carries (`()`
-/// for an empty 204, `String` for text).
+/// for an empty 204, `String` for text, `Vec<u8>` for a file such as a PDF).
 pub struct Endpoint<Req, Res> {
     pub method: Method,
     /// The OpenAPI path, with `{name}` where a parameter goes.
@@ -99,6 +99,10 @@ pub const SERVICE_STATUS: Endpoint<(), ServiceStatus> =
     Endpoint::new(Get, "/api/v1/service-status");
 pub const PASSWORD_POLICY: Endpoint<(), PasswordPolicyInfo> =
     Endpoint::new(Get, "/api/v1/password-policy");
+pub const ANNOUNCEMENT: Endpoint<(), AnnouncementInfo> = Endpoint::new(Get, "/api/v1/announcement");
+/// The manual as a tagged PDF, in the request's language; answers at any hour, like the HTML
+/// manual.
+pub const MANUAL_PDF: Endpoint<(), Vec<u8>> = Endpoint::new(Get, "/api/v1/manual.pdf");
 pub const OPENAPI: Endpoint<(), String> = Endpoint::new(Get, "/api/openapi.json");
 pub const HEALTH: Endpoint<(), Health> = Endpoint::new(Get, "/healthz");
 pub const READY: Endpoint<(), Health> = Endpoint::new(Get, "/readyz");
@@ -123,6 +127,12 @@ pub const WITHDRAW: Endpoint<CommentRequest, Submission> =
     Endpoint::new(Post, "/api/v1/submissions/{id}/withdraw");
 pub const REVISE: Endpoint<(), Draft> = Endpoint::new(Post, "/api/v1/submissions/{id}/revise");
 pub const COPY: Endpoint<(), Draft> = Endpoint::new(Post, "/api/v1/submissions/{id}/copy");
+/// 到達確認書（控え） as a tagged PDF.
+pub const RECEIPT_PDF: Endpoint<(), Vec<u8>> =
+    Endpoint::new(Get, "/api/v1/submissions/{id}/receipt.pdf");
+/// 受理通知書 as a tagged PDF, once accepted.
+pub const ACCEPTANCE_NOTICE_PDF: Endpoint<(), Vec<u8>> =
+    Endpoint::new(Get, "/api/v1/submissions/{id}/acceptance-notice.pdf");
 pub const NOTICES: Endpoint<(), NoticeList> = Endpoint::new(Get, "/api/v1/notices");
 pub const READ_NOTICE: Endpoint<(), ()> = Endpoint::new(Post, "/api/v1/notices/{id}/read");
 
@@ -158,7 +168,7 @@ pub const fn action_path(action: Action) -> &'static str {
 }
 
 /// Every operation, as (method, path): what the OpenAPI document must list.
-pub const ALL: [(Method, &str); 34] = [
+pub const ALL: [(Method, &str); 38] = [
     (SIGN_IN.method, SIGN_IN.path),
     (CURRENT_SESSION.method, CURRENT_SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),
@@ -167,6 +177,8 @@ pub const ALL: [(Method, &str); 34] = [
     (CHANGE_PASSWORD.method, CHANGE_PASSWORD.path),
     (SERVICE_STATUS.method, SERVICE_STATUS.path),
     (PASSWORD_POLICY.method, PASSWORD_POLICY.path),
+    (ANNOUNCEMENT.method, ANNOUNCEMENT.path),
+    (MANUAL_PDF.method, MANUAL_PDF.path),
     (OPENAPI.method, OPENAPI.path),
     (HEALTH.method, HEALTH.path),
     (READY.method, READY.path),
@@ -183,6 +195,8 @@ pub const ALL: [(Method, &str); 34] = [
     (WITHDRAW.method, WITHDRAW.path),
     (REVISE.method, REVISE.path),
     (COPY.method, COPY.path),
+    (RECEIPT_PDF.method, RECEIPT_PDF.path),
+    (ACCEPTANCE_NOTICE_PDF.method, ACCEPTANCE_NOTICE_PDF.path),
     (NOTICES.method, NOTICES.path),
     (READ_NOTICE.method, READ_NOTICE.path),
     (REVIEW_QUEUE.method, REVIEW_QUEUE.path),

@@ -57,6 +57,11 @@ pub enum ErrorCode {
     FormNotAvailable,
     /// The lifecycle does not allow this action in the filing's status, or for this role.
     TransitionNotAllowed,
+    /// The document asked for does not exist for the filing yet (an acceptance notice before
+    /// acceptance).
+    DocumentNotIssued,
+    /// Documents (PDFs) cannot be made now (the deployment's font is missing); the screens work.
+    DocumentsUnavailable,
     Internal,
     /// The deployment requires a client certificate (mutual TLS) and none was presented.
     ClientCertificateRequired,

@@ -60,12 +60,35 @@ pub struct Notice {
     pub id: i64,
     pub submission_id: i64,
     pub status: FilingStatus,
-    /// Japanese.
+    /// What happened, in the reader's language.
     pub message: String,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub at: OffsetDateTime,
     pub read: bool,
+    /// What the bureau said: for 差戻し its general comment, for 不受理 its reason, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// For 差戻し: the items commented on, each named as the review page names it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_comments: Vec<NoticeFieldComment>,
+    /// For 差戻し: resubmit by this date, when one was set.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub deadline: Option<Date>,
+    /// For 受理: the 算定開始日.
+    #[serde(default, with = "crate::calendar::iso_date::format::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub effective_date: Option<Date>,
+}
+
+/// One item a 差戻し commented on, in a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeFieldComment {
+    /// The item's label, with its row when it is in one (「職員（2行目） 氏名」).
+    pub label: String,
+    pub comment: String,
 }
 
 /// `GET /api/v1/notices`: newest first.

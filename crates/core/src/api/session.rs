@@ -129,13 +129,26 @@ pub struct PasswordPolicyInfo {
     pub rules: Vec<String>,
 }
 
+/// `GET /api/v1/announcement`: the operator's announcement for the list page, if any, in the
+/// request's language (its Japanese text when no English one was set).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnouncementInfo {
+    pub announcement: Option<crate::announcement::Announcement>,
+}
+
 /// `GET /api/v1/service-status`: answered at any hour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceStatus {
     pub open: bool,
-    /// The hours in Japanese.
+    /// The hours, in the request's language.
     pub hours: String,
+    /// The server's clock, for the connection check (a computer whose clock is off shows
+    /// wrong times).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub server_time: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub resumes_at: Option<OffsetDateTime>,

@@ -25,6 +25,21 @@ pub struct ReviewRow {
     pub value: String,
 }
 
+impl ReviewRow {
+    /// The label with its row's heading, as the review page and notices name the item:
+    /// 「職員（2行目）　氏名」.
+    pub fn full_label(&self) -> String {
+        match &self.row_heading {
+            Some(h) => format!(
+                "{h}{}{}",
+                crate::text::current::HEADING_SEPARATOR(),
+                self.label
+            ),
+            None => self.label.clone(),
+        }
+    }
+}
+
 /// The rows of the check-your-answers page for `normalised` (the answers from a
 /// [`super::CheckReport`]).
 pub fn review_rows(def: &FormDefinition, normalised: &Answers) -> Vec<ReviewRow> {
@@ -104,5 +119,24 @@ pub fn display_value(f: &FieldDefinition, v: Option<&Value>) -> String {
             .map(|o| o.label.clone())
             .unwrap_or(s),
         _ => s,
+    }
+}
+
+#[cfg(test)]
+mod full_label_tests {
+    use super::ReviewRow;
+
+    #[test]
+    fn rows_inside_a_group_are_named_with_their_heading() {
+        let mut r = ReviewRow {
+            page: "p".into(),
+            path: "staff[0].name".into(),
+            label: "氏名".into(),
+            row_heading: None,
+            value: "山田".into(),
+        };
+        assert_eq!(r.full_label(), "氏名");
+        r.row_heading = Some("医師 1".into());
+        assert_eq!(r.full_label(), "医師 1　氏名");
     }
 }

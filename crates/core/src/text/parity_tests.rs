@@ -171,6 +171,9 @@ fn functions_use_their_arguments_the_same_way() {
     same_args!(p, calendar_date(2987, "", 11, 23));
     same_args!(p, era_aside("‹a›"));
     same_args!(p, day_range("‹a›", "‹b›"));
+    same_args!(p, check_hours_open("‹a›"));
+    same_args!(p, check_clock_off(7301));
+    same_args!(p, check_done_problems(7301));
 
     // wizard
     same_args!(p, progress(7301, 7302));
@@ -269,6 +272,8 @@ fn functions_use_their_arguments_the_same_way() {
 
     // issuance
     same_args!(p, issuance::import_row_heading(7301));
+    same_args!(p, issuance::announcement_text_too_long(7301));
+    same_args!(p, issuance::announcement_link_text_too_long(7301));
     same_args!(p, issuance::import_file_unreadable("‹a›"));
     same_args!(p, issuance::import_header_missing("‹a›"));
     same_args!(p, issuance::import_column_count(7301, 7302));

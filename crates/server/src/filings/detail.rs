@@ -2,7 +2,9 @@
 //! log, and the operator's end-of-use processing as the last entry), and what may be done next.
 
 use time::Date;
-use todoke_core::api::{Draft, FieldComment, FilingStatus, HistoryEntry, Submission};
+use todoke_core::api::{
+    Draft, FieldComment, FilingStatus, HistoryEntry, InstitutionSummary, Submission,
+};
 use todoke_core::forms;
 use todoke_core::lifecycle;
 use todoke_core::service_hours::JST;
@@ -24,7 +26,7 @@ fn parse_status(status: &str) -> Result<FilingStatus, AppError> {
         .ok_or_else(|| AppError::Internal(format!("unknown filing status {status:?}")))
 }
 
-fn field_comments(text: Option<&str>) -> Result<Vec<FieldComment>, AppError> {
+pub(crate) fn field_comments(text: Option<&str>) -> Result<Vec<FieldComment>, AppError> {
     text.map(|t| {
         serde_json::from_str(t).map_err(|e| AppError::Internal(format!("field comments: {e}")))
     })
@@ -65,6 +67,26 @@ pub async fn submission(
         history.push(entry);
     }
     Ok(Some(submission_of(&row, scope, history)?))
+}
+
+/// The institution that filed submission `id`, when `scope` may see the submission.
+pub async fn institution(
+    conn: &mut Conn,
+    scope: Scope,
+    id: i64,
+) -> Result<Option<InstitutionSummary>, AppError> {
+    Ok(store::find_submission(conn, scope, id)
+        .await?
+        .and_then(|row| institution_of_row(&row)))
+}
+
+fn institution_of_row(row: &SubmissionRow) -> Option<InstitutionSummary> {
+    institution_of(
+        row.institution_code.as_deref(),
+        row.fee_schedule_class.as_deref(),
+        row.institution_name.as_deref(),
+        row.prefecture,
+    )
 }
 
 /// Like [`submission`], for a row just written in the same transaction.
@@ -131,12 +153,7 @@ fn submission_of(
         next_actor_label: lifecycle::next_actor_label(status).to_string(),
         institution: match scope {
             Scope::Applicant(_) => None,
-            Scope::Bureau(_) => institution_of(
-                row.institution_code.as_deref(),
-                row.fee_schedule_class.as_deref(),
-                row.institution_name.as_deref(),
-                row.prefecture,
-            ),
+            Scope::Bureau(_) => institution_of_row(row),
         },
     })
 }

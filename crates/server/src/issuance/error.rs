@@ -42,6 +42,10 @@ pub enum OperatorError {
     BureauUnknown,
     #[error(transparent)]
     Account(#[from] AccountError),
+    #[error(transparent)]
+    Announcement(#[from] todoke_core::announcement::AnnouncementError),
+    #[error("{}", t::ANNOUNCEMENT_CLEAR_WITH_TEXT)]
+    AnnouncementClearWithText,
 }
 
 /// A storage failure with `e` as its detail.

@@ -7,26 +7,18 @@
 //! credentials in a box, the first-login steps, the password rules and the service hours;
 //! page 2 the seed's FAQ.
 
-use std::num::NonZeroU16;
-use std::sync::Arc;
-
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::Document;
 use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
-use krilla::tagging::{ArtifactType, ContentTag, SpanTag, Tag, TagGroup, TagKind, TagTree};
-use krilla::text::{Font, TextDirection};
-use krilla::{Document, SerializeSettings};
+use krilla::tagging::{Tag, TagGroup, TagKind, TagTree};
+use krilla::text::Font;
 use todoke_core::text::ja;
 use todoke_core::text::ja::issuance as t;
 use todoke_core::{FeeScheduleClass, Prefecture};
 
 use super::OperatorError;
+use crate::pdf::{self, Fonts, LEFT, MM, RIGHT, heading, wrap};
 
-/// Default font: IPAexGothic from the Debian package `fonts-ipaexfont-gothic`.
-pub const DEFAULT_FONT: &str = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
 /// The seed's login URL, printed in step ①.
 pub const DEFAULT_LOGIN_URL: &str = "https://healthinsurance.mhlw.go.jp/auth/login/login.html";
 
@@ -55,41 +47,14 @@ impl std::fmt::Debug for Letter {
     }
 }
 
-/// Default font for the user ID and password: DejaVu Sans Mono (Debian `fonts-dejavu-core`),
-/// monospaced with a slashed zero and distinct 1/l/I. Without it the main font is used.
-pub const DEFAULT_MONO_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
-
-/// The loaded fonts, shared by every PDF of a run.
-#[derive(Clone)]
-pub struct LetterFont {
-    main: Font,
-    mono: Option<Font>,
-}
-
-fn load_font(path: &str) -> Result<Font, OperatorError> {
-    let unreadable = |detail: String| OperatorError::LetterFontUnreadable {
-        path: path.to_string(),
-        detail,
-    };
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    Font::new(Arc::new(bytes).into(), 0).ok_or_else(|| unreadable(t::FONT_NOT_TRUETYPE.to_string()))
-}
-
-impl LetterFont {
-    /// The main (Japanese) font is required; the monospaced one is optional.
-    pub fn load(path: &str, mono_path: &str) -> Result<Self, OperatorError> {
-        let main = load_font(path)?;
-        let mono = match load_font(mono_path) {
-            Ok(f) => Some(f),
-            Err(_) => {
-                tracing::warn!(
-                    mono_path,
-                    "monospaced letter font not found; using the main font"
-                );
-                None
+impl From<pdf::PdfError> for OperatorError {
+    fn from(e: pdf::PdfError) -> Self {
+        match e {
+            pdf::PdfError::FontUnreadable { path, detail } => {
+                OperatorError::LetterFontUnreadable { path, detail }
             }
-        };
-        Ok(Self { main, mono })
+            pdf::PdfError::Output(detail) => OperatorError::LetterOutput(detail),
+        }
     }
 }
 
@@ -98,17 +63,11 @@ pub struct LetterOptions<'a> {
     pub reissue: bool,
 }
 
-const MM: f32 = 72.0 / 25.4;
-const PAGE_W: f32 = 210.0 * MM;
-const PAGE_H: f32 = 297.0 * MM;
-const LEFT: f32 = 22.0 * MM;
-const RIGHT: f32 = PAGE_W - 20.0 * MM;
-
 /// Renders `letters` (already in mailing order) into one PDF. Letters are official mail to
 /// institutions in Japan: always Japanese, dates and prefecture names included, whatever
 /// language a request asked for.
 pub fn render(
-    font: &LetterFont,
+    font: &Fonts,
     letters: &[Letter],
     options: &LetterOptions,
 ) -> Result<Vec<u8>, OperatorError> {
@@ -118,15 +77,11 @@ pub fn render(
 }
 
 fn render_japanese(
-    font: &LetterFont,
+    font: &Fonts,
     letters: &[Letter],
     options: &LetterOptions,
 ) -> Result<Vec<u8>, OperatorError> {
-    let settings = SerializeSettings {
-        enable_tagging: true,
-        ..SerializeSettings::default()
-    };
-    let mut document = Document::new_with(settings);
+    let mut document = Document::new_with(pdf::tagged_settings());
     let title = if options.reissue {
         t::LETTER_REISSUE_TITLE
     } else {
@@ -142,15 +97,12 @@ fn render_japanese(
     for letter in letters {
         let mut section = TagGroup::new(Tag::Section);
         for page_index in 0..2 {
-            let mut page = document.start_page_with(
-                PageSettings::from_wh(PAGE_W, PAGE_H)
-                    .ok_or_else(|| OperatorError::LetterOutput("page size".into()))?,
-            );
+            let mut page = document.start_page_with(pdf::a4()?);
             let mut surface = page.surface();
             let mut w = Writer {
                 surface: &mut surface,
                 font: font.main.clone(),
-                mono: font.mono.clone().unwrap_or_else(|| font.main.clone()),
+                mono: font.mono(),
                 groups: Vec::new(),
             };
             if page_index == 0 {
@@ -187,14 +139,7 @@ struct Writer<'s, 'p> {
 }
 
 impl Writer<'_, '_> {
-    fn black(&mut self) {
-        self.surface.set_fill(Some(Fill {
-            paint: rgb::Color::new(0, 0, 0).into(),
-            ..Fill::default()
-        }));
-    }
-
-    /// Draws one line as a tagged span and returns its identifier's group member.
+    /// Draws one line as a tagged span, a member of `group`.
     fn line(&mut self, group: &mut TagGroup, x: f32, baseline: f32, size: f32, text: &str) {
         let font = self.font.clone();
         self.line_in(font, group, x, baseline, size, text);
@@ -209,20 +154,7 @@ impl Writer<'_, '_> {
         size: f32,
         text: &str,
     ) {
-        self.black();
-        let id = self
-            .surface
-            .start_tagged(ContentTag::Span(SpanTag::empty()));
-        self.surface.draw_text(
-            Point::from_xy(x, baseline),
-            font,
-            size,
-            text,
-            false,
-            TextDirection::Auto,
-        );
-        self.surface.end_tagged();
-        group.push(id);
+        group.push(pdf::span(self.surface, font, x, baseline, size, text));
     }
 
     /// A block (paragraph, heading …) of wrapped lines; returns the y below it.
@@ -246,47 +178,12 @@ impl Writer<'_, '_> {
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
-        let mut pb = PathBuilder::new();
-        if let Some(r) = Rect::from_xywh(x, y, w, h) {
-            pb.push_rect(r);
-        }
-        if let Some(path) = pb.finish() {
-            self.surface
-                .start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
-                    ArtifactType::Other,
-                )));
-            self.surface.set_fill(None);
-            self.surface.set_stroke(Some(Stroke {
-                paint: rgb::Color::new(0, 0, 0).into(),
-                width,
-                ..Stroke::default()
-            }));
-            self.surface.draw_path(&path);
-            self.surface.set_stroke(None);
-            self.surface.end_tagged();
-        }
+        pdf::rect(self.surface, x, y, w, h, width);
     }
 
     fn footer(&mut self, text: &str) {
-        self.black();
-        self.surface
-            .start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
-                ArtifactType::Page,
-            )));
-        self.surface.draw_text(
-            Point::from_xy(LEFT, PAGE_H - 12.0 * MM),
-            self.font.clone(),
-            8.0,
-            text,
-            false,
-            TextDirection::Auto,
-        );
-        self.surface.end_tagged();
+        pdf::footer(self.surface, self.font.clone(), text);
     }
-}
-
-fn heading(level: u16) -> Tag<krilla::tagging::kind::Hn> {
-    Tag::Hn(NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN), None)
 }
 
 /// The letter's first page, top to bottom. Long because it is the page's layout written out as
@@ -457,32 +354,4 @@ fn second_page(w: &mut Writer) {
         y = w.block(Tag::P, LEFT + 4.0 * MM, y, 9.5, RIGHT - LEFT - 4.0 * MM, a) + 6.0;
     }
     w.block(Tag::P, LEFT, y + 6.0, 9.5, RIGHT - LEFT, ja::SERVICE_NAME);
-}
-
-/// Breaks `text` into lines no wider than `width` (full-width characters count one em,
-/// ASCII about half; a conservative estimate for IPAexGothic).
-fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut used = 0.0;
-    for c in text.chars() {
-        let adv = if c.is_ascii() { 0.6 } else { 1.0 } * size;
-        if used + adv > width && !current.is_empty() {
-            // Do not start a line with closing punctuation (simple 行頭禁則).
-            if matches!(c, '、' | '。' | '）' | '」' | '，' | '．' | ')') {
-                current.push(c);
-                lines.push(std::mem::take(&mut current));
-                used = 0.0;
-                continue;
-            }
-            lines.push(std::mem::take(&mut current));
-            used = 0.0;
-        }
-        current.push(c);
-        used += adv;
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
 }

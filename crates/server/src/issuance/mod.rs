@@ -27,10 +27,9 @@ use crate::accounts::{self, generate_initial_password, generate_user_id};
 use crate::auth::password;
 use crate::db::{self, is_unique_violation, to_unix};
 
+pub use crate::pdf::{DEFAULT_FONT, DEFAULT_MONO_FONT, Fonts};
 pub use end_use::{EndUseFilingsOutcome, EndUseOutcome, end_use, end_use_filings};
-pub use letter::{
-    DEFAULT_FONT, DEFAULT_LOGIN_URL, DEFAULT_MONO_FONT, Letter, LetterFont, LetterOptions,
-};
+pub use letter::{DEFAULT_LOGIN_URL, Letter, LetterOptions};
 pub(crate) use reissue::find_account;
 pub use reissue::{ReissueOutcome, reissue};
 
@@ -212,7 +211,7 @@ pub async fn issue(
     if !import::is_claim_month(claim_month) {
         return Err(OperatorError::ClaimMonthInvalid(claim_month.to_string()));
     }
-    let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
+    let font = Fonts::load(&letter_args.font, &letter_args.mono_font)?;
     let sql = format!(
         "SELECT {INSTITUTION_COLUMNS} FROM institutions i
          JOIN online_claims c ON c.institution_id = i.id AND c.claim_month = $1
@@ -361,7 +360,7 @@ fn write_batches(
     out: &Path,
     run: i64,
     letters: &[Letter],
-    font: &LetterFont,
+    font: &Fonts,
     options: &LetterOptions,
     letters_per_pdf: usize,
 ) -> Result<Vec<BatchOutput>, OperatorError> {
@@ -436,11 +435,7 @@ fn write_batches(
 
 /// Renders the PDFs on a bounded pool of threads (one per core); each file is written under
 /// its temporary name.
-fn render_all(
-    jobs: &[PdfJob],
-    font: &LetterFont,
-    options: &LetterOptions,
-) -> Result<(), OperatorError> {
+fn render_all(jobs: &[PdfJob], font: &Fonts, options: &LetterOptions) -> Result<(), OperatorError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()

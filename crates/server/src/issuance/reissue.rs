@@ -7,7 +7,7 @@ use serde::Serialize;
 use todoke_core::UserId;
 
 use super::{
-    INSTITUTION_COLUMNS, InstitutionRecord, LetterArgs, LetterFont, LetterOptions, OperatorError,
+    Fonts, INSTITUTION_COLUMNS, InstitutionRecord, LetterArgs, LetterOptions, OperatorError,
     insert_letter, letter, output, partial, password_for, storage,
 };
 use crate::AppState;
@@ -66,7 +66,7 @@ pub async fn reissue(
         .await
         .map_err(storage)?
         .ok_or_else(|| OperatorError::InstitutionAddressMissing(code.clone()))?;
-    let font = LetterFont::load(&letter_args.font, &letter_args.mono_font)?;
+    let font = Fonts::load(&letter_args.font, &letter_args.mono_font)?;
     let new_password = password_for(&state.config.password_policy, &user_id);
     let hash = password::hash(new_password.clone())
         .await

@@ -4,6 +4,7 @@
 //! [`OpenApiRouter`]: utoipa_axum::router::OpenApiRouter
 
 pub mod account;
+pub mod documents;
 pub mod drafts;
 pub mod filings;
 pub mod forms;

@@ -9,7 +9,7 @@ use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use todoke_core::ServiceState;
 use todoke_core::api::endpoints;
-use todoke_core::api::{PasswordPolicyInfo, ServiceStatus};
+use todoke_core::api::{AnnouncementInfo, PasswordPolicyInfo, ServiceStatus};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,6 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(service_status))
         .routes(routes!(password_policy))
+        .routes(routes!(announcement))
         .routes(routes!(openapi_document))
 }
 
@@ -34,16 +35,19 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 pub async fn service_status(State(state): State<AppState>) -> Json<ServiceStatus> {
     let hours = &state.config.service_hours;
-    let status = match hours.state_at(state.clock.now()) {
+    let now = state.clock.now();
+    let status = match hours.state_at(now) {
         ServiceState::Open => ServiceStatus {
             open: true,
             hours: hours.describe(),
+            server_time: Some(now),
             resumes_at: None,
             message: None,
         },
         ServiceState::Closed { resumes_at } => ServiceStatus {
             open: false,
             hours: hours.describe(),
+            server_time: Some(now),
             resumes_at: Some(resumes_at),
             message: Some(hours.closed_message(resumes_at)),
         },
@@ -70,6 +74,26 @@ pub async fn password_policy(State(state): State<AppState>) -> Json<PasswordPoli
         max_len: policy.max_len,
         rules: policy.rules().into_iter().map(|r| r.describe()).collect(),
     })
+}
+
+/// The operator's announcement for the list page
+///
+/// Plain text and at most one link, in the request's language (Japanese when no English text
+/// was set); `announcement` is null when there is none.
+#[utoipa::path(
+    get,
+    path = endpoints::ANNOUNCEMENT.path,
+    tag = tags::SERVICE,
+    responses(
+        (status = 200, description = "The announcement, or null", body = AnnouncementInfo),
+        (status = 503, description = "Outside service hours", body = todoke_core::ApiError),
+    )
+)]
+pub async fn announcement(
+    State(state): State<AppState>,
+) -> Result<Json<AnnouncementInfo>, crate::error::AppError> {
+    let announcement = crate::announcement::current(&state.pool).await?;
+    Ok(Json(AnnouncementInfo { announcement }))
 }
 
 /// The generated OpenAPI document, served as JSON.

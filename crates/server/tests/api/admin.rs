@@ -230,3 +230,104 @@ async fn generated_passwords_satisfy_the_policy_and_are_never_stored() {
             .all(|row| !row.contains(&issued.initial_password))
     );
 }
+
+#[tokio::test]
+async fn the_operator_sets_and_clears_the_list_pages_announcement() {
+    use todoke_core::api::AnnouncementInfo;
+    use todoke_core::text::ja::issuance as t;
+    let app = spawn_app().await;
+    let get = |lang: &'static str| {
+        let app = &app;
+        async move {
+            let request = axum::http::Request::get("/api/v1/announcement")
+                .header(axum::http::header::ACCEPT_LANGUAGE, lang)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            let r = app.request(request).await;
+            assert_eq!(r.status, StatusCode::OK, "{r:?}");
+            serde_json::from_value::<AnnouncementInfo>(r.json())
+                .unwrap()
+                .announcement
+        }
+    };
+    assert_eq!(get("ja").await, None);
+
+    // Refused, with what to do, and nothing written.
+    let refused = admin(
+        &app,
+        &[
+            "announce",
+            "--text",
+            "x",
+            "--link-text",
+            "回答",
+            "--link-url",
+            "javascript:alert(1)",
+        ],
+    );
+    assert!(!refused.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr).trim(),
+        t::ANNOUNCEMENT_URL_NOT_ALLOWED
+    );
+    let refused = admin(&app, &["announce", "--link-url", "https://a.jp"]);
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr).trim(),
+        t::ANNOUNCEMENT_TEXT_MISSING
+    );
+    assert_eq!(get("ja").await, None);
+
+    let set = admin(
+        &app,
+        &[
+            "announce",
+            "--text",
+            "アンケートにご協力ください。\n所要時間は5分です。",
+            "--text-en",
+            "Please answer our survey.",
+            "--link-text",
+            "アンケートに回答する",
+            "--link-url",
+            "https://example.go.jp/survey",
+        ],
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let printed: Value = serde_json::from_slice(&set.stdout).unwrap();
+    assert_eq!(
+        printed["announcement"]["link"]["url"],
+        "https://example.go.jp/survey"
+    );
+    let ja = get("ja").await.unwrap();
+    assert_eq!(ja.text, "アンケートにご協力ください。\n所要時間は5分です。");
+    assert_eq!(ja.link.as_ref().unwrap().text, "アンケートに回答する");
+    // English readers get the English text; the link keeps its address (and its text, none
+    // having been given in English).
+    let en = get("en").await.unwrap();
+    assert_eq!(en.text, "Please answer our survey.");
+    assert_eq!(en.link.unwrap(), ja.link.clone().unwrap());
+
+    // A second announce replaces the first; --clear removes it, and says whether there was one.
+    let set = admin(
+        &app,
+        &["announce", "--text", "システムメンテナンスのお知らせ"],
+    );
+    assert!(set.status.success());
+    let only = get("en").await.unwrap();
+    assert_eq!(
+        (only.text.as_str(), only.link),
+        ("システムメンテナンスのお知らせ", None)
+    );
+    let both = admin(&app, &["announce", "--clear", "--text", "x"]);
+    assert_eq!(
+        String::from_utf8_lossy(&both.stderr).trim(),
+        t::ANNOUNCEMENT_CLEAR_WITH_TEXT
+    );
+    let cleared = admin(&app, &["announce", "--clear"]);
+    let printed: Value = serde_json::from_slice(&cleared.stdout).unwrap();
+    assert_eq!(printed, serde_json::json!({"cleared": true}));
+    assert_eq!(get("ja").await, None);
+}

@@ -390,3 +390,25 @@ pub fn hiroshima_clinic() -> NewApplicant {
         prefecture: "広島県".into(),
     }
 }
+
+/// The text of the PDF at `pdf`, read back with `pdftotext -layout` (Debian `poppler-utils`,
+/// installed by `cargo xtask install`).
+pub fn pdftotext(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt package poppler-utils) must be installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The text of a PDF answered by the API.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answer.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    pdftotext(&path)
+}

@@ -18,7 +18,7 @@ use todoke_server::admin::issuance;
 
 use super::forms::common_answers;
 use super::helpers::{
-    NEW_PASSWORD, TestApp, hiroshima_clinic, osaka_clinic, spawn_app, tokyo_clinic,
+    NEW_PASSWORD, TestApp, hiroshima_clinic, osaka_clinic, pdftotext, spawn_app, tokyo_clinic,
 };
 use super::lifecycle::{act, long_sessions_app, submit_new_form};
 
@@ -80,17 +80,6 @@ const TOKYO_PHARMACY: &str =
     "1340100039,調剤,東京薬局,1000002,東京都千代田区皇居外苑1-2,,東京,2024-09";
 const TOKYO_CLINIC: &str =
     "1310100019,医科,東京内科,1000003,東京都千代田区丸の内1-1,,東京都,2024-10";
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (apt package poppler-utils) must be installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// (user ID, initial password) of each letter in a PDF, in page order.
 fn credentials_in(text: &str) -> Vec<(String, String)> {

@@ -36,7 +36,7 @@ pub fn answers_for(applicant: &NewApplicant, weekly_hours: &str) -> Answers {
 
 /// Creates and submits a staff change (acknowledging whatever warnings the check gives).
 /// A Tokyo clinic's filing, just submitted, with the clinic's and a reviewer's sessions.
-async fn submitted_filing() -> (TestApp, String, String, Submission) {
+pub async fn submitted_filing() -> (TestApp, String, String, Submission) {
     let app = long_sessions_app().await;
     let clinic = tokyo_clinic();
     let (_, applicant) = app.signed_in_as(clinic.clone()).await;
@@ -819,4 +819,81 @@ async fn a_reader_in_english_gets_notices_and_titles_in_english_and_the_record_s
     let detail: Submission =
         serde_json::from_value(get_in(&app, &path, &applicant, "ja").await.json()).unwrap();
     assert_eq!(detail.title, s.title);
+}
+
+#[tokio::test]
+async fn notices_carry_what_the_bureau_said() {
+    let (app, applicant, reviewer, s) = submitted_filing().await;
+    let notices = || async {
+        let r = app.get("/api/v1/notices", Some(&applicant)).await;
+        serde_json::from_value::<NoticeList>(r.json())
+            .unwrap()
+            .items
+    };
+    act(&app, &reviewer, Action::Receive, s.id).await;
+    assert_eq!(
+        notices().await[0].comment,
+        None,
+        "a plain change says nothing more"
+    );
+    let path = endpoints::action_path(Action::Return).replace("{id}", &s.id.to_string());
+    let returned = app
+        .send(
+            Method::POST,
+            &path,
+            Some(json!({
+                "comment": "勤務時間を確認してください。\n修正のうえ再提出してください。",
+                "field_comments": [{"path": "staff[0].weekly_hours", "comment": "週32時間以上か確認してください。"}],
+                "deadline": "2026-12-10",
+            })),
+            Some(&reviewer),
+        )
+        .await;
+    assert_eq!(returned.status, StatusCode::OK, "{returned:?}");
+    let def = todoke_core::forms::definition(&s.form_id).unwrap();
+    let label = todoke_core::forms::review_rows(&def, &s.answers)
+        .into_iter()
+        .find(|r| r.path == "staff[0].weekly_hours")
+        .unwrap()
+        .full_label();
+    let n = &notices().await[0];
+    assert_eq!(n.status, FilingStatus::Returned);
+    assert_eq!(
+        n.comment.as_deref(),
+        Some("勤務時間を確認してください。\n修正のうえ再提出してください。")
+    );
+    assert_eq!(
+        n.field_comments,
+        [todoke_core::api::NoticeFieldComment {
+            label,
+            comment: "週32時間以上か確認してください。".into()
+        }]
+    );
+    assert_eq!(n.deadline, Some(date!(2026 - 12 - 10)));
+    assert_eq!(n.effective_date, None);
+
+    // Accepted: the 算定開始日. Rejected: the reason.
+    let clinic = tokyo_clinic();
+    let accepted = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    act(&app, &reviewer, Action::Receive, accepted.id).await;
+    act(&app, &reviewer, Action::Accept, accepted.id).await;
+    let n = &notices().await[0];
+    assert_eq!(n.status, FilingStatus::Accepted);
+    let detail: Submission = serde_json::from_value(
+        app.get(&endpoints::SUBMISSION.at(&[&accepted.id]), Some(&applicant))
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert!(detail.effective_date.is_some());
+    assert_eq!(n.effective_date, detail.effective_date);
+    assert_eq!((n.comment.as_ref(), n.deadline), (None, None));
+
+    let rejected = submit_new(&app, &applicant, &answers_for(&clinic, "40")).await;
+    act(&app, &reviewer, Action::Receive, rejected.id).await;
+    act(&app, &reviewer, Action::Reject, rejected.id).await;
+    let n = &notices().await[0];
+    assert_eq!(n.status, FilingStatus::Rejected);
+    assert_eq!(n.comment.as_deref(), Some("要件を満たしていません。"));
+    assert!(n.field_comments.is_empty());
 }

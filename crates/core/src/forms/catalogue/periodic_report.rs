@@ -284,7 +284,9 @@ fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
                     .checked_add(counted)
                     .unwrap_or(totals.part_time_hours);
                 totals.total = totals.total.and_then(|s| s.checked_add(counted));
-                let (cut, exact) = fte_display(counted, divisor);
+                // Each row unrounded, so that the rows add up to the total's value before
+                // rounding; only the total is cut (issue 13 item 6).
+                let (_, exact) = fte_display(counted, divisor);
                 let mut inputs = vec![
                     NamedValue::new(t::WEEKLY_HOURS(), hours(h)),
                     NamedValue::new(t::DIVISOR_LABEL(), hours(divisor)),
@@ -292,8 +294,7 @@ fn staff_fte(c: &mut Checker<'_>, divisor: Decimal) -> StaffTotals {
                 if h > divisor {
                     inputs.push(NamedValue::new(t::FTE_CAPPED(), t::FTE_CAPPED_VALUE()));
                 }
-                inputs.push(NamedValue::new(t::EXACT_VALUE(), exact));
-                (t::FTE_PART_TIME_FORMULA(), inputs, cut)
+                (t::FTE_PART_TIME_FORMULA(), inputs, exact)
             }
             (Some(EMPLOYMENT_PART_TIME), None) => {
                 totals.total = None;
@@ -552,7 +553,21 @@ mod tests {
         assert_eq!(total.result, "3.1");
         assert_eq!(total.met, Some(true));
         assert!(total.inputs.iter().any(|i| i.value == "3.125"));
-        assert_eq!(r.computed_value("fte.staff[2]").unwrap().result, "0.6");
+        // The rows as shown add up to the total before rounding: 1.0 + 1.0 + 0.625 + 0.5.
+        let shown: Vec<String> = (0..4)
+            .map(|i| {
+                r.computed_value(&format!("fte.staff[{i}]"))
+                    .unwrap()
+                    .result
+                    .clone()
+            })
+            .collect();
+        assert_eq!(shown, ["1.0", "1.0", "0.625", "0.5"]);
+        let sum = shown
+            .iter()
+            .map(|v| Decimal::parse(v).unwrap())
+            .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap());
+        assert_eq!(sum.to_string(), "3.125");
         assert_eq!(r.computed_value("divisor").unwrap().result, "32.0時間");
         assert_eq!(r.normalised["as_of_date"], "2024-08-01");
         assert_eq!(

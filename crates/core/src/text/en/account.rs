@@ -96,6 +96,8 @@ pub const PAYLOAD_TOO_LARGE: &str = "The request is too large. Send less content
 pub const NOT_FOUND: &str = "What you asked for was not found. Check the address.";
 pub const METHOD_NOT_ALLOWED: &str = "This action cannot be used at this address.";
 pub const INTERNAL: &str = "Something went wrong in the system. Wait a while and try again.";
+pub const DOCUMENT_NOT_ISSUED: &str = "An acceptance notice exists only for an accepted filing. Once it is accepted, you can download it from this page.";
+pub const DOCUMENTS_UNAVAILABLE: &str = "The document (PDF) could not be made. You can print this page with “Print this page”. Try again later, and contact the help desk if it keeps happening.";
 /// The client certificate of the online billing network (mutual TLS) was not presented.
 pub const CLIENT_CERTIFICATE_REQUIRED: &str = "We cannot connect because no client certificate was found. Close all browser windows, start the browser again, and on the certificate selection screen choose the certificate that includes “Online Billing NW Common Root CA”.";
 pub const CLIENT_CERTIFICATE_PAGE_TITLE: &str = "Your certificate could not be checked";

@@ -126,6 +126,22 @@ pub const NEXT_ACTOR: &str = "Next to act";
 pub fn result_range(total: u64, first: u64, last: u64) -> String {
     format!("Showing {first}–{last} of {total}")
 }
+pub const DOCUMENTS_HEADING: &str = "Documents (PDF)";
+pub const DOCUMENTS_LEAD: &str = "PDFs to keep or print as your official record. They are tagged, so screen readers can read them.";
+pub const RECEIPT_PDF_LINK: &str = "Receipt of arrival (your copy)";
+pub const ACCEPTANCE_NOTICE_PDF_LINK: &str = "Notice of acceptance";
+pub const PDF_LINK_SUFFIX: &str = " (PDF, saved as a new file)";
+pub const RECEIPT_TITLE: &str = "Receipt of arrival (your copy)";
+pub const RECEIPT_LEAD: &str = "The application or notification below reached the electronic application and notification system at the time shown. The digest lets you confirm that this copy and what the Regional Bureau received are the same.";
+pub const RECEIPT_CONTENT_HEADING: &str = "What you sent";
+pub const ACCEPTANCE_NOTICE_TITLE: &str = "Notice of acceptance";
+pub const ACCEPTANCE_NOTICE_LEAD: &str =
+    "We notify you that the application or notification below has been accepted.";
+pub const ACCEPTED_ON: &str = "Accepted on";
+pub const DOCUMENT_ISSUED_BY: &str = "Issued by";
+pub const DOCUMENT_ISSUED_ON: &str = "Made on";
+pub const DOCUMENT_ADDRESSEE: &str = "To";
+pub const DOCUMENT_GENERATED_NOTE: &str = "The system made this document from its records. You can see the same details on the filing's page in the system.";
 pub const ACCEPTANCE_NUMBER: &str = "Acceptance number";
 pub const EFFECTIVE_DATE: &str = "Billing start date (effective date)";
 pub const REJECTION_REASON: &str = "Reason for rejection";
@@ -170,6 +186,10 @@ pub const NOTICES_EMPTY: &str = "You have no notices.";
 pub const NOTICE_UNREAD: &str = "Unread";
 pub const NOTICE_READ: &str = "Read";
 pub const NOTICE_OPEN: &str = "View the notification or application";
+pub const NOTICE_COMMENT: &str = "Comment from the bureau";
+/// The heading of the operator's announcement on the list page.
+pub const ANNOUNCEMENT_HEADING: &str = "Announcement";
+pub const NOTICE_FIELD_COMMENTS: &str = "Items commented on";
 
 pub fn notices_link(unread: u64) -> String {
     if unread == 0 {

@@ -565,7 +565,7 @@ pub const AS_OF_FORMULA: &str = "The report date set by the Regional Bureau of H
 pub const DIVISOR_LABEL: &str = "Full-time equivalent divisor";
 pub const DIVISOR_FORMULA: &str = "The larger of the standard weekly working hours and 32 hours";
 pub const PERIODIC_STAFF_PAGE: &str = "Staff working status";
-pub const PERIODIC_STAFF_PAGE_INTRO: &str = "Enter each member of staff on the report date on one row (up to 500 people). The full-time equivalent is shown for each row.";
+pub const PERIODIC_STAFF_PAGE_INTRO: &str = "Enter each member of staff on the report date on one row (up to 500 people). The full-time equivalent is shown for each row. Each person's value is shown unrounded, and the total of those values is rounded down to one decimal place for the report.";
 pub const PERIODIC_STAFF_GROUP: &str = "Staff list";
 pub const PERIODIC_STAFF_ROW: &str = "Staff member";
 pub const JOB_TYPE: &str = "Job";
@@ -579,7 +579,8 @@ pub const JOB_CLERK: &str = "Office staff";
 pub const JOB_OTHER: &str = "Other";
 pub const FTE_SECTION: &str = "Full-time equivalent";
 pub const FTE_FULL_TIME_FORMULA: &str = "A full-time person counts as 1.0";
-pub const FTE_PART_TIME_FORMULA: &str = "Weekly working hours ÷ full-time equivalent divisor (at most 1.0 per person, rounded down to 1 decimal place)";
+pub const FTE_PART_TIME_FORMULA: &str =
+    "Weekly working hours ÷ full-time equivalent divisor (at most 1.0 per person, not rounded)";
 pub const FTE_CAPPED: &str = "Upper limit";
 pub const FTE_CAPPED_VALUE: &str = "Hours above the divisor count as 1.0";
 pub const EXACT_VALUE: &str = "Value before rounding";
@@ -596,7 +597,7 @@ pub const FULL_TIME_COUNT_FORMULA: &str = "Number of rows marked “Full-time”
 pub const COMPUTED_FTE_TOTAL: &str = "Total full-time equivalent (calculated)";
 pub const PART_TIME_HOURS_TOTAL: &str =
     "Total weekly working hours of part-time staff (at most the divisor per person)";
-pub const FTE_TOTAL_FORMULA: &str = "(number of full-time staff × divisor + total part-time hours) ÷ divisor (rounded down to 1 decimal place)";
+pub const FTE_TOTAL_FORMULA: &str = "Total of everyone's full-time equivalent = (number of full-time staff × divisor + total part-time hours) ÷ divisor, rounded down to 1 decimal place";
 pub const RATIO_NAME: &str = "Name of the ratio";
 pub const RATIO_NAME_HINT: &str = "Enter this if the facility standard asks for a ratio. For example, share of registered nurses among nursing staff";
 pub const RATIO_NUMERATOR: &str = "Ratio numerator";

@@ -139,6 +139,10 @@ pub const BUREAU_NAMES: [&str; 8] = [
 pub fn parenthetical(text: &str, aside: &str) -> String {
     format!("{text} ({aside})")
 }
+/// A PDF page footer's page number.
+pub fn page_number(page: usize, total: usize) -> String {
+    format!("Page {page} of {total}")
+}
 /// “label: value”
 pub fn label_value(label: &str, value: &str) -> String {
     format!("{label}: {value}")

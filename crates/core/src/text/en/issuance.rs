@@ -201,3 +201,17 @@ pub const MAILING_ARRIVALS: [&str; 9] = [
 ];
 
 pub const ISSUANCE_CONFLICT: &str = "During issuance, another issuance run registered the same medical institution or user ID, so this issuance was cancelled (no letters were made either). Run it again.";
+
+// Announcement (the list page's announcement area, set with `admin announce`)
+pub const ANNOUNCEMENT_TEXT_MISSING: &str = "Give the announcement's text with --text.";
+pub fn announcement_text_too_long(max: usize) -> String {
+    format!("Keep the announcement's text to {max} characters or fewer.")
+}
+pub const ANNOUNCEMENT_LINK_INCOMPLETE: &str =
+    "To include a link, give both its text (--link-text) and its address (--link-url).";
+pub fn announcement_link_text_too_long(max: usize) -> String {
+    format!("Keep the link's text to {max} characters or fewer.")
+}
+pub const ANNOUNCEMENT_URL_NOT_ALLOWED: &str = "Give the link's address as an address starting with https:// or http://, or a path on this site starting with /, without spaces.";
+pub const ANNOUNCEMENT_CLEAR_WITH_TEXT: &str =
+    "--clear cannot be given with a text. To remove the announcement, give --clear alone.";

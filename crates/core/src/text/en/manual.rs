@@ -6,6 +6,9 @@ use super::super::{Faq, ManualSection};
 pub const MANUAL_TITLE: &str = "Manual (user guide)";
 pub const MANUAL_LEAD: &str = "How to log in to this system, how to change your password at first login, points to note when using it, and frequently asked questions.";
 pub const MANUAL_CONTENTS: &str = "Contents";
+pub const MANUAL_PDF_LINK: &str = "Manual (PDF)";
+pub const MANUAL_PDF_HINT: &str =
+    "The same content as this page is also available as a tagged PDF for printing.";
 pub const MANUAL_FAQ_HEADING: &str = "Frequently asked questions";
 
 pub const MANUAL_SECTIONS: &[ManualSection] = &[

@@ -96,3 +96,41 @@ const MONTH_NAMES: [&str; 12] = [
 fn month_name(month: u8) -> &'static str {
     MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)]
 }
+
+// ---- Connection self-check (the notice's section 【3】) ---------------------------------------
+pub const CHECK_TITLE: &str = "Connection check";
+pub const CHECK_INTRO: &str = "If you cannot log in, or pages do not show correctly, this page checks step by step whether this system works on your computer and browser. You do not need to log in.";
+pub const CHECK_LINK: &str = "If you cannot log in, try the connection check";
+pub const CHECK_RUNNING: &str = "Checking…";
+pub const CHECK_OK: &str = "No problem";
+pub const CHECK_PROBLEM: &str = "Problem found";
+pub const CHECK_SKIPPED: &str = "Could not be checked";
+pub const CHECK_AGAIN: &str = "Check again";
+pub const CHECK_SCRIPT: &str = "JavaScript and WebAssembly";
+pub const CHECK_SCRIPT_OK: &str = "JavaScript and WebAssembly are running.";
+pub const CHECK_COOKIES: &str = "Cookies";
+pub const CHECK_COOKIES_OK: &str = "Cookies can be stored.";
+pub const CHECK_COOKIES_FAILED: &str = "Cookies cannot be stored. Allow cookies for this site in your browser's settings (private browsing may not store them).";
+pub const CHECK_SERVER: &str = "Connection to the server";
+pub const CHECK_SERVER_OK: &str = "The server can be reached.";
+pub const CHECK_SERVER_FAILED: &str = "The server cannot be reached. Check your internet connection and your proxy or security software settings. On a clinic network, ask the administrator whether connections to this site are allowed.";
+pub const CHECK_HOURS: &str = "Service hours";
+pub fn check_hours_open(hours: &str) -> String {
+    format!("The service is open ({hours}).")
+}
+pub const CHECK_CERTIFICATE: &str = "Client certificate";
+pub const CHECK_CERTIFICATE_OK: &str =
+    "No client certificate is needed, or yours was presented correctly.";
+pub const CHECK_CERTIFICATE_FAILED: &str = "No client certificate was presented. Install the electronic certificate for online billing on this computer, restart the browser, and when it asks for a certificate, choose the one issued by “Online Billing NW Common Root CA”.";
+pub const CHECK_CLOCK: &str = "Computer clock";
+pub const CHECK_CLOCK_OK: &str = "The computer's clock shows the right time.";
+pub fn check_clock_off(minutes: i64) -> String {
+    format!(
+        "The computer's clock is about {minutes} minutes off. Set it to adjust the time automatically. A wrong clock makes times such as when your session ends show incorrectly."
+    )
+}
+pub const CHECK_NEEDS_SERVER: &str = "Not checked, because the server cannot be reached.";
+pub const CHECK_DONE_OK: &str = "The check is finished. No problems were found.";
+pub fn check_done_problems(count: usize) -> String {
+    format!("The check is finished. Problems found: {count}. See what to do under each item.")
+}

@@ -102,6 +102,8 @@ pub const PAYLOAD_TOO_LARGE: &str = "送信内容が大きすぎます。内容�
 pub const NOT_FOUND: &str = "指定されたものは見つかりませんでした。アドレスを確認してください。";
 pub const METHOD_NOT_ALLOWED: &str = "この操作はこのアドレスでは使えません。";
 pub const INTERNAL: &str = "システムで問題が発生しました。時間をおいてもう一度お試しください。";
+pub const DOCUMENT_NOT_ISSUED: &str = "受理通知書は、受理された申請・届出についてだけ作成できます。受理されると、この画面からダウンロードできます。";
+pub const DOCUMENTS_UNAVAILABLE: &str = "書類（PDF）を作成できませんでした。画面の内容は「この画面を印刷する」で印刷できます。時間をおいてもう一度お試しいただき、続く場合はヘルプデスクにお問い合わせください。";
 /// The client certificate of the online billing network (mutual TLS) was not presented.
 pub const CLIENT_CERTIFICATE_REQUIRED: &str = "クライアント証明書を確認できなかったため、接続できません。ブラウザをすべて閉じてから起動し直し、証明書の選択画面で「Online Billing NW Common Root CA」が含まれている証明書を選択してください。";
 pub const CLIENT_CERTIFICATE_PAGE_TITLE: &str = "証明書を確認できませんでした";

@@ -125,6 +125,21 @@ pub const NEXT_ACTOR: &str = "次の対応";
 pub fn result_range(total: u64, first: u64, last: u64) -> String {
     format!("全{total}件中 {first}〜{last}件を表示")
 }
+pub const DOCUMENTS_HEADING: &str = "書類（PDF）";
+pub const DOCUMENTS_LEAD: &str = "公的な控えとして保存・印刷できるPDFです。文書構造を持つPDFなので、画面読み上げソフトでも読めます。";
+pub const RECEIPT_PDF_LINK: &str = "到達確認書（控え）のPDF";
+pub const ACCEPTANCE_NOTICE_PDF_LINK: &str = "受理通知書のPDF";
+pub const PDF_LINK_SUFFIX: &str = "（PDF、新しいファイルとして保存されます）";
+pub const RECEIPT_TITLE: &str = "到達確認書（控え）";
+pub const RECEIPT_LEAD: &str = "次の申請・届出は、下記の日時に保険医療機関等電子申請・届出等システムに到達しました。照合用ハッシュ値により、この控えと地方厚生（支）局が受け取った内容が同じであることを確かめられます。";
+pub const RECEIPT_CONTENT_HEADING: &str = "提出した内容";
+pub const ACCEPTANCE_NOTICE_TITLE: &str = "受理通知書";
+pub const ACCEPTANCE_NOTICE_LEAD: &str = "次の申請・届出を受理したので通知します。";
+pub const ACCEPTED_ON: &str = "受理日";
+pub const DOCUMENT_ISSUED_BY: &str = "発行者";
+pub const DOCUMENT_ISSUED_ON: &str = "作成日";
+pub const DOCUMENT_ADDRESSEE: &str = "宛先";
+pub const DOCUMENT_GENERATED_NOTE: &str = "この書類は、保険医療機関等電子申請・届出等システムが記録から作成したものです。記載内容は、システムの「申請・届出の詳細」画面でも確認できます。";
 pub const ACCEPTANCE_NUMBER: &str = "受理番号";
 pub const EFFECTIVE_DATE: &str = "算定開始日（効力発生日）";
 pub const REJECTION_REASON: &str = "不受理の理由";
@@ -170,6 +185,10 @@ pub const NOTICES_EMPTY: &str = "お知らせはありません。";
 pub const NOTICE_UNREAD: &str = "未読";
 pub const NOTICE_READ: &str = "既読";
 pub const NOTICE_OPEN: &str = "届書・申請書を見る";
+pub const NOTICE_COMMENT: &str = "厚生局からのコメント";
+/// The heading of the operator's announcement on the list page.
+pub const ANNOUNCEMENT_HEADING: &str = "運営からのお知らせ";
+pub const NOTICE_FIELD_COMMENTS: &str = "コメントのある項目";
 
 pub fn notices_link(unread: u64) -> String {
     if unread == 0 {

@@ -465,7 +465,7 @@ pub const AS_OF_FORMULA: &str = "地方厚生（支）局が定める報告基�
 pub const DIVISOR_LABEL: &str = "常勤換算の分母";
 pub const DIVISOR_FORMULA: &str = "所定の1週間の勤務時間と32時間のうち多い方";
 pub const PERIODIC_STAFF_PAGE: &str = "職員の勤務状況";
-pub const PERIODIC_STAFF_PAGE_INTRO: &str = "報告基準日時点の職員を1人につき1行で入力してください（500人まで）。常勤換算の値が行ごとに表示されます。";
+pub const PERIODIC_STAFF_PAGE_INTRO: &str = "報告基準日時点の職員を1人につき1行で入力してください（500人まで）。常勤換算の値が行ごとに表示されます。各職員の値は端数を処理せずに表示し、それらの合計の小数点以下第2位以下を切り捨てた値を届け出ます。";
 pub const PERIODIC_STAFF_GROUP: &str = "職員の一覧";
 pub const PERIODIC_STAFF_ROW: &str = "職員";
 pub const JOB_TYPE: &str = "職種";
@@ -480,7 +480,7 @@ pub const JOB_OTHER: &str = "その他";
 pub const FTE_SECTION: &str = "常勤換算";
 pub const FTE_FULL_TIME_FORMULA: &str = "常勤は1人を1.0とします";
 pub const FTE_PART_TIME_FORMULA: &str =
-    "1週間の勤務時間 ÷ 常勤換算の分母（1人1.0が上限、小数点以下第2位を切り捨て）";
+    "1週間の勤務時間 ÷ 常勤換算の分母（1人1.0が上限、端数は処理しません）";
 pub const FTE_CAPPED: &str = "上限";
 pub const FTE_CAPPED_VALUE: &str = "分母を超える時間は1.0として数えます";
 pub const EXACT_VALUE: &str = "端数処理前の値";
@@ -497,8 +497,7 @@ pub const COMPUTED_FULL_TIME_COUNT: &str = "常勤職員の人数（計算値）
 pub const FULL_TIME_COUNT_FORMULA: &str = "職員の一覧で「常勤」の行の数";
 pub const COMPUTED_FTE_TOTAL: &str = "常勤換算の合計（計算値）";
 pub const PART_TIME_HOURS_TOTAL: &str = "非常勤の1週間の勤務時間の合計（1人につき分母が上限）";
-pub const FTE_TOTAL_FORMULA: &str =
-    "（常勤職員の人数 × 分母 ＋ 非常勤の勤務時間の合計）÷ 分母（小数点以下第2位を切り捨て）";
+pub const FTE_TOTAL_FORMULA: &str = "各職員の常勤換算の合計 ＝（常勤職員の人数 × 分母 ＋ 非常勤の勤務時間の合計）÷ 分母。その小数点以下第2位以下を切り捨てます";
 pub const RATIO_NAME: &str = "割合の名称";
 pub const RATIO_NAME_HINT: &str =
     "施設基準で割合の記載を求められている場合に入力します。例：看護職員に占める看護師の割合";

@@ -130,6 +130,10 @@ pub const BUREAU_NAMES: [&str; 8] = [
 pub fn parenthetical(text: &str, aside: &str) -> String {
     format!("{text}（{aside}）")
 }
+/// A PDF page footer's page number: 「1／3ページ」.
+pub fn page_number(page: usize, total: usize) -> String {
+    format!("{page}／{total}ページ")
+}
 /// 「項目：値」
 pub fn label_value(label: &str, value: &str) -> String {
     format!("{label}：{value}")

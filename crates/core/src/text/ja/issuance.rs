@@ -185,3 +185,16 @@ pub const MAILING_ARRIVALS: [&str; 9] = [
 ];
 
 pub const ISSUANCE_CONFLICT: &str = "発行中に別の発行処理で同じ医療機関等またはユーザIDが登録されたため、今回の発行を取り消しました（通知書も作成していません）。もう一度実行してください。";
+
+// Announcement (the list page's お知らせ欄, set with `admin announce`)
+pub const ANNOUNCEMENT_TEXT_MISSING: &str = "お知らせの本文を --text で指定してください。";
+pub fn announcement_text_too_long(max: usize) -> String {
+    format!("お知らせの本文は{max}文字以内にしてください。")
+}
+pub const ANNOUNCEMENT_LINK_INCOMPLETE: &str = "リンクを載せるときは、リンクの文字（--link-text）とアドレス（--link-url）を両方指定してください。";
+pub fn announcement_link_text_too_long(max: usize) -> String {
+    format!("リンクの文字は{max}文字以内にしてください。")
+}
+pub const ANNOUNCEMENT_URL_NOT_ALLOWED: &str = "リンクのアドレスは https:// または http:// で始まるアドレスか、このサイトの / で始まるパスを空白なしで指定してください。";
+pub const ANNOUNCEMENT_CLEAR_WITH_TEXT: &str =
+    "--clear と本文は同時に指定できません。消すときは --clear だけを指定してください。";

@@ -6,6 +6,9 @@ use super::super::{Faq, ManualSection};
 pub const MANUAL_TITLE: &str = "マニュアル（ご利用の手引き）";
 pub const MANUAL_LEAD: &str = "このシステムへのログイン、初回のパスワード変更、ご利用上の注意と、よくあるお問い合わせをまとめています。";
 pub const MANUAL_CONTENTS: &str = "目次";
+pub const MANUAL_PDF_LINK: &str = "マニュアル（PDF）";
+pub const MANUAL_PDF_HINT: &str =
+    "この画面と同じ内容を、印刷用のPDF（文書構造付き）でも用意しています。";
 pub const MANUAL_FAQ_HEADING: &str = "よくあるお問い合わせ";
 
 pub const MANUAL_SECTIONS: &[ManualSection] = &[

@@ -77,3 +77,42 @@ pub fn day_range(first: &str, last: &str) -> String {
 }
 /// Between days that are not a range: 「月曜日・水曜日」.
 pub const DAY_LIST_SEPARATOR: &str = "・";
+
+// ---- Connection self-check (the notice's section 【3】) ---------------------------------------
+pub const CHECK_TITLE: &str = "接続確認";
+pub const CHECK_INTRO: &str = "ログインできないときや画面が正しく表示されないときに、お使いのパソコンとブラウザでこのシステムを利用できるかを順に確認します。ログインしなくても確認できます。";
+pub const CHECK_LINK: &str = "ログインできない場合は、接続確認をお試しください";
+pub const CHECK_RUNNING: &str = "確認しています…";
+pub const CHECK_OK: &str = "問題ありません";
+pub const CHECK_PROBLEM: &str = "問題があります";
+pub const CHECK_SKIPPED: &str = "確認できません";
+pub const CHECK_AGAIN: &str = "もう一度確認する";
+pub const CHECK_SCRIPT: &str = "JavaScriptとWebAssembly";
+pub const CHECK_SCRIPT_OK: &str = "JavaScriptとWebAssemblyが動作しています。";
+pub const CHECK_COOKIES: &str = "Cookie";
+pub const CHECK_COOKIES_OK: &str = "Cookieを保存できます。";
+pub const CHECK_COOKIES_FAILED: &str = "Cookieを保存できません。ブラウザの設定で、このサイトのCookieを許可してください（プライベートブラウズでは保存できないことがあります）。";
+pub const CHECK_SERVER: &str = "サーバーへの接続";
+pub const CHECK_SERVER_OK: &str = "サーバーに接続できます。";
+pub const CHECK_SERVER_FAILED: &str = "サーバーに接続できません。インターネット接続と、プロキシやセキュリティソフトの設定を確認してください。院内のネットワークを使っている場合は、管理者にこのサイトへの接続が許可されているか確認してください。";
+pub const CHECK_HOURS: &str = "サービス時間";
+pub fn check_hours_open(hours: &str) -> String {
+    format!("サービス時間内です（{hours}）。")
+}
+pub const CHECK_CERTIFICATE: &str = "クライアント証明書";
+pub const CHECK_CERTIFICATE_OK: &str = "クライアント証明書は不要か、正しく提示されています。";
+pub const CHECK_CERTIFICATE_FAILED: &str = "クライアント証明書が提示されていません。オンライン請求用の電子証明書をこのパソコンに導入し、ブラウザを再起動してから、証明書を選ぶ画面で「Online Billing NW Common Root CA」が発行した証明書を選んでください。";
+pub const CHECK_CLOCK: &str = "パソコンの時計";
+pub const CHECK_CLOCK_OK: &str = "パソコンの時計は正しい時刻です。";
+pub fn check_clock_off(minutes: i64) -> String {
+    format!(
+        "パソコンの時計が約{minutes}分ずれています。時刻を自動的に合わせる設定にしてください。時計がずれていると、ログインの有効期限などが正しく表示されません。"
+    )
+}
+pub const CHECK_NEEDS_SERVER: &str = "サーバーに接続できないため確認できません。";
+pub const CHECK_DONE_OK: &str = "確認が終わりました。問題は見つかりませんでした。";
+pub fn check_done_problems(count: usize) -> String {
+    format!(
+        "確認が終わりました。問題が{count}件見つかりました。各項目の対処方法を確認してください。"
+    )
+}

@@ -120,6 +120,14 @@ pub struct NoticeRow {
     pub form_id: String,
     pub title: String,
     pub arrival_number: String,
+    /// The submission's content now (labels for the commented items come from it).
+    pub answers: String,
+    pub effective_date: Option<String>,
+    pub rejection_reason: Option<String>,
+    /// The change's own comment, field comments and deadline (`filing_events`).
+    pub comment: Option<String>,
+    pub field_comments: Option<String>,
+    pub deadline: Option<String>,
 }
 
 /// How many of the account's notices are unread.
@@ -142,8 +150,11 @@ pub async fn latest_notices(
 ) -> Result<Vec<NoticeRow>, AppError> {
     Ok(sqlx::query_as(
         "SELECT n.id, n.submission_id, n.status, n.message, n.at, n.read_at,
-                s.form_id, s.title, s.arrival_number
-         FROM notices n JOIN submissions s ON s.id = n.submission_id
+                s.form_id, s.title, s.arrival_number, s.answers, s.effective_date,
+                s.rejection_reason, e.comment, e.field_comments, e.deadline
+         FROM notices n
+         JOIN submissions s ON s.id = n.submission_id
+         JOIN filing_events e ON e.id = n.event_id
          WHERE n.account_id = $1 ORDER BY n.id DESC LIMIT $2",
     )
     .bind(account_id)
