@@ -69,10 +69,11 @@ impl ClientError {
 
 /// The endpoints the server answers without looking at the session: they do not slide its
 /// idle timeout.
-const SESSIONLESS: [&str; 3] = [
+const SESSIONLESS: [&str; 4] = [
     endpoints::SERVICE_STATUS.path,
     endpoints::PASSWORD_POLICY.path,
     endpoints::ANNOUNCEMENT.path,
+    endpoints::FILE_REISSUE_REQUEST.path,
 ];
 
 /// Sends one request to `endpoint` (its `{…}` filled with `params`, `query` appended) under the
@@ -356,4 +357,29 @@ pub async fn mark_submission_notices_read(submission_id: i64) -> Result<u64, Cli
         mark_notice_read(n.id).await?;
     }
     Ok(notices().await?.unread)
+}
+
+// ---- Reissue requests (再発行の申請) ---------------------------------------------------------
+
+use todoke_core::api::{
+    ReissueDecision, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
+    ReissueRequestRecord,
+};
+
+/// Filed without signing in.
+pub async fn file_reissue_request(
+    req: &ReissueRequestInput,
+) -> Result<ReissueRequestReceipt, ClientError> {
+    fetch(&endpoints::FILE_REISSUE_REQUEST, &[], Some(req)).await
+}
+
+pub async fn reissue_requests() -> Result<ReissueRequestList, ClientError> {
+    fetch(&endpoints::REVIEW_REISSUE_REQUESTS, &[], None).await
+}
+
+pub async fn decide_reissue_request(
+    id: i64,
+    decision: &ReissueDecision,
+) -> Result<ReissueRequestRecord, ClientError> {
+    fetch(&endpoints::DECIDE_REISSUE_REQUEST, &[&id], Some(decision)).await
 }

@@ -21,6 +21,8 @@ use crate::routes::{
     notices::NoticesPage,
     password::PasswordPage,
     procedures::ProceduresPage,
+    reissue_request::ReissueRequestPage,
+    reissue_review::ReissueRequestsPage,
     review::ReviewFilingPage,
     service_closed::ServiceClosed,
     submission::SubmissionPage,
@@ -148,6 +150,14 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/review/:id")
                 view=|| view! { <Guard access=PageAccess::SignedIn><ReviewFilingPage /></Guard> }
+            />
+            <Route
+                path=path!("/reissue")
+                view=|| view! { <Guard access=PageAccess::Public><ReissueRequestPage /></Guard> }
+            />
+            <Route
+                path=path!("/reissue-requests")
+                view=|| view! { <Guard access=PageAccess::SignedIn><ReissueRequestsPage /></Guard> }
             />
             <Route
                 path=path!("/check")

@@ -14,6 +14,10 @@ pub enum AppRoute {
     Manual,
     /// 「接続確認」: the connection self-check, before signing in.
     ConnectionCheck,
+    /// 再発行の申請 of a lost letter, without signing in.
+    ReissueRequest,
+    /// The bureau's list of reissue requests.
+    ReissueRequests,
     /// A draft: opens its first page.
     Draft(i64),
     /// One page of a draft's wizard.
@@ -41,6 +45,8 @@ impl AppRoute {
             Self::Notices => "/notices".into(),
             Self::Manual => "/manual".into(),
             Self::ConnectionCheck => "/check".into(),
+            Self::ReissueRequest => "/reissue".into(),
+            Self::ReissueRequests => "/reissue-requests".into(),
             Self::Draft(id) => format!("/drafts/{id}"),
             Self::DraftPage { draft, page } => format!("/drafts/{draft}/page/{page}"),
             Self::DraftReview(id) => format!("/drafts/{id}/review"),

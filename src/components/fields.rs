@@ -88,6 +88,58 @@ pub fn TextField(
     }
 }
 
+/// A labelled group of radio buttons (`options`: value, label) with hint and inline error. The
+/// first radio carries the field's input id, so that the error summary's link reaches the group.
+#[component]
+pub fn RadioField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    options: Vec<(&'static str, &'static str)>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = input_id(name);
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    view! {
+        <div class="todoke-field" class:todoke-field--error=move || error.with(Option::is_some)>
+            <fieldset class="todoke-fieldset" aria-describedby=described_by(hint_id.clone(), error_id.clone(), error)>
+                <legend class="todoke-label">
+                    <LabelText label required=true />
+                </legend>
+                {hint.map(|h| view! { <p id=hint_id.clone() class="todoke-hint">{h}</p> })}
+                <InlineError id=error_id.clone() error />
+                <div class="todoke-radios">
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (v, l))| {
+                            let radio_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+                            view! {
+                                <div class="todoke-radio">
+                                    <input
+                                        id=radio_id.clone()
+                                        type="radio"
+                                        name=name
+                                        class="todoke-radio__input"
+                                        value=v
+                                        aria-invalid=invalid
+                                        prop:checked=move || value.get() == v
+                                        on:change=move |_| value.set(v.to_string())
+                                    />
+                                    <label for=radio_id class="todoke-radio__label">{l}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// A password input with a show/hide toggle. No `maxlength`: a too-long password gets a
 /// message instead of being cut silently. Paste is allowed.
 #[component]

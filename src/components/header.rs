@@ -45,6 +45,11 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                             <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
                         </li>
                     </Show>
+                    <Show when=move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer)>
+                        <li>
+                            <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{t::REISSUE_REVIEW_NAV()}</A>
+                        </li>
+                    </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
                             <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</A>

@@ -82,6 +82,9 @@ pub fn LoginPage() -> impl IntoView {
                 <h2 id="todoke-login-help" class="todoke-heading-m">{t::LOGIN_HELP_HEADING()}</h2>
                 <p>{t::LOGIN_HELP_LOST()}</p>
                 <p>
+                    <A href=AppRoute::ReissueRequest.href() attr:id="todoke-reissue-link">{t::REISSUE_LINK()}</A>
+                </p>
+                <p>
                     <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</A>
                 </p>
                 <p>

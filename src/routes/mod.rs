@@ -7,6 +7,8 @@ pub mod not_found;
 pub mod notices;
 pub mod password;
 pub mod procedures;
+pub mod reissue_request;
+pub mod reissue_review;
 pub mod review;
 pub mod service_closed;
 pub mod submission;

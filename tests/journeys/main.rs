@@ -26,5 +26,6 @@ mod forced_colours;
 mod harness;
 mod host_resets;
 mod language;
+mod reissue;
 mod sign_in;
 mod tracking;

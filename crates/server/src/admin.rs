@@ -77,10 +77,18 @@ pub enum AdminCommand {
         letter: issuance::LetterArgs,
     },
     /// New initial password for an applicant: the old password stops working at once, its
-    /// sessions end, the change is forced again; writes a single-letter PDF.
+    /// sessions end, the change is forced again; writes a single-letter PDF. `reissue USER_ID`
+    /// for one account; `reissue --requests` for every reissue request the bureau has accepted
+    /// (run it daily).
     Reissue {
         /// The user ID.
-        user_id: String,
+        user_id: Option<String>,
+        /// Issue the accepted reissue requests instead of one user ID.
+        #[arg(long)]
+        requests: bool,
+        /// With --requests: report what would be issued and write nothing.
+        #[arg(long)]
+        dry_run: bool,
         /// Output directory for the PDF.
         #[arg(long, default_value = ".")]
         out: PathBuf,
@@ -152,10 +160,22 @@ async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, O
             issuance::issue(&state, &claim_month, &out, &letter, letters_per_pdf).await?,
         ),
         AdminCommand::Reissue {
-            user_id,
+            user_id: None,
+            requests: true,
+            dry_run,
+            out,
+            letter,
+        } => {
+            serde_json::to_value(issuance::reissue_requests(&state, &out, &letter, dry_run).await?)
+        }
+        AdminCommand::Reissue {
+            user_id: Some(user_id),
+            requests: false,
+            dry_run: false,
             out,
             letter,
         } => serde_json::to_value(issuance::reissue(&state, &user_id, &out, &letter).await?),
+        AdminCommand::Reissue { .. } => return Err(OperatorError::ReissueTargetMissing),
         // Checked here rather than by clap, so that the operator reads the message in Japanese.
         AdminCommand::EndUse {
             user_id: None,

@@ -70,6 +70,12 @@ pub enum AppError {
         resumes_at: OffsetDateTime,
         message: String,
     },
+    /// 429 `too_many_requests`: a public request (reissue) over its limit; wait an hour.
+    #[error("too many requests")]
+    RequestsThrottled,
+    /// 409 `transition_not_allowed`: a reissue request that cannot be decided so; the message.
+    #[error("reissue request refused")]
+    ReissueRefused(fn() -> &'static str),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -81,7 +87,7 @@ impl AppError {
         match self {
             Self::Validation(_) | Self::BodyShape => StatusCode::UNPROCESSABLE_ENTITY,
             Self::InvalidCredentials | Self::Unauthenticated => StatusCode::UNAUTHORIZED,
-            Self::AccountLocked { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::AccountLocked { .. } | Self::RequestsThrottled => StatusCode::TOO_MANY_REQUESTS,
             Self::PasswordChangeRequired | Self::Forbidden | Self::CsrfRejected(_) => {
                 StatusCode::FORBIDDEN
             }
@@ -92,6 +98,7 @@ impl AppError {
             Self::DraftConflict
             | Self::DraftAlreadySubmitted
             | Self::Transition(_)
+            | Self::ReissueRefused(_)
             | Self::DocumentNotIssued => StatusCode::CONFLICT,
             Self::FormNotAvailable => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -142,6 +149,12 @@ impl AppError {
                 ApiError::new(ErrorCode::FormNotAvailable, text::FORM_NOT_AVAILABLE())
             }
             Self::Transition(e) => ApiError::new(ErrorCode::TransitionNotAllowed, e.message()),
+            Self::ReissueRefused(message) => {
+                ApiError::new(ErrorCode::TransitionNotAllowed, message())
+            }
+            Self::RequestsThrottled => {
+                ApiError::new(ErrorCode::TooManyRequests, text::REISSUE_RATE_LIMITED())
+            }
             Self::DocumentNotIssued => {
                 ApiError::new(ErrorCode::DocumentNotIssued, text::DOCUMENT_NOT_ISSUED())
             }
@@ -185,6 +198,7 @@ impl AppError {
     fn retry_after_secs(&self, now: Option<OffsetDateTime>) -> Option<i64> {
         match self {
             Self::AccountLocked { retry_after } => Some(retry_after.whole_seconds().max(1)),
+            Self::RequestsThrottled => Some(crate::reissue_requests::THROTTLE_WINDOW_SECS),
             Self::ServiceClosed { resumes_at, .. } => {
                 now.map(|now| (*resumes_at - now).whole_seconds().max(1))
             }

@@ -68,6 +68,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(routes::documents::router())
         .merge(routes::notices::router())
         .merge(routes::review::router())
+        .merge(routes::reissue_requests::router())
 }
 
 /// The document alone (for tests and for writing it to a file).

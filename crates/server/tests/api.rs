@@ -15,6 +15,7 @@ mod api {
     mod lifecycle;
     mod openapi;
     mod password_change;
+    mod reissue_requests;
     mod review_queue;
     mod server;
     mod service_hours;

@@ -8,8 +8,9 @@ use std::marker::PhantomData;
 use super::{
     AccountSummary, AnnouncementInfo, CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage,
     FormBundle, FormSummary, Health, LoginRequest, NewDraft, NoticeList, PasswordChangeRequest,
-    PasswordPolicyInfo, RejectRequest, ReturnRequest, ServiceStatus, SessionInfo, Submission,
-    SubmitRequest,
+    PasswordPolicyInfo, ReissueDecision, ReissueRequestInput, ReissueRequestList,
+    ReissueRequestReceipt, ReissueRequestRecord, RejectRequest, ReturnRequest, ServiceStatus,
+    SessionInfo, Submission, SubmitRequest,
 };
 use crate::forms::CheckReport;
 use crate::lifecycle::Action;
@@ -153,6 +154,15 @@ pub const ACCEPT: Endpoint<CommentRequest, Submission> =
 pub const REJECT: Endpoint<RejectRequest, Submission> =
     Endpoint::new(Post, "/api/v1/review/filings/{id}/reject");
 
+// ---- Reissue requests (再発行の申請) -------------------------------------------------------------
+/// Filed without signing in.
+pub const FILE_REISSUE_REQUEST: Endpoint<ReissueRequestInput, ReissueRequestReceipt> =
+    Endpoint::new(Post, "/api/v1/reissue-requests");
+pub const REVIEW_REISSUE_REQUESTS: Endpoint<(), ReissueRequestList> =
+    Endpoint::new(Get, "/api/v1/review/reissue-requests");
+pub const DECIDE_REISSUE_REQUEST: Endpoint<ReissueDecision, ReissueRequestRecord> =
+    Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/decision");
+
 /// The path of the endpoint that takes `action` (each lifecycle action has exactly one).
 pub const fn action_path(action: Action) -> &'static str {
     match action {
@@ -168,7 +178,7 @@ pub const fn action_path(action: Action) -> &'static str {
 }
 
 /// Every operation, as (method, path): what the OpenAPI document must list.
-pub const ALL: [(Method, &str); 38] = [
+pub const ALL: [(Method, &str); 41] = [
     (SIGN_IN.method, SIGN_IN.path),
     (CURRENT_SESSION.method, CURRENT_SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),
@@ -207,6 +217,9 @@ pub const ALL: [(Method, &str); 38] = [
     (RETURN.method, RETURN.path),
     (ACCEPT.method, ACCEPT.path),
     (REJECT.method, REJECT.path),
+    (FILE_REISSUE_REQUEST.method, FILE_REISSUE_REQUEST.path),
+    (REVIEW_REISSUE_REQUESTS.method, REVIEW_REISSUE_REQUESTS.path),
+    (DECIDE_REISSUE_REQUEST.method, DECIDE_REISSUE_REQUEST.path),
 ];
 
 #[cfg(test)]

@@ -65,6 +65,9 @@ pub enum ErrorCode {
     Internal,
     /// The deployment requires a client certificate (mutual TLS) and none was presented.
     ClientCertificateRequired,
+    /// Too many requests of one kind from one place or for one institution: wait and retry
+    /// (`Retry-After` says how long).
+    TooManyRequests,
 }
 
 /// The one error shape of the whole API.

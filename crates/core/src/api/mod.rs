@@ -7,12 +7,14 @@ pub mod endpoints;
 mod errors;
 mod filings;
 mod json_integer;
+mod reissue;
 mod review;
 mod session;
 
 pub use drafts::*;
 pub use errors::*;
 pub use filings::*;
+pub use reissue::*;
 pub use review::*;
 pub use session::*;
 

@@ -57,6 +57,10 @@ pub(super) const DEMO_APPLICANTS: [(&str, FeeScheduleClass, &str); 3] = [
     ),
 ];
 
+/// The address the demo institutions are registered at (7 digits, as imported).
+pub const DEMO_POSTAL_CODE: &str = "1000013";
+const DEMO_ADDRESS: &str = "東京都千代田区霞が関1-2-2";
+
 /// Seeds the demo accounts when the database has no account at all (so a real installation
 /// is never touched), all with `must_change_password`. Returns the demo list either way.
 pub async fn seed_demo(state: &AppState) -> Result<Vec<DemoAccount>, AccountError> {
@@ -80,6 +84,21 @@ pub async fn seed_demo(state: &AppState) -> Result<Vec<DemoAccount>, AccountErro
             name: name.to_string(),
         };
         insert_applicant(&mut tx, demo.user_id, hash, &details, now).await?;
+        // The registered address, so that a reissue request can be accepted and posted.
+        sqlx::query(
+            "INSERT INTO institutions (institution_code, fee_schedule_class, name, postal_code,
+                 address_line1, address_line2, prefecture, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $7)",
+        )
+        .bind(details.code.as_str())
+        .bind(class.as_str())
+        .bind(name)
+        .bind(DEMO_POSTAL_CODE)
+        .bind(DEMO_ADDRESS)
+        .bind(i64::from(details.prefecture.code()))
+        .bind(db::to_unix(now))
+        .execute(&mut *tx)
+        .await?;
     }
     let reviewer = &DEMO_ACCOUNTS[3];
     insert_reviewer(

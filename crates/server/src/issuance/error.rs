@@ -38,6 +38,8 @@ pub enum OperatorError {
     EndOfUseWithoutDate(String),
     #[error("{}", t::END_USE_TARGET_MISSING)]
     EndUseTargetMissing,
+    #[error("{}", t::REISSUE_TARGET_MISSING)]
+    ReissueTargetMissing,
     #[error("{}", ja::BUREAU_UNKNOWN)]
     BureauUnknown,
     #[error(transparent)]

@@ -31,7 +31,9 @@ pub use crate::pdf::{DEFAULT_FONT, DEFAULT_MONO_FONT, Fonts};
 pub use end_use::{EndUseFilingsOutcome, EndUseOutcome, end_use, end_use_filings};
 pub use letter::{DEFAULT_LOGIN_URL, Letter, LetterOptions};
 pub(crate) use reissue::find_account;
-pub use reissue::{ReissueOutcome, reissue};
+pub use reissue::{
+    ReissueOutcome, ReissueRequestsOutcome, RequestedReissue, reissue, reissue_requests,
+};
 
 /// Options shared by the commands that print letters.
 #[derive(Debug, Clone, clap::Args)]

@@ -124,3 +124,66 @@ pub async fn reissue(
     tracing::info!(user_id, "initial password reissued");
     Ok(ReissueOutcome { user_id, pdf })
 }
+
+/// One accepted reissue request, as `reissue --requests` reports it.
+#[derive(Debug, Serialize)]
+pub struct RequestedReissue {
+    pub reception_number: String,
+    pub user_id: String,
+    /// The letter written; absent with `--dry-run` or when it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<PathBuf>,
+    /// Why no letter was written (the account ended since acceptance, say); the request stays
+    /// accepted, so a later run tries again once the cause is fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failed: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReissueRequestsOutcome {
+    pub dry_run: bool,
+    pub requests: Vec<RequestedReissue>,
+}
+
+/// Issues a letter for every reissue request the bureau has accepted (run it daily, beside
+/// `end-use --filings`): each is [`reissue`] of the account recorded on acceptance, then the
+/// request is marked issued. Running it again issues nothing twice.
+pub async fn reissue_requests(
+    state: &AppState,
+    out: &Path,
+    letter_args: &LetterArgs,
+    dry_run: bool,
+) -> Result<ReissueRequestsOutcome, OperatorError> {
+    let accepted = crate::reissue_requests::accepted(&state.pool)
+        .await
+        .map_err(storage)?;
+    let mut requests = Vec::with_capacity(accepted.len());
+    for (id, reception_number, user_id) in accepted {
+        let mut report = RequestedReissue {
+            reception_number,
+            user_id,
+            pdf: None,
+            failed: None,
+        };
+        if !dry_run {
+            match reissue(state, &report.user_id, out, letter_args).await {
+                Ok(done) => {
+                    let file = done.pdf.display().to_string();
+                    crate::reissue_requests::mark_issued(&state.pool, id, &file, state.clock.now())
+                        .await
+                        .map_err(storage)?;
+                    report.pdf = Some(done.pdf);
+                }
+                // A font or output problem stops the run: every letter would fail alike.
+                Err(
+                    e @ (OperatorError::LetterFontUnreadable { .. }
+                    | OperatorError::LetterOutput(_)
+                    | OperatorError::Storage(_)),
+                ) => return Err(e),
+                Err(e) => report.failed = Some(e.to_string()),
+            }
+        }
+        requests.push(report);
+    }
+    Ok(ReissueRequestsOutcome { dry_run, requests })
+}

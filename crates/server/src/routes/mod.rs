@@ -10,6 +10,7 @@ pub mod filings;
 pub mod forms;
 pub mod health;
 pub mod notices;
+pub mod reissue_requests;
 pub mod responses;
 pub mod review;
 pub mod service;

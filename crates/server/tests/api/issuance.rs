@@ -26,7 +26,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_todoke-server");
 const HEADER: &str =
     "医療機関コード,点数表区分,名称,郵便番号,住所1,住所2,都道府県,オンライン請求月";
 
-fn admin(app: &TestApp, args: &[&str]) -> Output {
+pub(super) fn admin(app: &TestApp, args: &[&str]) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.arg("admin")
         .args(args)
@@ -39,7 +39,7 @@ fn admin(app: &TestApp, args: &[&str]) -> Output {
     cmd.output().expect("run todoke-server")
 }
 
-fn ok_json(output: &Output) -> Value {
+pub(super) fn ok_json(output: &Output) -> Value {
     assert!(
         output.status.success(),
         "stderr: {}",
@@ -82,7 +82,7 @@ const TOKYO_CLINIC: &str =
     "1310100019,医科,東京内科,1000003,東京都千代田区丸の内1-1,,東京都,2024-10";
 
 /// (user ID, initial password) of each letter in a PDF, in page order.
-fn credentials_in(text: &str) -> Vec<(String, String)> {
+pub(super) fn credentials_in(text: &str) -> Vec<(String, String)> {
     let value_after = |line: &str, label: &str| {
         line.trim()
             .strip_prefix(label)
@@ -247,7 +247,7 @@ async fn shift_jis_input_is_read() {
 }
 
 /// Imports the standard file and issues for 2024-10: (JSON, output dir).
-async fn issued(app: &TestApp) -> (Value, PathBuf) {
+pub(super) async fn issued(app: &TestApp) -> (Value, PathBuf) {
     ok_json(&import(
         app,
         "inst.csv",

@@ -6,6 +6,7 @@
 mod end_of_use;
 pub mod periodic_report;
 pub mod regional_support;
+pub mod reissue_request;
 pub mod staff_change;
 
 use super::check::Rules;

@@ -83,6 +83,8 @@ pub fn end_of_use_filing_without_date(arrival_number: &str) -> String {
     )
 }
 
+pub const REISSUE_TARGET_MISSING: &str = "Give either a user ID or --requests, but not both (--dry-run is used together with --requests).";
+
 pub const END_USE_TARGET_MISSING: &str =
     "Give either a user ID or --filings, but not both (--dry-run is used together with --filings).";
 

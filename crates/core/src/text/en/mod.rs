@@ -7,6 +7,7 @@ mod account;
 mod filings;
 mod general;
 mod manual;
+mod reissue;
 mod service;
 mod wizard;
 
@@ -17,5 +18,6 @@ pub use account::*;
 pub use filings::*;
 pub use general::*;
 pub use manual::*;
+pub use reissue::*;
 pub use service::*;
 pub use wizard::*;

@@ -74,6 +74,8 @@ pub fn end_of_use_filing_without_date(arrival_number: &str) -> String {
     )
 }
 
+pub const REISSUE_TARGET_MISSING: &str = "ユーザIDか --requests のどちらか一方を指定してください（--dry-run は --requests と一緒に使います）。";
+
 pub const END_USE_TARGET_MISSING: &str = "ユーザIDか --filings のどちらか一方を指定してください（--dry-run は --filings と一緒に使います）。";
 
 pub fn reissue_not_applicant(user_id: &str) -> String {

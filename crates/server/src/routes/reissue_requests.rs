@@ -1,0 +1,133 @@
+//! 再発行の申請 (FAQ A6): filed by anyone without signing in, listed and decided by the bureau
+//! of the code's prefecture. See [`crate::reissue_requests`].
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use todoke_core::ApiError;
+use todoke_core::api::endpoints;
+use todoke_core::api::{
+    ReissueDecision, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
+    ReissueRequestRecord,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::responses::{CsrfHeader, JsonBodyErrors, ReviewActionErrors, SessionErrors};
+use super::tags;
+use crate::AppState;
+use crate::auth::ReviewerSession;
+use crate::error::AppError;
+use crate::extract::{AppJson, AppPath};
+use crate::reissue_requests;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(file_request))
+        .routes(routes!(list_requests))
+        .routes(routes!(decide))
+}
+
+/// Request a new letter (再発行の申請)
+///
+/// No session. Every well-formed request gets the same answer, 202 with a reception number,
+/// whether or not the code is registered: only the bureau sees that. The letter, when the
+/// bureau accepts, goes by post to the registered address; no password is ever in an answer.
+#[utoipa::path(
+    post,
+    path = endpoints::FILE_REISSUE_REQUEST.path,
+    tag = tags::ACCOUNT,
+    request_body = ReissueRequestInput,
+    params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
+    responses(
+        (status = 202, description = "Received; the bureau compares it with the register", body = ReissueRequestReceipt),
+        (status = 403, description = "`csrf_rejected`", body = ApiError),
+        (status = 422, description = "`validation_failed`: a field is missing or malformed (keyed by field name), or the body is not a `ReissueRequestInput` object", body = ApiError),
+        (status = 429, description = "`too_many_requests`: too many requests for this code today or from this connection this hour (`Retry-After`)", body = ApiError),
+        (status = 503, description = "`service_closed`: outside service hours", body = ApiError),
+        JsonBodyErrors,
+    )
+)]
+pub async fn file_request(
+    State(state): State<AppState>,
+    peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    AppJson(input): AppJson<ReissueRequestInput>,
+) -> Result<(StatusCode, Json<ReissueRequestReceipt>), AppError> {
+    let request = input.check().map_err(AppError::Validation)?;
+    // The peer's address without its port: one machine is one requester.
+    let requester = peer
+        .map(|p| p.0.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let receipt =
+        reissue_requests::file(&state.pool, &request, &requester, state.clock.now()).await?;
+    Ok((StatusCode::ACCEPTED, Json(receipt)))
+}
+
+/// The bureau's reissue requests
+///
+/// Requests for codes in the prefectures of the reviewer's bureau, waiting ones first, each
+/// with what the register holds for its code and class.
+#[utoipa::path(
+    get,
+    path = endpoints::REVIEW_REISSUE_REQUESTS.path,
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The requests", body = ReissueRequestList),
+        (status = 403, description = "`password_change_required`, or `forbidden` for an applicant", body = ApiError),
+        SessionErrors,
+    )
+)]
+pub async fn list_requests(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+) -> Result<Json<ReissueRequestList>, AppError> {
+    Ok(Json(ReissueRequestList {
+        requests: reissue_requests::list(&state.pool, reviewer.bureau).await?,
+    }))
+}
+
+/// Decide a reissue request (受理・却下)
+///
+/// Accept: the account in use for the code and class is recorded, and the operator's next
+/// `admin reissue --requests` writes its letter. Reject: with a reason. Only a waiting request
+/// can be decided.
+#[utoipa::path(
+    post,
+    path = endpoints::DECIDE_REISSUE_REQUEST.path,
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Request id"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = ReissueDecision,
+    responses(
+        (status = 200, description = "Decided", body = ReissueRequestRecord),
+        (status = 422, description = "`validation_failed`: a rejection without a reason, or a reason over 2,000 characters", body = ApiError),
+        ReviewActionErrors,
+        JsonBodyErrors,
+    )
+)]
+pub async fn decide(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+    AppJson(decision): AppJson<ReissueDecision>,
+) -> Result<Json<ReissueRequestRecord>, AppError> {
+    let reason = decision.check().map_err(AppError::Validation)?;
+    Ok(Json(
+        reissue_requests::decide(
+            &state.pool,
+            reviewer.bureau,
+            reviewer.account_id,
+            id,
+            decision.accept,
+            reason,
+            state.clock.now(),
+        )
+        .await?,
+    ))
+}

@@ -1,0 +1,152 @@
+//! 「ユーザID・初期パスワード通知の再発行の申請」 (FAQ A6), without signing in: the institution's
+//! code, class, name, postal code and a contact; the same check as the server's before sending;
+//! then the reception number and what happens next. No password is ever shown.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use todoke_core::FeeScheduleClass;
+use todoke_core::api::{REISSUE_REQUEST_FIELDS, ReissueRequestInput, ReissueRequestReceipt};
+use todoke_core::service_hours::format_jst_datetime;
+
+use crate::api;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::{RadioField, TextField};
+use crate::components::form::FormErrors;
+use crate::components::page::PageHeading;
+use crate::hooks::{SubmitOptions, use_submit};
+use crate::paths::AppRoute;
+use crate::text as t;
+
+#[component]
+pub fn ReissueRequestPage() -> impl IntoView {
+    let receipt = RwSignal::new(None::<ReissueRequestReceipt>);
+    move || match receipt.get() {
+        None => view! { <RequestForm receipt /> }.into_any(),
+        Some(r) => view! { <Received receipt=r /> }.into_any(),
+    }
+}
+
+#[component]
+fn RequestForm(receipt: RwSignal<Option<ReissueRequestReceipt>>) -> impl IntoView {
+    let [code, class, name, postal_code, contact_name, contact_phone] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let errors = RwSignal::new(FormErrors::default());
+    let input = move || ReissueRequestInput {
+        institution_code: code.get_untracked(),
+        fee_schedule_class: class.get_untracked(),
+        institution_name: name.get_untracked(),
+        postal_code: postal_code.get_untracked(),
+        contact_name: contact_name.get_untracked(),
+        contact_phone: contact_phone.get_untracked(),
+    };
+    let send = use_submit(
+        move |()| {
+            let req = input();
+            // The server's own check, so that nothing malformed is sent; it checks again.
+            if let Err(fields) = req.check() {
+                errors.set(FormErrors::from_fields(fields));
+                return None;
+            }
+            errors.set(FormErrors::default());
+            Some(async move { api::file_reissue_request(&req).await })
+        },
+        move |r| receipt.set(Some(r)),
+        SubmitOptions::default().on_every_error(move |e| {
+            errors.set(FormErrors::from_client_error(&e, "institution_code"))
+        }),
+    );
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send.run(());
+    };
+    let pending = send.pending;
+    let error_for = move |f: &'static str| Signal::derive(move || errors.with(|e| e.first_for(f)));
+    let has_errors = Signal::derive(move || !errors.with(FormErrors::is_empty));
+    let classes = FeeScheduleClass::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.label()))
+        .collect::<Vec<_>>();
+    view! {
+        <div class="todoke-page todoke-page--narrow">
+            <ErrorSummary items=Signal::derive(move || errors.with(|e| e.summary(&REISSUE_REQUEST_FIELDS))) />
+            <PageHeading text=t::REISSUE_TITLE() has_errors />
+            <p class="todoke-lead">{t::REISSUE_LEAD()}</p>
+            <p>{t::REISSUE_HOW()}</p>
+            <form class="todoke-form" novalidate on:submit=on_submit>
+                <TextField
+                    name="institution_code"
+                    label=t::forms::INSTITUTION_CODE()
+                    hint=t::REISSUE_CODE_HINT()
+                    value=code
+                    error=error_for("institution_code")
+                    inputmode="numeric"
+                    autocomplete="off"
+                />
+                <RadioField
+                    name="fee_schedule_class"
+                    label=t::HEADER_CLASS()
+                    hint=t::REISSUE_CLASS_HINT()
+                    options=classes
+                    value=class
+                    error=error_for("fee_schedule_class")
+                />
+                <TextField
+                    name="institution_name"
+                    label=t::forms::INSTITUTION_NAME()
+                    hint=t::REISSUE_NAME_HINT()
+                    value=name
+                    error=error_for("institution_name")
+                    autocomplete="organization"
+                />
+                <TextField
+                    name="postal_code"
+                    label=t::forms::POSTAL_CODE()
+                    hint=t::REISSUE_POSTAL_HINT()
+                    value=postal_code
+                    error=error_for("postal_code")
+                    inputmode="numeric"
+                    autocomplete="postal-code"
+                />
+                <TextField
+                    name="contact_name"
+                    label=t::forms::CONTACT_NAME()
+                    hint=t::REISSUE_CONTACT_HINT()
+                    value=contact_name
+                    error=error_for("contact_name")
+                    autocomplete="name"
+                />
+                <TextField
+                    name="contact_phone"
+                    label=t::forms::CONTACT_PHONE()
+                    hint=t::forms::PHONE_HINT()
+                    value=contact_phone
+                    error=error_for("contact_phone")
+                    inputmode="tel"
+                    autocomplete="tel"
+                />
+                <button id="todoke-reissue-submit" type="submit" class="todoke-button" aria-disabled=move || pending.get().then_some("true")>
+                    {move || if pending.get() { t::REISSUE_SENDING() } else { t::REISSUE_SUBMIT() }}
+                </button>
+            </form>
+            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
+        </div>
+    }
+}
+
+#[component]
+fn Received(receipt: ReissueRequestReceipt) -> impl IntoView {
+    view! {
+        <div class="todoke-page todoke-page--narrow">
+            <PageHeading text=t::REISSUE_DONE_TITLE() />
+            <div class="todoke-panel">
+                <p class="todoke-panel__label">{t::REISSUE_NUMBER_LABEL()}</p>
+                <p id="todoke-reception-number" class="todoke-panel__number">{receipt.reception_number}</p>
+                <p>{t::REISSUE_RECEIVED_AT_LABEL()}{t::LABEL_VALUE_SEPARATOR()}{format_jst_datetime(receipt.received_at)}</p>
+            </div>
+            <p>{t::REISSUE_DONE_BODY()}</p>
+            <p>{t::REISSUE_DONE_CONTACT()}</p>
+            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
+        </div>
+    }
+}
