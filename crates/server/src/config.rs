@@ -20,7 +20,7 @@
 //! | `TODOKE_TLS_KEY` | (none) | PEM private key of `TODOKE_TLS_CERT` |
 //! | `TODOKE_CLIENT_CA` | (none) | PEM CA certificate(s): every request needs a client certificate chained to them (needs `TODOKE_TLS_CERT`); see [`crate::tls`] |
 //! | `TODOKE_CLIENT_CERT_HEADER` | (none) | behind a TLS-terminating proxy: the header with its verdict, `X-Client-Verify` (value `SUCCESS`) or `NAME=VALUE`; needs `TODOKE_TRUSTED_PROXIES` |
-//! | `TODOKE_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of the proxies whose `TODOKE_CLIENT_CERT_HEADER` is believed |
+//! | `TODOKE_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of the proxies whose `TODOKE_CLIENT_CERT_HEADER` is believed, and whose last `X-Forwarded-For` entry names the requester of a reissue request (its per-address limit) |
 //! | `TODOKE_DOCUMENT_FONT` | IPAexGothic (`fonts-ipaexfont-gothic`) | TrueType/OpenType font of the PDFs the API makes (receipts, acceptance notices, the manual); when unreadable, those answer 503 and the screens still work |
 //! | `TODOKE_DOCUMENT_MONO_FONT` | DejaVu Sans Mono (`fonts-dejavu-core`) | monospaced font for numbers and digests in those PDFs (falls back to the main font) |
 //! | `TODOKE_SHUTDOWN_GRACE_SECONDS` | `0` | on SIGTERM, answer `/readyz` with 503 this long before draining, so a load balancer stops sending new requests first |
@@ -78,7 +78,8 @@ pub struct Config {
     pub client_ca: Option<PathBuf>,
     /// `TODOKE_CLIENT_CERT_HEADER`: a TLS-terminating proxy's verdict on the client certificate.
     pub client_cert_header: Option<crate::tls::ClientCertHeader>,
-    /// `TODOKE_TRUSTED_PROXIES`: the peers whose `client_cert_header` is believed.
+    /// `TODOKE_TRUSTED_PROXIES`: the peers whose `client_cert_header` is believed, and whose last
+    /// `X-Forwarded-For` entry names a reissue request's requester.
     pub trusted_proxies: Vec<IpAddr>,
     /// `TODOKE_DOCUMENT_FONT`: the PDFs' font.
     pub document_font: String,

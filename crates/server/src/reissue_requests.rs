@@ -25,6 +25,29 @@ pub const PER_REQUESTER_PER_HOUR: i64 = 10;
 pub const THROTTLE_WINDOW_SECS: i64 = 3600;
 const DAY_SECS: i64 = 86_400;
 
+/// Who a request comes from, for the per-connection limit: the peer's address or, when the peer
+/// is one of `trusted` proxies (`TODOKE_TRUSTED_PROXIES`), the address that proxy appended last
+/// to `X-Forwarded-For` (earlier entries are the client's to write, so never believed).
+pub fn requester(
+    peer: Option<std::net::IpAddr>,
+    forwarded_for: Option<&str>,
+    trusted: &[std::net::IpAddr],
+) -> String {
+    let forwarded = || {
+        forwarded_for?
+            .rsplit(',')
+            .next()?
+            .trim()
+            .parse::<std::net::IpAddr>()
+            .ok()
+    };
+    match peer {
+        Some(ip) if trusted.contains(&ip) => forwarded().unwrap_or(ip).to_string(),
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
+    }
+}
+
 /// Stores `request` unless a limit is reached; the receipt says nothing about the code.
 pub async fn file(
     pool: &Pool,
@@ -286,4 +309,28 @@ pub(crate) async fn mark_issued(
     .execute(pool)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_trusted_proxy_names_the_requester() {
+        let proxy: std::net::IpAddr = "10.0.0.5".parse().unwrap();
+        let client: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+        let xff = Some("198.51.100.1, 192.0.2.7");
+        assert_eq!(requester(Some(proxy), xff, &[proxy]), "192.0.2.7");
+        assert_eq!(requester(Some(proxy), None, &[proxy]), "10.0.0.5");
+        assert_eq!(
+            requester(Some(proxy), Some("not an address"), &[proxy]),
+            "10.0.0.5"
+        );
+        assert_eq!(requester(Some(client), xff, &[proxy]), "192.0.2.7");
+        assert_eq!(
+            requester(Some(client), Some("203.0.113.9"), &[proxy]),
+            "192.0.2.7"
+        );
+        assert_eq!(requester(None, xff, &[proxy]), "unknown");
+    }
 }

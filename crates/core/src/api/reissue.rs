@@ -121,9 +121,19 @@ impl ReissueRequestInput {
                 contact_name: value("contact_name"),
                 contact_phone: value("contact_phone"),
             }),
-            // The engine reports a code or class that does not parse; this is a guard only.
-            _ => {
-                errors.add("institution_code", text::forms::INSTITUTION_CODE());
+            // The engine has reported a code or class that does not parse (the same parsers);
+            // this is a guard that says so again rather than panicking.
+            (None, _) => {
+                let label = text::forms::INSTITUTION_CODE();
+                errors.add("institution_code", text::forms::required_input("", label));
+                Err(errors)
+            }
+            (_, None) => {
+                let label = text::HEADER_CLASS();
+                errors.add(
+                    "fee_schedule_class",
+                    text::forms::required_choice("", label),
+                );
                 Err(errors)
             }
         }

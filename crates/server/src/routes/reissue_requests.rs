@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use todoke_core::ApiError;
 use todoke_core::api::endpoints;
 use todoke_core::api::{
@@ -53,13 +53,16 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn file_request(
     State(state): State<AppState>,
     peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     AppJson(input): AppJson<ReissueRequestInput>,
 ) -> Result<(StatusCode, Json<ReissueRequestReceipt>), AppError> {
     let request = input.check().map_err(AppError::Validation)?;
-    // The peer's address without its port: one machine is one requester.
-    let requester = peer
-        .map(|p| p.0.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+    // The address without its port: one machine is one requester.
+    let requester = reissue_requests::requester(
+        peer.map(|p| p.0.0.ip()),
+        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+        &state.config.trusted_proxies,
+    );
     let receipt =
         reissue_requests::file(&state.pool, &request, &requester, state.clock.now()).await?;
     Ok((StatusCode::ACCEPTED, Json(receipt)))

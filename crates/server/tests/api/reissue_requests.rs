@@ -14,7 +14,7 @@ use todoke_core::RegionalBureau;
 use todoke_core::api::endpoints;
 use todoke_core::text::ja;
 
-use super::helpers::{TestApp, TestResponse, pdftotext, spawn_app};
+use super::helpers::{TestApp, TestResponse, pdftotext, spawn_app, spawn_app_with};
 use super::issuance::{admin, credentials_in, issued, ok_json};
 
 /// The Tokyo clinic that `issued` registers and issues a letter to.
@@ -63,7 +63,21 @@ async fn file(app: &TestApp, body: Value) -> TestResponse {
 
 /// A request as it arrives from `peer` over a socket (the server adds `ConnectInfo`).
 async fn file_from(app: &TestApp, peer: &str, body: Value) -> TestResponse {
-    let mut request = Request::post(endpoints::FILE_REISSUE_REQUEST.path)
+    file_via(app, peer, None, body).await
+}
+
+/// Like [`file_from`], with an `X-Forwarded-For` header.
+async fn file_via(
+    app: &TestApp,
+    peer: &str,
+    forwarded_for: Option<&str>,
+    body: Value,
+) -> TestResponse {
+    let mut builder = Request::post(endpoints::FILE_REISSUE_REQUEST.path);
+    if let Some(f) = forwarded_for {
+        builder = builder.header("x-forwarded-for", f);
+    }
+    let mut request = builder
         .header(header::HOST, "127.0.0.1:8080")
         .header("x-requested-with", "todoke")
         .header(header::CONTENT_TYPE, "application/json")
@@ -165,6 +179,46 @@ async fn requests_are_limited_per_code_and_per_connection() {
     app.clock.advance(Duration::hours(24));
     let next_day = file_from(&app, "192.0.2.9:7000", tokyo_clinic_request()).await;
     assert_eq!(next_day.status, StatusCode::ACCEPTED);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_counts() {
+    let app = spawn_app_with(|c| c.trusted_proxies = vec!["10.0.0.5".parse().unwrap()]).await;
+    for n in 0..10 {
+        let r = file_via(
+            &app,
+            "10.0.0.5:4000",
+            Some("198.51.100.1"),
+            request_for(&code(13, n)),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{n}: {r:?}");
+    }
+    let same = file_via(
+        &app,
+        "10.0.0.5:4000",
+        Some("198.51.100.1"),
+        request_for(&code(13, 20)),
+    )
+    .await;
+    assert_eq!(same.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another clinic behind the same proxy; a forged first entry does not help the first one.
+    let other = file_via(
+        &app,
+        "10.0.0.5:4000",
+        Some("198.51.100.2"),
+        request_for(&code(13, 21)),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::ACCEPTED, "{other:?}");
+    let forged = file_via(
+        &app,
+        "10.0.0.5:4000",
+        Some("203.0.113.50, 198.51.100.1"),
+        request_for(&code(13, 22)),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]
