@@ -362,8 +362,7 @@ pub async fn mark_submission_notices_read(submission_id: i64) -> Result<u64, Cli
 // ---- Reissue requests (再発行の申請) ---------------------------------------------------------
 
 use todoke_core::api::{
-    ReissueDecision, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
-    ReissueRequestRecord,
+    ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt, ReissueRequestRecord,
 };
 
 /// Filed without signing in.
@@ -377,9 +376,14 @@ pub async fn reissue_requests() -> Result<ReissueRequestList, ClientError> {
     fetch(&endpoints::REVIEW_REISSUE_REQUESTS, &[], None).await
 }
 
-pub async fn decide_reissue_request(
+pub async fn accept_reissue_request(id: i64) -> Result<ReissueRequestRecord, ClientError> {
+    fetch(&endpoints::ACCEPT_REISSUE_REQUEST, &[&id], None).await
+}
+
+pub async fn reject_reissue_request(
     id: i64,
-    decision: &ReissueDecision,
+    reason: String,
 ) -> Result<ReissueRequestRecord, ClientError> {
-    fetch(&endpoints::DECIDE_REISSUE_REQUEST, &[&id], Some(decision)).await
+    let body = RejectRequest { reason };
+    fetch(&endpoints::REJECT_REISSUE_REQUEST, &[&id], Some(&body)).await
 }

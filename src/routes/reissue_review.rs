@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use todoke_core::api::{
-    ReissueDecision, ReissueRequestList, ReissueRequestRecord, ReissueRequestStatus,
+    ReissueRequestList, ReissueRequestRecord, ReissueRequestStatus, reissue_reject_reason,
 };
 use todoke_core::service_hours::format_jst_datetime;
 
@@ -155,18 +155,27 @@ fn Decision(
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let error = RwSignal::new(None::<String>);
+    // Accepting needs no reason; rejecting checks it first, as the server does.
     let send = use_submit(
         move |accept: bool| {
-            let decision = ReissueDecision {
-                accept,
-                reason: Some(reason.get_untracked()),
-            };
-            if let Err(fields) = decision.check() {
-                errors.set(FormErrors::from_fields(fields));
-                return None;
-            }
             errors.set(FormErrors::default());
-            Some(async move { api::decide_reissue_request(id, &decision).await })
+            let reason = if accept {
+                None
+            } else {
+                match reissue_reject_reason(&reason.get_untracked()) {
+                    Ok(reason) => Some(reason),
+                    Err(fields) => {
+                        errors.set(FormErrors::from_fields(fields));
+                        return None;
+                    }
+                }
+            };
+            Some(async move {
+                match reason {
+                    None => api::accept_reissue_request(id).await,
+                    Some(reason) => api::reject_reissue_request(id, reason).await,
+                }
+            })
         },
         move |r| on_decided.run(r),
         SubmitOptions::default().error_into(error),

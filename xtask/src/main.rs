@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
         Some("test-postgres") => api_tests_on_postgres(&args[1..]),
+        Some("contract") => ensure_test_tools().and_then(|_| contract::fuzz()),
         Some("build") => ensure_build_tools().and_then(|_| build_spa()),
         Some("install") => ensure_build_tools().and_then(|_| ensure_test_tools()),
         Some("bench") => bench::bench(&args[1..]),
@@ -64,11 +65,12 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <run|test|build|install|bench>
+const USAGE: &str = "usage: cargo xtask <run|test|test-postgres|contract|build|install|bench>
   run      install missing tools, build the SPA (release), start the server on SQLite with demo accounts
   test     install missing tools and browsers, build the SPA, run every test (unit, API, browser journeys)
   test-postgres
            only the API tests, on a throw-away PostgreSQL cluster (installed from Debian when missing)
+  contract only the contract fuzz (schemathesis against a running server, part of `test`)
   build    build the SPA into dist/
   install  only install the tools
   bench [client] [list] [issuance]

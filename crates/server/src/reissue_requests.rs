@@ -13,6 +13,7 @@ use todoke_core::api::{
 use todoke_core::service_hours::JST;
 use todoke_core::{FeeScheduleClass, RegionalBureau};
 
+use crate::auth::ReviewerSession;
 use crate::db::{self, Pool, from_unix, to_unix};
 use crate::error::AppError;
 use todoke_core::text::current as text;
@@ -217,53 +218,62 @@ async fn one(
     row.ok_or(AppError::NotFound)?.into_record()
 }
 
+/// What the bureau decides on a waiting request.
+pub enum Decision {
+    Accept,
+    /// With the reason, checked ([`todoke_core::api::reissue_reject_reason`]).
+    Reject(String),
+}
+
 /// The bureau's decision on a waiting request: accept (the account in use is recorded for the
-/// operator's run) or reject with `reason`. Another bureau's request is 404.
+/// operator's run) or reject with its reason. Another bureau's request is 404.
 pub async fn decide(
     pool: &Pool,
-    bureau: RegionalBureau,
-    reviewer_account: i64,
+    reviewer: &ReviewerSession,
     id: i64,
-    accept: bool,
-    reason: Option<String>,
+    decision: Decision,
     now: OffsetDateTime,
 ) -> Result<ReissueRequestRecord, AppError> {
+    let (bureau, reviewer_account) = (reviewer.bureau, reviewer.account_id);
     let mut tx = db::begin_write(pool).await?;
     let current = one(&mut tx, bureau, id).await?;
     if current.status != ReissueRequestStatus::Received {
         return Err(AppError::ReissueRefused(text::REISSUE_ALREADY_DECIDED));
     }
-    if accept {
-        let registered = current
-            .registered
-            .as_ref()
-            .ok_or(AppError::ReissueRefused(text::REISSUE_NO_ACCOUNT))?;
-        if registered.address.is_none() {
-            return Err(AppError::ReissueRefused(text::REISSUE_NO_ADDRESS));
-        }
-        sqlx::query(
-            "UPDATE reissue_requests SET status = 'accepted', decided_by = $1, decided_at = $2,
-                 account_id = (SELECT id FROM accounts WHERE user_id = $3)
-             WHERE id = $4",
-        )
-        .bind(reviewer_account)
-        .bind(to_unix(now))
-        .bind(&registered.user_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    } else {
-        sqlx::query(
-            "UPDATE reissue_requests SET status = 'rejected', decided_by = $1, decided_at = $2,
+    match &decision {
+        Decision::Reject(reason) => {
+            sqlx::query(
+                "UPDATE reissue_requests SET status = 'rejected', decided_by = $1, decided_at = $2,
                  reject_reason = $3
              WHERE id = $4",
-        )
-        .bind(reviewer_account)
-        .bind(to_unix(now))
-        .bind(&reason)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+            )
+            .bind(reviewer_account)
+            .bind(to_unix(now))
+            .bind(reason)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Decision::Accept => {
+            let registered = current
+                .registered
+                .as_ref()
+                .ok_or(AppError::ReissueRefused(text::REISSUE_NO_ACCOUNT))?;
+            if registered.address.is_none() {
+                return Err(AppError::ReissueRefused(text::REISSUE_NO_ADDRESS));
+            }
+            sqlx::query(
+                "UPDATE reissue_requests SET status = 'accepted', decided_by = $1, decided_at = $2,
+                 account_id = (SELECT id FROM accounts WHERE user_id = $3)
+             WHERE id = $4",
+            )
+            .bind(reviewer_account)
+            .bind(to_unix(now))
+            .bind(&registered.user_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
     }
     let decided = one(&mut tx, bureau, id).await?;
     tx.commit().await?;

@@ -8,9 +8,9 @@ use std::marker::PhantomData;
 use super::{
     AccountSummary, AnnouncementInfo, CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage,
     FormBundle, FormSummary, Health, LoginRequest, NewDraft, NoticeList, PasswordChangeRequest,
-    PasswordPolicyInfo, ReissueDecision, ReissueRequestInput, ReissueRequestList,
-    ReissueRequestReceipt, ReissueRequestRecord, RejectRequest, ReturnRequest, ServiceStatus,
-    SessionInfo, Submission, SubmitRequest,
+    PasswordPolicyInfo, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
+    ReissueRequestRecord, RejectRequest, ReturnRequest, ServiceStatus, SessionInfo, Submission,
+    SubmitRequest,
 };
 use crate::forms::CheckReport;
 use crate::lifecycle::Action;
@@ -160,8 +160,10 @@ pub const FILE_REISSUE_REQUEST: Endpoint<ReissueRequestInput, ReissueRequestRece
     Endpoint::new(Post, "/api/v1/reissue-requests");
 pub const REVIEW_REISSUE_REQUESTS: Endpoint<(), ReissueRequestList> =
     Endpoint::new(Get, "/api/v1/review/reissue-requests");
-pub const DECIDE_REISSUE_REQUEST: Endpoint<ReissueDecision, ReissueRequestRecord> =
-    Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/decision");
+pub const ACCEPT_REISSUE_REQUEST: Endpoint<(), ReissueRequestRecord> =
+    Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/accept");
+pub const REJECT_REISSUE_REQUEST: Endpoint<RejectRequest, ReissueRequestRecord> =
+    Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/reject");
 
 /// The path of the endpoint that takes `action` (each lifecycle action has exactly one).
 pub const fn action_path(action: Action) -> &'static str {
@@ -178,7 +180,7 @@ pub const fn action_path(action: Action) -> &'static str {
 }
 
 /// Every operation, as (method, path): what the OpenAPI document must list.
-pub const ALL: [(Method, &str); 41] = [
+pub const ALL: [(Method, &str); 42] = [
     (SIGN_IN.method, SIGN_IN.path),
     (CURRENT_SESSION.method, CURRENT_SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),
@@ -219,7 +221,8 @@ pub const ALL: [(Method, &str); 41] = [
     (REJECT.method, REJECT.path),
     (FILE_REISSUE_REQUEST.method, FILE_REISSUE_REQUEST.path),
     (REVIEW_REISSUE_REQUESTS.method, REVIEW_REISSUE_REQUESTS.path),
-    (DECIDE_REISSUE_REQUEST.method, DECIDE_REISSUE_REQUEST.path),
+    (ACCEPT_REISSUE_REQUEST.method, ACCEPT_REISSUE_REQUEST.path),
+    (REJECT_REISSUE_REQUEST.method, REJECT_REISSUE_REQUEST.path),
 ];
 
 #[cfg(test)]

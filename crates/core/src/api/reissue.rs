@@ -235,40 +235,21 @@ pub struct ReissueRequestList {
     pub requests: Vec<ReissueRequestRecord>,
 }
 
-/// `POST /api/v1/review/reissue-requests/{number}/decision`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ReissueDecision {
-    /// `true` to accept (受理), `false` to reject (却下).
-    pub accept: bool,
-    /// Required when rejecting: goes into the record.
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
-    pub reason: Option<String>,
-}
-
 /// The most a rejection reason may hold.
 pub const REISSUE_REASON_MAX_CHARS: usize = 2000;
 
-impl ReissueDecision {
-    /// The reason, trimmed; a rejection needs one.
-    pub fn check(&self) -> Result<Option<String>, FieldErrors> {
-        let reason = self
-            .reason
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
-        let mut errors = FieldErrors::default();
-        match reason {
-            None if !self.accept => errors.add("reason", text::REISSUE_REASON_REQUIRED()),
-            Some(r) if r.chars().count() > REISSUE_REASON_MAX_CHARS => {
-                errors.add("reason", text::REISSUE_REASON_TOO_LONG())
-            }
-            _ => {}
-        }
-        errors.into_result()?;
-        Ok(reason.map(str::to_string))
+/// The reason of a rejection (`POST …/reissue-requests/{id}/reject`, a [`super::RejectRequest`]),
+/// trimmed: required, at most [`REISSUE_REASON_MAX_CHARS`].
+pub fn reissue_reject_reason(reason: &str) -> Result<String, FieldErrors> {
+    let reason = reason.trim();
+    let mut errors = FieldErrors::default();
+    if reason.is_empty() {
+        errors.add("reason", text::REISSUE_REASON_REQUIRED());
+    } else if reason.chars().count() > REISSUE_REASON_MAX_CHARS {
+        errors.add("reason", text::REISSUE_REASON_TOO_LONG());
     }
+    errors.into_result()?;
+    Ok(reason.to_string())
 }
 
 /// 受付番号: `R` and the date in Japan and the request's sequence, like an 到達番号.
@@ -337,21 +318,15 @@ mod tests {
 
     #[test]
     fn a_rejection_needs_a_reason() {
-        let reject = ReissueDecision {
-            accept: false,
-            reason: Some("  ".into()),
-        };
-        assert!(reject.check().unwrap_err().get("reason").is_some());
-        let accept = ReissueDecision {
-            accept: true,
-            reason: None,
-        };
-        assert_eq!(accept.check(), Ok(None));
-        let long = ReissueDecision {
-            accept: false,
-            reason: Some("あ".repeat(REISSUE_REASON_MAX_CHARS + 1)),
-        };
-        assert!(long.check().is_err());
+        assert!(
+            reissue_reject_reason("  ")
+                .unwrap_err()
+                .get("reason")
+                .is_some()
+        );
+        assert_eq!(reissue_reject_reason(" 登録なし ").unwrap(), "登録なし");
+        let long = "あ".repeat(REISSUE_REASON_MAX_CHARS + 1);
+        assert!(reissue_reject_reason(&long).is_err());
     }
 
     #[test]

@@ -9,25 +9,28 @@ use axum::http::{HeaderMap, StatusCode};
 use todoke_core::ApiError;
 use todoke_core::api::endpoints;
 use todoke_core::api::{
-    ReissueDecision, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
-    ReissueRequestRecord,
+    ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt, ReissueRequestRecord,
+    RejectRequest, reissue_reject_reason,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::responses::{CsrfHeader, JsonBodyErrors, ReviewActionErrors, SessionErrors};
+use super::responses::{
+    CsrfHeader, JsonBodyErrors, NoBodyErrors, ReviewActionErrors, SessionErrors,
+};
 use super::tags;
 use crate::AppState;
 use crate::auth::ReviewerSession;
 use crate::error::AppError;
 use crate::extract::{AppJson, AppPath};
-use crate::reissue_requests;
+use crate::reissue_requests::{self, Decision};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(file_request))
         .routes(routes!(list_requests))
-        .routes(routes!(decide))
+        .routes(routes!(accept))
+        .routes(routes!(reject))
 }
 
 /// Request a new letter (再発行の申請)
@@ -44,7 +47,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses(
         (status = 202, description = "Received; the bureau compares it with the register", body = ReissueRequestReceipt),
         (status = 403, description = "`csrf_rejected`", body = ApiError),
-        (status = 422, description = "`validation_failed`: a field is missing or malformed (keyed by field name), or the body is not a `ReissueRequestInput` object", body = ApiError),
+        (status = 422, description = "`validation_failed`: a field is missing or malformed (keyed by field name): the code's shape, prefecture and 点数表 digit, a class that disagrees with that digit, the postal code and phone number are checked like a form's fields, which no schema states; or the body is not a `ReissueRequestInput` object", body = ApiError),
         (status = 429, description = "`too_many_requests`: too many requests for this code today or from this connection this hour (`Retry-After`)", body = ApiError),
         (status = 503, description = "`service_closed`: outside service hours", body = ApiError),
         JsonBodyErrors,
@@ -92,43 +95,76 @@ pub async fn list_requests(
     }))
 }
 
-/// Decide a reissue request (受理・却下)
+/// Accept a reissue request (受理)
 ///
-/// Accept: the account in use for the code and class is recorded, and the operator's next
-/// `admin reissue --requests` writes its letter. Reject: with a reason. Only a waiting request
-/// can be decided.
+/// The account in use for the code and class is recorded, and the operator's next
+/// `admin reissue --requests` writes its letter. Only a waiting request can be accepted, and
+/// only when an account in use and its registered address are there.
 #[utoipa::path(
     post,
-    path = endpoints::DECIDE_REISSUE_REQUEST.path,
+    path = endpoints::ACCEPT_REISSUE_REQUEST.path,
     tag = tags::REVIEW,
     security(("session_cookie" = [])),
     params(
         ("id" = i64, Path, description = "Request id"),
         ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
     ),
-    request_body = ReissueDecision,
     responses(
-        (status = 200, description = "Decided", body = ReissueRequestRecord),
-        (status = 422, description = "`validation_failed`: a rejection without a reason, or a reason over 2,000 characters", body = ApiError),
+        (status = 200, description = "Accepted", body = ReissueRequestRecord),
+        ReviewActionErrors,
+        NoBodyErrors,
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    reviewer: ReviewerSession,
+    AppPath(id): AppPath<i64>,
+) -> Result<Json<ReissueRequestRecord>, AppError> {
+    Ok(Json(
+        reissue_requests::decide(
+            &state.pool,
+            &reviewer,
+            id,
+            Decision::Accept,
+            state.clock.now(),
+        )
+        .await?,
+    ))
+}
+
+/// Reject a reissue request (却下)
+///
+/// With a reason, kept in the record. Only a waiting request can be rejected.
+#[utoipa::path(
+    post,
+    path = endpoints::REJECT_REISSUE_REQUEST.path,
+    tag = tags::REVIEW,
+    security(("session_cookie" = [])),
+    params(
+        ("id" = i64, Path, description = "Request id"),
+        ("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)"),
+    ),
+    request_body = RejectRequest,
+    responses(
+        (status = 200, description = "Rejected", body = ReissueRequestRecord),
+        (status = 422, description = "`validation_failed`: the reason is blank or over 2,000 characters, or the body is not a `RejectRequest` object", body = ApiError),
         ReviewActionErrors,
         JsonBodyErrors,
     )
 )]
-pub async fn decide(
+pub async fn reject(
     State(state): State<AppState>,
     reviewer: ReviewerSession,
     AppPath(id): AppPath<i64>,
-    AppJson(decision): AppJson<ReissueDecision>,
+    AppJson(request): AppJson<RejectRequest>,
 ) -> Result<Json<ReissueRequestRecord>, AppError> {
-    let reason = decision.check().map_err(AppError::Validation)?;
+    let reason = reissue_reject_reason(&request.reason).map_err(AppError::Validation)?;
     Ok(Json(
         reissue_requests::decide(
             &state.pool,
-            reviewer.bureau,
-            reviewer.account_id,
+            &reviewer,
             id,
-            decision.accept,
-            reason,
+            Decision::Reject(reason),
             state.clock.now(),
         )
         .await?,

@@ -11,7 +11,7 @@ use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
 use time::Duration;
 use todoke_core::RegionalBureau;
-use todoke_core::api::endpoints;
+use todoke_core::api::{RejectRequest, endpoints};
 use todoke_core::text::ja;
 
 use super::helpers::{TestApp, TestResponse, pdftotext, spawn_app, spawn_app_with};
@@ -96,11 +96,24 @@ async fn list(app: &TestApp, cookie: &str) -> Vec<Value> {
     response.json()["requests"].as_array().unwrap().clone()
 }
 
-async fn decide(app: &TestApp, cookie: &str, id: i64, body: Value) -> TestResponse {
-    app.send(
-        axum::http::Method::POST,
-        &endpoints::DECIDE_REISSUE_REQUEST.at(&[&id]),
-        Some(body),
+async fn accept(app: &TestApp, cookie: &str, id: i64) -> TestResponse {
+    app.call(
+        &endpoints::ACCEPT_REISSUE_REQUEST,
+        &[&id],
+        None,
+        Some(cookie),
+    )
+    .await
+}
+
+async fn reject(app: &TestApp, cookie: &str, id: i64, reason: &str) -> TestResponse {
+    let body = RejectRequest {
+        reason: reason.into(),
+    };
+    app.call(
+        &endpoints::REJECT_REISSUE_REQUEST,
+        &[&id],
+        Some(&body),
         Some(cookie),
     )
     .await
@@ -266,42 +279,24 @@ async fn the_bureau_decides_and_the_operator_posts_the_letter() {
 
     // Another bureau's request is not found; an unregistered one cannot be accepted; a
     // rejection needs its reason.
-    let r = decide(&app, &kanto, osaka_id, json!({"accept": true})).await;
+    let r = accept(&app, &kanto, osaka_id).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = decide(&app, &kinki, osaka_id, json!({"accept": true})).await;
+    let r = accept(&app, &kinki, osaka_id).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.api_error().message, ja::REISSUE_NO_ACCOUNT);
-    let r = decide(
-        &app,
-        &kinki,
-        osaka_id,
-        json!({"accept": false, "reason": " "}),
-    )
-    .await;
+    let r = reject(&app, &kinki, osaka_id, " ").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.api_error().fields.get("reason").is_some());
-    let r = decide(
-        &app,
-        &kinki,
-        osaka_id,
-        json!({"accept": false, "reason": "登録がありません"}),
-    )
-    .await;
+    let r = reject(&app, &kinki, osaka_id, "登録がありません").await;
     assert_eq!(r.status, StatusCode::OK, "{r:?}");
     assert_eq!(r.json()["status"], "rejected");
     assert_eq!(r.json()["reject_reason"], "登録がありません");
 
     // Accepted once; a second decision is refused.
-    let r = decide(&app, &kanto, tokyo_id, json!({"accept": true})).await;
+    let r = accept(&app, &kanto, tokyo_id).await;
     assert_eq!(r.status, StatusCode::OK, "{r:?}");
     assert_eq!(r.json()["status"], "accepted");
-    let r = decide(
-        &app,
-        &kanto,
-        tokyo_id,
-        json!({"accept": false, "reason": "x"}),
-    )
-    .await;
+    let r = reject(&app, &kanto, tokyo_id, "x").await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.api_error().message, ja::REISSUE_ALREADY_DECIDED);
 
