@@ -11,6 +11,12 @@ pub(super) fn client() -> Result<String> {
     build_spa()?;
     step("Measuring the bundle: dist/*.wasm, *.js, *.css (raw, brotli q11 and q4)");
     let bundle = bundle_sizes(&root().join("dist"))?;
+    // cargo's own output, before wasm-bindgen and wasm-opt: the only one that keeps names.
+    let unoptimised = root().join("target/wasm32-unknown-unknown/release/todoke.wasm");
+    let functions = std::fs::read(&unoptimised)
+        .ok()
+        .and_then(|bytes| super::wasm_names::function_sizes(&bytes))
+        .ok_or_else(|| format!("{}: no wasm with a name section", unoptimised.display()))?;
     let precompressed = std::fs::read_dir(root().join("dist"))
         .map(|d| {
             d.flatten()
@@ -64,7 +70,8 @@ pub(super) fn client() -> Result<String> {
         .unwrap_or_else(|| "unknown".into());
 
     let machine = Machine::probe(start, Some(user_agent));
-    let doc = render(&machine, &bundle, precompressed, &native, &browser);
+    let mut doc = render(&machine, &bundle, precompressed, &native, &browser);
+    doc.push_str(&render_breakdown(&bundle, &functions));
     for r in native.iter().chain(&browser) {
         eprintln!(
             "    {:<8} {:>3} rows: median {:>8.1} µs  p95 {:>8.1} µs",
@@ -371,8 +378,7 @@ KB = 1,000 bytes.
         parts_note = match parts {
             Some(p) if !p.regex_tables => format!(
                 " The growth is code ({:.0} % of the module), not data: no regex or Unicode tables \
-                 are linked in. Which functions make up that code is the next question when it \
-                 grows (a per-function breakdown, e.g. twiggy, on a build with names kept).",
+                 are linked in; *What the code is* below says which crates and functions it is.",
                 p.code as f64 / wasm_raw as f64 * 100.0
             ),
             Some(_) => " regex-syntax's tables **are** linked in: find the dependency that pulls \
@@ -415,5 +421,70 @@ KB = 1,000 bytes.
         nproc = m.nproc,
         load = m.load,
     );
+    d
+}
+
+/// How many crates and functions the breakdown lists.
+const BREAKDOWN_ROWS: usize = 15;
+
+/// The breakdown of the wasm's code by crate and by function (see `wasm_names`).
+fn render_breakdown(
+    bundle: &[BundleFile],
+    functions: &[super::wasm_names::FunctionSize],
+) -> String {
+    let mut d = String::new();
+    let total: u64 = functions.iter().map(|f| f.bytes).sum();
+    let shipped = bundle
+        .iter()
+        .find_map(|b| b.wasm.as_ref())
+        .map(|p| p.code)
+        .unwrap_or(0);
+    let share = |bytes: u64| bytes as f64 / total.max(1) as f64 * 100.0;
+    let _ = writeln!(
+        d,
+        "
+### What the code is
+
+Function bodies of cargo's own output (`target/wasm32-unknown-unknown/release/todoke.wasm`,
+the only build that keeps a `name` section), before wasm-bindgen and `wasm-opt -Oz`:
+{fns} functions, {total} of code; the shipped module's code section is {shipped}
+({ratio:.0} % of that). Each function counts once, under the crate its symbol names (generic
+code under the crate that defines it, so `leptos` and `tachys` include the views they
+instantiate for our pages); shallow sizes, as `twiggy top` reports them.
+
+| Crate | Code | Share |
+|---|---:|---:|",
+        fns = grouped(functions.len() as u64),
+        total = kb(total),
+        shipped = kb(shipped),
+        ratio = shipped as f64 / total.max(1) as f64 * 100.0,
+    );
+    let crates = super::wasm_names::by_crate(functions);
+    for (name, bytes) in crates.iter().take(BREAKDOWN_ROWS) {
+        let _ = writeln!(d, "| `{name}` | {} | {:.1} % |", kb(*bytes), share(*bytes));
+    }
+    let rest: u64 = crates.iter().skip(BREAKDOWN_ROWS).map(|(_, b)| b).sum();
+    let _ = writeln!(
+        d,
+        "| {} other crates | {} | {:.1} % |",
+        crates.len().saturating_sub(BREAKDOWN_ROWS),
+        kb(rest),
+        share(rest)
+    );
+    let _ = writeln!(
+        d,
+        "
+The {BREAKDOWN_ROWS} largest functions:
+
+| Function | Code |
+|---|---:|"
+    );
+    for f in functions.iter().take(BREAKDOWN_ROWS) {
+        let mut name: String = f.name.chars().take(110).collect();
+        if name.len() < f.name.len() {
+            name.push('…');
+        }
+        let _ = writeln!(d, "| `{}` | {} |", name.replace('|', "\\|"), kb(f.bytes));
+    }
     d
 }

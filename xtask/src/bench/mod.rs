@@ -26,6 +26,7 @@
 
 mod client;
 mod server;
+mod wasm_names;
 
 use client::client;
 use server::{ISSUANCE, list, load, server_bench};
