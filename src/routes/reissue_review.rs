@@ -87,14 +87,14 @@ fn RequestCard(
         ),
         (
             t::REISSUE_ADDRESS_LABEL(),
-            dash(),
+            t::REISSUE_NOT_ASKED().to_string(),
             reg.as_ref()
                 .and_then(|r| r.address.clone())
                 .unwrap_or_else(dash),
         ),
         (
             t::REISSUE_USER_ID_LABEL(),
-            dash(),
+            t::REISSUE_NOT_ASKED().to_string(),
             reg.as_ref().map(|r| r.user_id.clone()).unwrap_or_else(dash),
         ),
     ];

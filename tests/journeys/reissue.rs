@@ -31,6 +31,7 @@ async fn reissue_request_journey(browser: Browser) {
     );
     assert!(j.title().await.starts_with("エラー："));
     j.assert_accessible("reissue request with errors").await;
+    j.snapshot("reissue-request-errors").await;
 
     // Typed as a clinic would: full-width code, a postal code one digit short.
     j.tab_to("todoke-institution_code").await;
@@ -67,6 +68,7 @@ async fn reissue_request_journey(browser: Browser) {
     assert!(number.starts_with('R'), "{number}");
     j.wait_for_text("登録されている所在地に郵送します").await;
     j.assert_accessible("reissue request received").await;
+    j.snapshot("reissue-request-received").await;
 
     // The bureau: the request beside the register; a rejection needs a reason; accepted.
     first_sign_in(&j, "DEMO-REVIEW", "Demo#Rev0001").await;
@@ -77,6 +79,7 @@ async fn reissue_request_journey(browser: Browser) {
     j.wait_for_text("DEMO-MED").await;
     j.wait_for_text("東京都千代田区霞が関1-2-2").await;
     j.assert_accessible("reissue requests").await;
+    j.snapshot("reissue-requests").await;
     let id = j
         .client
         .find(fantoccini::Locator::Css("[id$='-reject']"))
@@ -103,6 +106,7 @@ async fn reissue_request_journey(browser: Browser) {
     j.wait_for_text("受理しました").await;
     j.wait_for_text("受理（発行待ち）").await;
     j.assert_accessible("reissue request accepted").await;
+    j.snapshot("reissue-request-accepted").await;
     j.finish().await;
 }
 

@@ -53,6 +53,7 @@ pub const REISSUE_TYPED_LABEL: &str = "As requested";
 pub const REISSUE_REGISTERED_LABEL: &str = "As registered";
 pub const REISSUE_NOT_REGISTERED: &str = "No user ID in use has this medical institution code and class. The request cannot be accepted: reject it.";
 pub const REISSUE_COMPARE_CAPTION: &str = "The request compared with the register";
+pub const REISSUE_NOT_ASKED: &str = "(not asked in the request)";
 pub const REISSUE_DIFFERS: &str = " (differs from the register)";
 pub const REISSUE_USER_ID_LABEL: &str = "User ID";
 pub const REISSUE_ADDRESS_LABEL: &str = "Posted to (registered address)";

@@ -54,6 +54,7 @@ pub const REISSUE_TYPED_LABEL: &str = "申請の内容";
 pub const REISSUE_REGISTERED_LABEL: &str = "登録の内容";
 pub const REISSUE_NOT_REGISTERED: &str = "この医療機関コードと点数表区分で利用中のユーザIDはありません。受理できないため、却下してください。";
 pub const REISSUE_COMPARE_CAPTION: &str = "申請の内容と登録の内容の照合";
+pub const REISSUE_NOT_ASKED: &str = "（申請の項目にありません）";
 pub const REISSUE_DIFFERS: &str = "（登録と異なる）";
 pub const REISSUE_USER_ID_LABEL: &str = "ユーザID";
 pub const REISSUE_ADDRESS_LABEL: &str = "郵送先（登録の所在地）";
