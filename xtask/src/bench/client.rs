@@ -101,33 +101,15 @@ struct WasmParts {
 
 /// Sizes of the code (10) and data (11) sections of a wasm module.
 fn wasm_parts(bytes: &[u8]) -> Option<WasmParts> {
-    fn leb(bytes: &[u8], i: &mut usize) -> Option<u64> {
-        let (mut value, mut shift) = (0u64, 0);
-        loop {
-            let b = *bytes.get(*i)?;
-            *i += 1;
-            value |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Some(value);
-            }
-            shift += 7;
-        }
-    }
-    if bytes.get(..4) != Some(b"\0asm") {
-        return None;
-    }
-    let (mut code, mut data, mut i) = (0, 0, 8);
-    while i < bytes.len() {
-        let id = bytes[i];
-        i += 1;
-        let len = leb(bytes, &mut i)?;
-        match id {
-            10 => code += len,
-            11 => data += len,
-            _ => {}
-        }
-        i += len as usize;
-    }
+    let sections = super::wasm_names::sections(bytes)?;
+    let size = |wanted: u8| -> u64 {
+        sections
+            .iter()
+            .filter(|(id, _)| *id == wanted)
+            .map(|(_, body)| body.len() as u64)
+            .sum()
+    };
+    let (code, data) = (size(10), size(11));
     // regex-syntax's error text and its Unicode script table: present whenever regex is linked in.
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     let regex_tables = contains(b"regex parse error") || contains(b"Egyptian_Hieroglyphs");

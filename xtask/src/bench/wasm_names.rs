@@ -1,4 +1,4 @@
-//! What the wasm's code is: each function's body size from the code section, named by the
+//! The sections of a wasm module (the bundle figures read their sizes), and what its code is: each function's body size from the code section, named by the
 //! `name` section of cargo's own output (trunk's shipped module has no names), grouped by the
 //! crate its symbol belongs to. Shallow sizes, before wasm-bindgen and `wasm-opt -Oz`: the
 //! shares carry over to the shipped module, the bytes shrink by the ratio the report states.
@@ -115,8 +115,8 @@ fn vec_bytes<'a>(bytes: &'a [u8], i: &mut usize) -> Option<&'a [u8]> {
     Some(s)
 }
 
-/// (section id, body) in module order.
-fn sections(module: &[u8]) -> Option<Vec<(u8, &[u8])>> {
+/// (section id, body) in module order; `None` for what is no wasm module.
+pub(super) fn sections(module: &[u8]) -> Option<Vec<(u8, &[u8])>> {
     if module.get(..4) != Some(b"\0asm") {
         return None;
     }
