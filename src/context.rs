@@ -21,6 +21,8 @@ pub struct AppContext {
     pub navigated: StoredValue<bool>,
     /// Unread notices of status changes, counted in the header.
     pub unread: RwSignal<u64>,
+    /// Reissue requests waiting for the reviewer's bureau, counted in the header.
+    pub waiting_reissues: RwSignal<u64>,
     /// What the page must do before the language switch reloads it (the wizard saves its
     /// draft): called with the reload, which it runs once its work succeeded.
     pub before_language_switch: StoredValue<Option<Callback<Callback<()>>>>,
@@ -34,6 +36,7 @@ impl AppContext {
             closed: RwSignal::new(None),
             navigated: StoredValue::new(false),
             unread: RwSignal::new(0),
+            waiting_reissues: RwSignal::new(0),
             before_language_switch: StoredValue::new(None),
         }
     }

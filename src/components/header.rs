@@ -17,6 +17,8 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
     let info = move || ctx.session.with(|s| s.info().cloned());
     let is_applicant =
         move || info().is_some_and(|i| !i.must_change_password && i.account.institution.is_some());
+    let is_reviewer =
+        move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer);
     // The unread count follows every page change, so a status change shows up without a reload.
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
@@ -24,6 +26,10 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
         if is_applicant() {
             fetch_quietly(crate::api::notices(), move |list| {
                 ctx.unread.set(list.unread)
+            });
+        } else if is_reviewer() {
+            fetch_quietly(crate::api::reissue_requests(), move |list| {
+                ctx.waiting_reissues.set(waiting(&list.requests))
             });
         }
     });
@@ -45,9 +51,9 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                             <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
                         </li>
                     </Show>
-                    <Show when=move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer)>
+                    <Show when=is_reviewer>
                         <li>
-                            <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{t::REISSUE_REVIEW_NAV()}</A>
+                            <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</A>
                         </li>
                     </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
@@ -72,6 +78,14 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
         </div>
         {move || info().map(|i| view! { <AccountBanner info=i /> })}
     }
+}
+
+/// How many of `requests` wait for the bureau's decision.
+pub fn waiting(requests: &[todoke_core::api::ReissueRequestRecord]) -> u64 {
+    requests
+        .iter()
+        .filter(|r| r.status == todoke_core::api::ReissueRequestStatus::Received)
+        .count() as u64
 }
 
 /// Offers the other language, named in itself (「English」 on the Japanese pages, 「日本語」 on

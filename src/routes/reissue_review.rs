@@ -11,8 +11,10 @@ use crate::api;
 use crate::components::fields::InlineError;
 use crate::components::filing::summary_row;
 use crate::components::form::FormErrors;
+use crate::components::header::waiting;
 use crate::components::notice::ErrorAlert;
 use crate::components::page::PageHeading;
+use crate::context::AppContext;
 use crate::hooks::{SubmitOptions, use_api, use_submit};
 use crate::text as t;
 
@@ -20,8 +22,15 @@ use crate::text as t;
 pub fn ReissueRequestsPage() -> impl IntoView {
     let list = RwSignal::new(None::<Vec<ReissueRequestRecord>>);
     let flash = RwSignal::new(None::<&'static str>);
+    let ctx = expect_context::<AppContext>();
     let load = use_api(api::reissue_requests, move |l: ReissueRequestList| {
         list.set(Some(l.requests))
+    });
+    // The header's count follows the decisions made here.
+    Effect::new(move |_| {
+        if let Some(l) = list.get() {
+            ctx.waiting_reissues.set(waiting(&l));
+        }
     });
     let on_decided = Callback::new(move |r: ReissueRequestRecord| {
         flash.set(Some(match r.status {

@@ -72,6 +72,7 @@ async fn reissue_request_journey(browser: Browser) {
 
     // The bureau: the request beside the register; a rejection needs a reason; accepted.
     first_sign_in(&j, "DEMO-REVIEW", "Demo#Rev0001").await;
+    j.wait_for_text("再発行の申請（未処理1件）").await;
     j.tab_to("todoke-reissue-requests-link").await;
     j.press(Key::Enter).await;
     j.wait_for_heading("通知書の再発行の申請").await;
@@ -105,6 +106,12 @@ async fn reissue_request_journey(browser: Browser) {
     j.press(Key::Enter).await;
     j.wait_for_text("受理しました").await;
     j.wait_for_text("受理（発行待ち）").await;
+    let link = j.by_id("todoke-reissue-requests-link").await;
+    assert_eq!(
+        link.text().await.unwrap(),
+        "再発行の申請",
+        "the count follows the decision"
+    );
     j.assert_accessible("reissue request accepted").await;
     j.snapshot("reissue-request-accepted").await;
     j.finish().await;

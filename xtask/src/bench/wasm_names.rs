@@ -1,7 +1,8 @@
-//! The sections of a wasm module (the bundle figures read their sizes), and what its code is: each function's body size from the code section, named by the
-//! `name` section of cargo's own output (trunk's shipped module has no names), grouped by the
-//! crate its symbol belongs to. Shallow sizes, before wasm-bindgen and `wasm-opt -Oz`: the
-//! shares carry over to the shipped module, the bytes shrink by the ratio the report states.
+//! The sections of a wasm module (the bundle figures read their sizes), and what its code is:
+//! each function's body size from the code section, named by the `name` section of cargo's own
+//! output (trunk's shipped module has no names), grouped by the crate its symbol belongs to.
+//! Shallow sizes, before wasm-bindgen and `wasm-opt -Oz`: the shares carry over to the shipped
+//! module, the bytes shrink by the ratio the report states.
 
 use std::collections::BTreeMap;
 

@@ -44,7 +44,12 @@ pub const REISSUE_STATUS_ISSUED: &str = "Issued";
 // ---- The bureau's page -------------------------------------------------------------------------
 
 pub const REISSUE_REVIEW_TITLE: &str = "Requests for a new notice";
-pub const REISSUE_REVIEW_NAV: &str = "Reissue requests";
+pub fn reissue_review_nav(waiting: u64) -> String {
+    match waiting {
+        0 => "Reissue requests".to_string(),
+        n => format!("Reissue requests ({n} waiting)"),
+    }
+}
 pub const REISSUE_REVIEW_LEAD: &str = "Requests for a new notice from institutions in your area. Compare each request with the register and accept it when you have confirmed that it comes from the institution. For an accepted request, the operator's run posts a new notice to the registered address.";
 pub const REISSUE_REVIEW_EMPTY: &str = "There are no reissue requests.";
 pub const REISSUE_REQUEST_HEADING: &str = "Reception number";

@@ -45,7 +45,13 @@ pub const REISSUE_STATUS_ISSUED: &str = "発行済";
 // ---- The bureau's page -------------------------------------------------------------------------
 
 pub const REISSUE_REVIEW_TITLE: &str = "通知書の再発行の申請";
-pub const REISSUE_REVIEW_NAV: &str = "再発行の申請";
+pub fn reissue_review_nav(waiting: u64) -> String {
+    if waiting == 0 {
+        "再発行の申請".to_string()
+    } else {
+        format!("再発行の申請（未処理{waiting}件）")
+    }
+}
 pub const REISSUE_REVIEW_LEAD: &str = "管内の医療機関等からの再発行の申請です。申請の内容と登録の内容を照合し、本人からの申請と確認できた場合に受理してください。受理した申請は、運用担当の処理で新しい通知書が登録の所在地に郵送されます。";
 pub const REISSUE_REVIEW_EMPTY: &str = "再発行の申請はありません。";
 pub const REISSUE_REQUEST_HEADING: &str = "受付番号";
