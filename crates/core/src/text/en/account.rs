@@ -24,7 +24,7 @@ pub const LOGGED_OUT_NOTICE: &str = "You have logged out.";
 pub const SESSION_EXPIRED_NOTICE: &str =
     "You were logged out for security because nothing was done for a while. Log in again.";
 pub const LOGIN_HELP_HEADING: &str = "If you cannot log in";
-pub const LOGIN_HELP_LOST: &str = "If you have lost your “Notice of user ID and initial password”, it can be issued again. Contact the Regional Bureau of Health and Welfare for your area.";
+pub const LOGIN_HELP_LOST: &str = "If your “Notice of user ID and initial password” is lost or has not arrived, you can request a new one without logging in.";
 pub const NOSCRIPT: &str = "To use this system, turn on JavaScript in your browser. If the login button does not work, JavaScript may be turned off.";
 
 // ---- Password change ------------------------------------------------------------------------

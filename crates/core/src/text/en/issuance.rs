@@ -162,7 +162,7 @@ pub const LETTER_FAQ: [(&str, &str); 10] = [
     ),
     (
         "Q6 What should I do if I lose the “Notice of user ID and initial password”?",
-        "A6 It can be issued again. For how to apply, see “Additional notes” (補足事項) in the “Introduction guide” (導入要領) on the website of each Regional Bureau of Health and Welfare.",
+        "A6 It can be issued again. Request it on this system's login page (“Request a new notice if yours is lost”); the notice is posted to the registered address.",
     ),
     (
         "Q7 Do I need an electronic certificate to use the system?",

@@ -59,7 +59,7 @@ pub const FAQ: &[Faq] = &[
     },
     Faq {
         question: "I have lost my “Notice of user ID and initial password”.",
-        answer: "It can be issued again. Contact the Regional Bureau of Health and Welfare for your area. Once it is reissued, the old initial password no longer works.",
+        answer: "It can be issued again. On the login page, choose “Request a new notice if yours is lost” and enter the medical institution code, the fee-schedule class, the name, the postal code of the address and a contact. The Regional Bureau of Health and Welfare compares the request with its register and posts a new notice to the registered address. Once it is reissued, the old initial password no longer works.",
     },
     Faq {
         question: "Can I still file applications and notifications on paper?",

@@ -26,7 +26,7 @@ pub const LOGGED_OUT_NOTICE: &str = "ログアウトしました。";
 pub const SESSION_EXPIRED_NOTICE: &str =
     "一定時間操作がなかったため、安全のためログアウトしました。もう一度ログインしてください。";
 pub const LOGIN_HELP_HEADING: &str = "ログインできない場合";
-pub const LOGIN_HELP_LOST: &str = "「ユーザID・初期パスワード通知」を紛失した場合は再発行できます。管轄の地方厚生（支）局にお問い合わせください。";
+pub const LOGIN_HELP_LOST: &str = "「ユーザID・初期パスワード通知」を紛失した場合や届かない場合は、ログインせずに再発行を申請できます。";
 pub const NOSCRIPT: &str = "このシステムを利用するには、ブラウザのJavaScriptを有効にしてください。ログインボタンが押せない場合も、JavaScriptが無効になっている可能性があります。";
 
 // ---- Password change ------------------------------------------------------------------------
