@@ -70,7 +70,6 @@ pub const REISSUE_REASON_HINT: &str = "Enter it when you reject. It is kept in t
 pub const REISSUE_REASON_REQUIRED: &str = "Enter the reason for rejection.";
 pub const REISSUE_REASON_TOO_LONG: &str =
     "Enter the reason for rejection in 2,000 characters or fewer.";
-pub const REISSUE_REJECT_REASON_LABEL: &str = "Reason for rejection: ";
 pub const REISSUE_ACCEPTED_FLASH: &str =
     "Accepted. The operator's run posts the notice to the registered address.";
 pub const REISSUE_REJECTED_FLASH: &str = "Rejected.";

@@ -71,7 +71,6 @@ pub const REISSUE_REASON_LABEL: &str = "却下の理由";
 pub const REISSUE_REASON_HINT: &str = "却下する場合に入力してください。記録に残ります。";
 pub const REISSUE_REASON_REQUIRED: &str = "却下の理由を入力してください。";
 pub const REISSUE_REASON_TOO_LONG: &str = "却下の理由は2000文字以内で入力してください。";
-pub const REISSUE_REJECT_REASON_LABEL: &str = "却下の理由：";
 pub const REISSUE_ACCEPTED_FLASH: &str =
     "受理しました。運用担当の処理で通知書が登録の所在地に郵送されます。";
 pub const REISSUE_REJECTED_FLASH: &str = "却下しました。";
