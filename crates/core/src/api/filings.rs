@@ -62,8 +62,9 @@ impl FilingStatus {
 /// (`staff[0].weekly_hours`, as in the check's issues).
 ///
 /// The server trims comments and refuses blank ones. The schemas say "not blank" with the
-/// pattern `[^…]` (at least one character that is not `White_Space`, what Rust's `str::trim`
-/// removes), listing the characters because `\s` means something else in each regex dialect.
+/// pattern `[^…]` (at least one character that is neither `White_Space`, what Rust's
+/// `str::trim` removes, nor NUL, which the server drops when it reads a body), listing the
+/// characters because `\s` means something else in each regex dialect.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldComment {
@@ -71,7 +72,7 @@ pub struct FieldComment {
     #[cfg_attr(
         feature = "openapi",
         schema(
-            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+            pattern = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
         )
     )]
     pub path: String,
@@ -79,7 +80,7 @@ pub struct FieldComment {
         feature = "openapi",
         schema(
             max_length = 2000,
-            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+            pattern = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
         )
     )]
     pub comment: String,

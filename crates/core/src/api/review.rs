@@ -25,7 +25,7 @@ pub struct ReturnRequest {
         schema(
             min_length = 1,
             max_length = 2000,
-            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+            pattern = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
         )
     )]
     pub comment: String,
@@ -47,7 +47,7 @@ pub struct RejectRequest {
         schema(
             min_length = 1,
             max_length = 2000,
-            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+            pattern = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
         )
     )]
     pub reason: String,
