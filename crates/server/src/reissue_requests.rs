@@ -10,7 +10,6 @@ use todoke_core::api::{
     RegisteredInstitution, ReissueRequest, ReissueRequestReceipt, ReissueRequestRecord,
     ReissueRequestStatus, reception_number,
 };
-use todoke_core::service_hours::JST;
 use todoke_core::{FeeScheduleClass, RegionalBureau};
 
 use crate::auth::ReviewerSession;
@@ -94,7 +93,7 @@ pub async fn file(
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
-    let number = reception_number(now.to_offset(JST).date(), id);
+    let number = reception_number(now, id);
     tracing::info!(
         reception_number = number,
         bureau = bureau.as_str(),
@@ -168,7 +167,7 @@ impl Row {
         });
         Ok(ReissueRequestRecord {
             id: self.id,
-            reception_number: reception_number(received_at.to_offset(JST).date(), self.id),
+            reception_number: reception_number(received_at, self.id),
             received_at,
             status,
             institution_code: self.institution_code,
@@ -296,8 +295,7 @@ pub(crate) async fn accepted(pool: &Pool) -> Result<Vec<(i64, String, String)>, 
     .await?;
     rows.into_iter()
         .map(|(id, received_at, user_id)| {
-            let date = from_unix(received_at)?.to_offset(JST).date();
-            Ok((id, reception_number(date, id), user_id))
+            Ok((id, reception_number(from_unix(received_at)?, id), user_id))
         })
         .collect()
 }

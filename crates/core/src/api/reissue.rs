@@ -252,8 +252,10 @@ pub fn reissue_reject_reason(reason: &str) -> Result<String, FieldErrors> {
     Ok(reason.to_string())
 }
 
-/// 受付番号: `R` and the date in Japan and the request's sequence, like an 到達番号.
-pub fn reception_number(date: time::Date, sequence: i64) -> String {
+/// 受付番号: `R`, the day in Japan the request was received and its sequence, like an
+/// 到達番号.
+pub fn reception_number(received_at: OffsetDateTime, sequence: i64) -> String {
+    let date = received_at.to_offset(crate::service_hours::JST).date();
     format!(
         "R{:04}{:02}{:02}-{sequence:06}",
         date.year(),
@@ -332,7 +334,7 @@ mod tests {
     #[test]
     fn reception_numbers_look_like_arrival_numbers() {
         assert_eq!(
-            reception_number(date!(2026 - 12 - 07), 12),
+            reception_number(time::macros::datetime!(2026-12-06 15:30 UTC), 12),
             "R20261207-000012"
         );
     }
