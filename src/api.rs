@@ -362,13 +362,13 @@ pub async fn mark_submission_notices_read(submission_id: i64) -> Result<u64, Cli
 // ---- Reissue requests (再発行の申請) ---------------------------------------------------------
 
 use todoke_core::api::{
-    ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt, ReissueRequestRecord,
+    ReissueRequestInput, ReissueRequestList, ReissueRequestRecord, RequestReceipt,
 };
 
 /// Filed without signing in.
 pub async fn file_reissue_request(
     req: &ReissueRequestInput,
-) -> Result<ReissueRequestReceipt, ClientError> {
+) -> Result<RequestReceipt, ClientError> {
     fetch(&endpoints::FILE_REISSUE_REQUEST, &[], Some(req)).await
 }
 
@@ -386,4 +386,31 @@ pub async fn reject_reissue_request(
 ) -> Result<ReissueRequestRecord, ClientError> {
     let body = RejectRequest { reason };
     fetch(&endpoints::REJECT_REISSUE_REQUEST, &[&id], Some(&body)).await
+}
+
+// ---- Start-of-use requests (利用開始届出) ------------------------------------------------------
+
+use todoke_core::api::{StartOfUseRequestInput, StartOfUseRequestList, StartOfUseRequestRecord};
+
+/// Filed without signing in.
+pub async fn file_start_of_use_request(
+    req: &StartOfUseRequestInput,
+) -> Result<RequestReceipt, ClientError> {
+    fetch(&endpoints::FILE_START_OF_USE_REQUEST, &[], Some(req)).await
+}
+
+pub async fn start_of_use_requests() -> Result<StartOfUseRequestList, ClientError> {
+    fetch(&endpoints::REVIEW_START_OF_USE_REQUESTS, &[], None).await
+}
+
+pub async fn accept_start_of_use_request(id: i64) -> Result<StartOfUseRequestRecord, ClientError> {
+    fetch(&endpoints::ACCEPT_START_OF_USE_REQUEST, &[&id], None).await
+}
+
+pub async fn reject_start_of_use_request(
+    id: i64,
+    reason: String,
+) -> Result<StartOfUseRequestRecord, ClientError> {
+    let body = RejectRequest { reason };
+    fetch(&endpoints::REJECT_START_OF_USE_REQUEST, &[&id], Some(&body)).await
 }

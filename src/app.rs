@@ -25,6 +25,8 @@ use crate::routes::{
     reissue_review::ReissueRequestsPage,
     review::ReviewFilingPage,
     service_closed::ServiceClosed,
+    start_of_use_request::StartOfUseRequestPage,
+    start_of_use_review::StartOfUseRequestsPage,
     submission::SubmissionPage,
     submissions::SubmissionsPage,
     wizard::{DraftShell, DraftStart, page::WizardPage, review::ReviewPage},
@@ -149,7 +151,16 @@ fn Main(embedded: bool) -> impl IntoView {
             />
             <Route
                 path=path!("/review/:id")
-                view=|| view! { <Guard access=PageAccess::SignedIn><ReviewFilingPage /></Guard> }
+                view=|| {
+                    // A new page for every id, so that a link from one filing to another (the
+                    // institution's other user IDs) loads the other.
+                    let params = leptos_router::hooks::use_params_map();
+                    view! {
+                        <Guard access=PageAccess::SignedIn>
+                            {move || params.with(|p| p.get("id")).map(|_| view! { <ReviewFilingPage /> })}
+                        </Guard>
+                    }
+                }
             />
             <Route
                 path=path!("/reissue")
@@ -158,6 +169,14 @@ fn Main(embedded: bool) -> impl IntoView {
             <Route
                 path=path!("/reissue-requests")
                 view=|| view! { <Guard access=PageAccess::SignedIn><ReissueRequestsPage /></Guard> }
+            />
+            <Route
+                path=path!("/start-of-use")
+                view=|| view! { <Guard access=PageAccess::Public><StartOfUseRequestPage /></Guard> }
+            />
+            <Route
+                path=path!("/start-of-use-requests")
+                view=|| view! { <Guard access=PageAccess::SignedIn><StartOfUseRequestsPage /></Guard> }
             />
             <Route
                 path=path!("/check")

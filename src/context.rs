@@ -23,6 +23,8 @@ pub struct AppContext {
     pub unread: RwSignal<u64>,
     /// Reissue requests waiting for the reviewer's bureau, counted in the header.
     pub waiting_reissues: RwSignal<u64>,
+    /// 利用開始届出 waiting for the bureau (reviewers only).
+    pub waiting_start_of_use: RwSignal<u64>,
     /// What the page must do before the language switch reloads it (the wizard saves its
     /// draft): called with the reload, which it runs once its work succeeded.
     pub before_language_switch: StoredValue<Option<Callback<Callback<()>>>>,
@@ -37,6 +39,7 @@ impl AppContext {
             navigated: StoredValue::new(false),
             unread: RwSignal::new(0),
             waiting_reissues: RwSignal::new(0),
+            waiting_start_of_use: RwSignal::new(0),
             before_language_switch: StoredValue::new(None),
         }
     }

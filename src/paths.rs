@@ -18,6 +18,10 @@ pub enum AppRoute {
     ReissueRequest,
     /// The bureau's list of reissue requests.
     ReissueRequests,
+    /// 利用開始届出 (様式1), without signing in.
+    StartOfUseRequest,
+    /// The bureau's list of start-of-use notifications.
+    StartOfUseRequests,
     /// A draft: opens its first page.
     Draft(i64),
     /// One page of a draft's wizard.
@@ -47,6 +51,8 @@ impl AppRoute {
             Self::ConnectionCheck => "/check".into(),
             Self::ReissueRequest => "/reissue".into(),
             Self::ReissueRequests => "/reissue-requests".into(),
+            Self::StartOfUseRequest => "/start-of-use".into(),
+            Self::StartOfUseRequests => "/start-of-use-requests".into(),
             Self::Draft(id) => format!("/drafts/{id}"),
             Self::DraftPage { draft, page } => format!("/drafts/{draft}/page/{page}"),
             Self::DraftReview(id) => format!("/drafts/{id}/review"),

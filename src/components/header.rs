@@ -4,6 +4,8 @@ use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
 use todoke_core::text::Lang;
 
+use todoke_core::api::waiting;
+
 use crate::context::AppContext;
 use crate::hooks::fetch_quietly;
 use crate::paths::AppRoute;
@@ -29,7 +31,12 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
             });
         } else if is_reviewer() {
             fetch_quietly(crate::api::reissue_requests(), move |list| {
-                ctx.waiting_reissues.set(waiting(&list.requests))
+                ctx.waiting_reissues
+                    .set(waiting(list.requests.iter().map(|r| r.status)))
+            });
+            fetch_quietly(crate::api::start_of_use_requests(), move |list| {
+                ctx.waiting_start_of_use
+                    .set(waiting(list.requests.iter().map(|r| r.status)))
             });
         }
     });
@@ -55,6 +62,9 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                         <li>
                             <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</A>
                         </li>
+                        <li>
+                            <A href=AppRoute::StartOfUseRequests.href() attr:id="todoke-start-of-use-requests-link">{move || t::start_review_nav(ctx.waiting_start_of_use.get())}</A>
+                        </li>
                     </Show>
                     <Show when=move || info().is_some_and(|i| !i.must_change_password)>
                         <li>
@@ -78,14 +88,6 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
         </div>
         {move || info().map(|i| view! { <AccountBanner info=i /> })}
     }
-}
-
-/// How many of `requests` wait for the bureau's decision.
-pub fn waiting(requests: &[todoke_core::api::ReissueRequestRecord]) -> u64 {
-    requests
-        .iter()
-        .filter(|r| r.status == todoke_core::api::ReissueRequestStatus::Received)
-        .count() as u64
 }
 
 /// Offers the other language, named in itself (「English」 on the Japanese pages, 「日本語」 on

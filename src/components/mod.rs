@@ -8,4 +8,5 @@ pub mod form;
 pub mod header;
 pub mod notice;
 pub mod page;
+pub mod request_decision;
 pub mod timeout_dialog;

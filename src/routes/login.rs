@@ -85,6 +85,9 @@ pub fn LoginPage() -> impl IntoView {
                     <A href=AppRoute::ReissueRequest.href() attr:id="todoke-reissue-link">{t::REISSUE_LINK()}</A>
                 </p>
                 <p>
+                    <A href=AppRoute::StartOfUseRequest.href() attr:id="todoke-start-of-use-link">{t::START_LINK()}</A>
+                </p>
+                <p>
                     <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</A>
                 </p>
                 <p>

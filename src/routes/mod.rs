@@ -11,6 +11,8 @@ pub mod reissue_request;
 pub mod reissue_review;
 pub mod review;
 pub mod service_closed;
+pub mod start_of_use_request;
+pub mod start_of_use_review;
 pub mod submission;
 pub mod submissions;
 pub mod wizard;

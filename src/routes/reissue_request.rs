@@ -6,7 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use todoke_core::FeeScheduleClass;
-use todoke_core::api::{REISSUE_REQUEST_FIELDS, ReissueRequestInput, ReissueRequestReceipt};
+use todoke_core::api::{REISSUE_REQUEST_FIELDS, ReissueRequestInput, RequestReceipt};
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
@@ -20,7 +20,7 @@ use crate::text as t;
 
 #[component]
 pub fn ReissueRequestPage() -> impl IntoView {
-    let receipt = RwSignal::new(None::<ReissueRequestReceipt>);
+    let receipt = RwSignal::new(None::<RequestReceipt>);
     move || match receipt.get() {
         None => view! { <RequestForm receipt /> }.into_any(),
         Some(r) => view! { <Received receipt=r /> }.into_any(),
@@ -28,7 +28,7 @@ pub fn ReissueRequestPage() -> impl IntoView {
 }
 
 #[component]
-fn RequestForm(receipt: RwSignal<Option<ReissueRequestReceipt>>) -> impl IntoView {
+fn RequestForm(receipt: RwSignal<Option<RequestReceipt>>) -> impl IntoView {
     let [code, class, name, postal_code, contact_name, contact_phone] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     let errors = RwSignal::new(FormErrors::default());
@@ -135,7 +135,7 @@ fn RequestForm(receipt: RwSignal<Option<ReissueRequestReceipt>>) -> impl IntoVie
 }
 
 #[component]
-fn Received(receipt: ReissueRequestReceipt) -> impl IntoView {
+fn Received(receipt: RequestReceipt) -> impl IntoView {
     view! {
         <div class="todoke-page todoke-page--narrow">
             <PageHeading text=t::REISSUE_DONE_TITLE() />

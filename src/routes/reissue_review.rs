@@ -2,20 +2,16 @@
 //! register holds, accepted (the operator's run posts a new letter) or rejected with a reason.
 
 use leptos::prelude::*;
-use todoke_core::api::{
-    ReissueRequestList, ReissueRequestRecord, ReissueRequestStatus, reissue_reject_reason,
-};
+use todoke_core::api::{ReissueRequestList, ReissueRequestRecord, RequestStatus, waiting};
 use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
-use crate::components::fields::InlineError;
 use crate::components::filing::summary_row;
-use crate::components::form::FormErrors;
-use crate::components::header::waiting;
 use crate::components::notice::ErrorAlert;
 use crate::components::page::PageHeading;
+use crate::components::request_decision::RequestDecision;
 use crate::context::AppContext;
-use crate::hooks::{SubmitOptions, use_api, use_submit};
+use crate::hooks::use_api;
 use crate::text as t;
 
 #[component]
@@ -29,12 +25,13 @@ pub fn ReissueRequestsPage() -> impl IntoView {
     // The header's count follows the decisions made here.
     Effect::new(move |_| {
         if let Some(l) = list.get() {
-            ctx.waiting_reissues.set(waiting(&l));
+            ctx.waiting_reissues
+                .set(waiting(l.iter().map(|r| r.status)));
         }
     });
     let on_decided = Callback::new(move |r: ReissueRequestRecord| {
         flash.set(Some(match r.status {
-            ReissueRequestStatus::Rejected => t::REISSUE_REJECTED_FLASH(),
+            RequestStatus::Rejected => t::REISSUE_REJECTED_FLASH(),
             _ => t::REISSUE_ACCEPTED_FLASH(),
         }));
         list.update(|l| {
@@ -107,7 +104,7 @@ fn RequestCard(
             reg.as_ref().map(|r| r.user_id.clone()).unwrap_or_else(dash),
         ),
     ];
-    let decidable = request.status == ReissueRequestStatus::Received;
+    let decidable = request.status == RequestStatus::Received;
     let acceptable = reg.as_ref().is_some_and(|r| r.address.is_some());
     view! {
         <section class="todoke-reissue" aria-labelledby=labelled_by>
@@ -149,80 +146,18 @@ fn RequestCard(
                     </div>
                 }.into_any(),
             }}
-            {decidable.then(|| view! { <Decision id=request.id acceptable on_decided /> })}
+            {decidable.then(|| view! {
+                <RequestDecision
+                    id=request.id
+                    id_prefix="todoke-reissue"
+                    accept_label=t::REISSUE_ACCEPT()
+                    acceptable
+                    accept=api::accept_reissue_request
+                    reject=api::reject_reissue_request
+                    on_decided
+                />
+            })}
         </section>
-    }
-}
-
-/// Accept, or reject with a reason; the server's refusal (already decided, say) is shown here.
-#[component]
-fn Decision(
-    id: i64,
-    acceptable: bool,
-    on_decided: Callback<ReissueRequestRecord>,
-) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let error = RwSignal::new(None::<String>);
-    // Accepting needs no reason; rejecting checks it first, as the server does.
-    let send = use_submit(
-        move |accept: bool| {
-            errors.set(FormErrors::default());
-            let reason = if accept {
-                None
-            } else {
-                match reissue_reject_reason(&reason.get_untracked()) {
-                    Ok(reason) => Some(reason),
-                    Err(fields) => {
-                        errors.set(FormErrors::from_fields(fields));
-                        return None;
-                    }
-                }
-            };
-            Some(async move {
-                match reason {
-                    None => api::accept_reissue_request(id).await,
-                    Some(reason) => api::reject_reissue_request(id, reason).await,
-                }
-            })
-        },
-        move |r| on_decided.run(r),
-        SubmitOptions::default().error_into(error),
-    );
-    let field_id = format!("todoke-reissue-{id}-reason");
-    let error_id = format!("{field_id}-error");
-    let hint_id = format!("{field_id}-hint");
-    let field_error = Signal::derive(move || errors.with(|e| e.first_for("reason")));
-    let invalid = move || field_error.with(Option::is_some);
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if invalid() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
-    view! {
-        <div class="todoke-form todoke-confirm">
-            <ErrorAlert message=error />
-            <div class="todoke-field" class:todoke-field--error=invalid>
-                <label class="todoke-label" for=field_id.clone()>{t::REISSUE_REASON_LABEL()}</label>
-                <p id=hint_id class="todoke-hint">{t::REISSUE_REASON_HINT()}</p>
-                <InlineError id=error_id error=field_error />
-                <textarea id=field_id class="todoke-textarea" rows="2"
-                    aria-invalid=move || invalid().then_some("true")
-                    aria-describedby=described
-                    prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-            </div>
-            <div class="todoke-button-group">
-                {acceptable.then(|| view! {
-                    <button id=format!("todoke-reissue-{id}-accept") type="button" class="todoke-button" on:click=move |_| send.run(true)>{t::REISSUE_ACCEPT()}</button>
-                })}
-                <button id=format!("todoke-reissue-{id}-reject") type="button" class="todoke-button todoke-button--warning" on:click=move |_| send.run(false)>{t::REISSUE_REJECT()}</button>
-            </div>
-        </div>
     }
 }
 

@@ -1,7 +1,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use todoke_core::api::{FieldComment, FieldErrors, ReturnRequest, Submission};
+use leptos_router::components::A;
+use todoke_core::api::{
+    AccountLink, FieldComment, FieldErrors, LinkedAccount, ReturnRequest, Submission,
+};
 use todoke_core::lifecycle::Action;
+use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
@@ -12,6 +16,7 @@ use crate::components::notice::{ErrorAlert, Notice};
 use crate::components::page::PageHeading;
 use crate::date_parts::date_from_parts;
 use crate::hooks::{SubmitOptions, use_api_with_options, use_id_param, use_submit};
+use crate::paths::AppRoute;
 use crate::text as t;
 
 /// `/review/:id`: a bureau reviewer's view of one filing, with the actions the lifecycle allows:
@@ -60,11 +65,61 @@ pub fn ReviewFilingPage() -> impl IntoView {
                         {row(t::DIGEST(), s.content_sha256.clone())}
                     </dl>
                     <ReviewerActions filing=s.clone() targets on_done error />
-                    <SubmittedContent submission=s content />
+                    <SubmittedContent submission=s.clone() content />
+                    <LinkedAccounts accounts=s.linked_accounts />
                 }
             })}
         </div>
     }
+}
+
+/// The institution's other user IDs (a change of code, class or address), each with what was
+/// filed under it, so that the history reads across the IDs.
+#[component]
+fn LinkedAccounts(accounts: Vec<LinkedAccount>) -> impl IntoView {
+    (!accounts.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="todoke-linked-accounts">
+                <h2 id="todoke-linked-accounts" class="todoke-heading-m">{t::LINKED_ACCOUNTS_HEADING()}</h2>
+                {accounts.into_iter().map(|a| {
+                    let relation = match a.link {
+                        AccountLink::Predecessor => t::LINKED_PREDECESSOR(),
+                        AccountLink::Successor => t::LINKED_SUCCESSOR(),
+                    };
+                    let state = if a.ended { t::START_PREVIOUS_ENDED() } else { t::START_PREVIOUS_IN_USE() };
+                    let heading = format!(
+                        "{relation}{}{} {} {} {}（{state}）",
+                        t::LABEL_VALUE_SEPARATOR(),
+                        a.user_id,
+                        a.institution_code,
+                        a.fee_schedule_class.label(),
+                        a.institution_name,
+                    );
+                    view! {
+                        <h3 class="todoke-heading-s">{heading}</h3>
+                        {if a.filings.is_empty() {
+                            view! { <p>{t::LINKED_NO_FILINGS()}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="todoke-list">
+                                    {a.filings.into_iter().map(|f| {
+                                        let line = format!(
+                                            "{} {}（{}、{}）",
+                                            f.arrival_number,
+                                            f.title,
+                                            f.status.label(),
+                                            format_jst_datetime(f.submitted_at),
+                                        );
+                                        view! { <li><A href=AppRoute::Review(f.id).href()>{line}</A></li> }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    }
+                }).collect_view()}
+            </section>
+        }
+    })
 }
 
 /// The reviewer's actions: the one-click steps, and the return and reject forms. Every answer

@@ -28,4 +28,5 @@ mod host_resets;
 mod language;
 mod reissue;
 mod sign_in;
+mod start_of_use;
 mod tracking;

@@ -95,6 +95,20 @@ pub enum AdminCommand {
         #[command(flatten)]
         letter: issuance::LetterArgs,
     },
+    /// 利用開始: a user ID and its letter for every 利用開始届出 the bureau has accepted (run it
+    /// daily). A change of code, class or address waits for the previous ID's accepted
+    /// 利用終了届出 to pass its last day of use; then the previous ID ends and the new one is
+    /// issued together. Letters go to the address the request gives.
+    StartUse {
+        /// Report what would be issued and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Output directory for the PDFs.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        #[command(flatten)]
+        letter: issuance::LetterArgs,
+    },
     /// The list page's announcement (運営からのお知らせ): plain text and at most one link, e.g.
     /// a survey. Replaces the one before; `--clear` removes it. Prints what is now shown.
     Announce {
@@ -176,6 +190,13 @@ async fn run_issuance(command: AdminCommand, config: Config) -> Result<String, O
             letter,
         } => serde_json::to_value(issuance::reissue(&state, &user_id, &out, &letter).await?),
         AdminCommand::Reissue { .. } => return Err(OperatorError::ReissueTargetMissing),
+        AdminCommand::StartUse {
+            dry_run,
+            out,
+            letter,
+        } => serde_json::to_value(
+            issuance::start_use_requests(&state, &out, &letter, dry_run).await?,
+        ),
         // Checked here rather than by clap, so that the operator reads the message in Japanese.
         AdminCommand::EndUse {
             user_id: None,

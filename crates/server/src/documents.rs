@@ -258,6 +258,7 @@ mod tests {
             previous_answers: None,
             next_actor_label: String::new(),
             institution: None,
+            linked_accounts: Vec::new(),
         }
     }
 

@@ -73,9 +73,10 @@ pub enum AppError {
     /// 429 `too_many_requests`: a public request (reissue) over its limit; wait an hour.
     #[error("too many requests")]
     RequestsThrottled,
-    /// 409 `transition_not_allowed`: a reissue request that cannot be decided so; the message.
-    #[error("reissue request refused")]
-    ReissueRefused(fn() -> &'static str),
+    /// 409 `transition_not_allowed`: a public request (reissue, start of use) that cannot be
+    /// decided so; the message.
+    #[error("request refused")]
+    RequestRefused(fn() -> &'static str),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -98,7 +99,7 @@ impl AppError {
             Self::DraftConflict
             | Self::DraftAlreadySubmitted
             | Self::Transition(_)
-            | Self::ReissueRefused(_)
+            | Self::RequestRefused(_)
             | Self::DocumentNotIssued => StatusCode::CONFLICT,
             Self::FormNotAvailable => StatusCode::FORBIDDEN,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -149,7 +150,7 @@ impl AppError {
                 ApiError::new(ErrorCode::FormNotAvailable, text::FORM_NOT_AVAILABLE())
             }
             Self::Transition(e) => ApiError::new(ErrorCode::TransitionNotAllowed, e.message()),
-            Self::ReissueRefused(message) => {
+            Self::RequestRefused(message) => {
                 ApiError::new(ErrorCode::TransitionNotAllowed, message())
             }
             Self::RequestsThrottled => {
@@ -198,7 +199,7 @@ impl AppError {
     fn retry_after_secs(&self, now: Option<OffsetDateTime>) -> Option<i64> {
         match self {
             Self::AccountLocked { retry_after } => Some(retry_after.whole_seconds().max(1)),
-            Self::RequestsThrottled => Some(crate::reissue_requests::THROTTLE_WINDOW_SECS),
+            Self::RequestsThrottled => Some(crate::requests::THROTTLE_WINDOW_SECS),
             Self::ServiceClosed { resumes_at, .. } => {
                 now.map(|now| (*resumes_at - now).whole_seconds().max(1))
             }

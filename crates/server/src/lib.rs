@@ -32,7 +32,7 @@ pub mod filings;
 pub mod middleware;
 pub mod openapi;
 pub mod pdf;
-pub mod reissue_requests;
+pub mod requests;
 pub mod routes;
 pub mod static_files;
 pub mod tls;

@@ -69,6 +69,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(routes::notices::router())
         .merge(routes::review::router())
         .merge(routes::reissue_requests::router())
+        .merge(routes::start_of_use_requests::router())
 }
 
 /// The document alone (for tests and for writing it to a file).

@@ -20,6 +20,7 @@ mod api {
     mod server;
     mod service_hours;
     mod session;
+    mod start_of_use_requests;
     mod static_files;
     mod tls;
 }

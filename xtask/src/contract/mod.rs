@@ -198,9 +198,10 @@ fn fuzz_against(server: &Server) -> Result {
 /// The password change refuses schema-valid bodies with 422 for reasons no schema can state: a
 /// wrong current password, a new password that is a common word or contains the user ID, or a
 /// confirmation that differs. Submitting refuses with 422 a draft whose answers fail the
-/// form's check, and a return a deadline before today; a reissue request is checked like a
-/// form's fields (the code's prefecture and 点数表 digit, a class that agrees with it, postal
-/// code and phone shapes); the document says so in their 422 descriptions. For those four, 422
+/// form's check, and a return a deadline before today; a reissue request and a start-of-use
+/// notification are checked like a form's fields (the code's prefecture and 点数表 digit, a class
+/// that agrees with it, postal code and phone shapes, the previous user ID unless new); the
+/// document says so in their 422 descriptions. For those five, 422
 /// is an expected answer to valid data.
 const ST_CONFIG: &str = r#"
 [auth.openapi.session_cookie]
@@ -215,6 +216,7 @@ include-operation-id = [
     "submit_draft",
     "return_filing",
     "file_request",
+    "file_start_of_use",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 "#;

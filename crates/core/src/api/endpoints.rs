@@ -8,8 +8,9 @@ use std::marker::PhantomData;
 use super::{
     AccountSummary, AnnouncementInfo, CheckRequest, CommentRequest, Draft, DraftUpdate, FilingPage,
     FormBundle, FormSummary, Health, LoginRequest, NewDraft, NoticeList, PasswordChangeRequest,
-    PasswordPolicyInfo, ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt,
-    ReissueRequestRecord, RejectRequest, ReturnRequest, ServiceStatus, SessionInfo, Submission,
+    PasswordPolicyInfo, ReissueRequestInput, ReissueRequestList, ReissueRequestRecord,
+    RejectRequest, RequestReceipt, ReturnRequest, ServiceStatus, SessionInfo,
+    StartOfUseRequestInput, StartOfUseRequestList, StartOfUseRequestRecord, Submission,
     SubmitRequest,
 };
 use crate::forms::CheckReport;
@@ -156,7 +157,7 @@ pub const REJECT: Endpoint<RejectRequest, Submission> =
 
 // ---- Reissue requests (再発行の申請) -------------------------------------------------------------
 /// Filed without signing in.
-pub const FILE_REISSUE_REQUEST: Endpoint<ReissueRequestInput, ReissueRequestReceipt> =
+pub const FILE_REISSUE_REQUEST: Endpoint<ReissueRequestInput, RequestReceipt> =
     Endpoint::new(Post, "/api/v1/reissue-requests");
 pub const REVIEW_REISSUE_REQUESTS: Endpoint<(), ReissueRequestList> =
     Endpoint::new(Get, "/api/v1/review/reissue-requests");
@@ -164,6 +165,17 @@ pub const ACCEPT_REISSUE_REQUEST: Endpoint<(), ReissueRequestRecord> =
     Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/accept");
 pub const REJECT_REISSUE_REQUEST: Endpoint<RejectRequest, ReissueRequestRecord> =
     Endpoint::new(Post, "/api/v1/review/reissue-requests/{id}/reject");
+
+// ---- Start-of-use requests (利用開始届出) ----------------------------------------------------------
+/// Filed without signing in.
+pub const FILE_START_OF_USE_REQUEST: Endpoint<StartOfUseRequestInput, RequestReceipt> =
+    Endpoint::new(Post, "/api/v1/start-of-use-requests");
+pub const REVIEW_START_OF_USE_REQUESTS: Endpoint<(), StartOfUseRequestList> =
+    Endpoint::new(Get, "/api/v1/review/start-of-use-requests");
+pub const ACCEPT_START_OF_USE_REQUEST: Endpoint<(), StartOfUseRequestRecord> =
+    Endpoint::new(Post, "/api/v1/review/start-of-use-requests/{id}/accept");
+pub const REJECT_START_OF_USE_REQUEST: Endpoint<RejectRequest, StartOfUseRequestRecord> =
+    Endpoint::new(Post, "/api/v1/review/start-of-use-requests/{id}/reject");
 
 /// The path of the endpoint that takes `action` (each lifecycle action has exactly one).
 pub const fn action_path(action: Action) -> &'static str {
@@ -180,7 +192,7 @@ pub const fn action_path(action: Action) -> &'static str {
 }
 
 /// Every operation, as (method, path): what the OpenAPI document must list.
-pub const ALL: [(Method, &str); 42] = [
+pub const ALL: [(Method, &str); 46] = [
     (SIGN_IN.method, SIGN_IN.path),
     (CURRENT_SESSION.method, CURRENT_SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),
@@ -223,6 +235,22 @@ pub const ALL: [(Method, &str); 42] = [
     (REVIEW_REISSUE_REQUESTS.method, REVIEW_REISSUE_REQUESTS.path),
     (ACCEPT_REISSUE_REQUEST.method, ACCEPT_REISSUE_REQUEST.path),
     (REJECT_REISSUE_REQUEST.method, REJECT_REISSUE_REQUEST.path),
+    (
+        FILE_START_OF_USE_REQUEST.method,
+        FILE_START_OF_USE_REQUEST.path,
+    ),
+    (
+        REVIEW_START_OF_USE_REQUESTS.method,
+        REVIEW_START_OF_USE_REQUESTS.path,
+    ),
+    (
+        ACCEPT_START_OF_USE_REQUEST.method,
+        ACCEPT_START_OF_USE_REQUEST.path,
+    ),
+    (
+        REJECT_START_OF_USE_REQUEST.method,
+        REJECT_START_OF_USE_REQUEST.path,
+    ),
 ];
 
 #[cfg(test)]

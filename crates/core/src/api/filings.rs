@@ -178,6 +178,48 @@ pub struct Submission {
     /// The filing institution; given to reviewers (`GET /api/v1/review/filings/{id}`).
     #[serde(default)]
     pub institution: Option<InstitutionSummary>,
+    /// The institution's other user IDs (利用開始届出 links a new ID to the one it replaced),
+    /// with what was filed under each; given to reviewers, so the history reads across IDs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked_accounts: Vec<LinkedAccount>,
+}
+
+/// How a linked user ID relates to the filing's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AccountLink {
+    /// The ID this one replaced.
+    Predecessor,
+    /// The ID that replaced this one.
+    Successor,
+}
+
+/// Another user ID of the same institution, and what it filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedAccount {
+    pub link: AccountLink,
+    pub user_id: String,
+    pub institution_code: String,
+    pub fee_schedule_class: crate::FeeScheduleClass,
+    pub institution_name: String,
+    pub ended: bool,
+    /// Newest first; each opens at `/api/v1/review/filings/{id}`.
+    pub filings: Vec<LinkedFiling>,
+}
+
+/// One filing of a linked user ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedFiling {
+    pub id: i64,
+    pub arrival_number: String,
+    pub title: String,
+    pub status: FilingStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub submitted_at: OffsetDateTime,
 }
 
 /// One row of 「届書・申請書検索一覧」 (`GET /api/v1/filings`) and of the review queue

@@ -8,15 +8,22 @@ mod errors;
 mod filings;
 mod json_integer;
 mod reissue;
+mod requests;
 mod review;
 mod session;
+mod start_of_use;
 
 pub use drafts::*;
 pub use errors::*;
 pub use filings::*;
 pub use reissue::*;
+pub use requests::{
+    REQUEST_REASON_MAX_CHARS, RequestKind, RequestReceipt, RequestStatus, reception_number,
+    request_reject_reason, waiting,
+};
 pub use review::*;
 pub use session::*;
+pub use start_of_use::*;
 
 #[cfg(test)]
 mod tests {

@@ -77,6 +77,8 @@ mod review;
 
 /// 再発行の申請, checked by the same engine (not a filing: sent without signing in).
 pub use catalogue::reissue_request::definition as reissue_request;
+/// 利用開始届出, likewise.
+pub use catalogue::start_of_use_request::definition as start_of_use_request;
 pub use catalogue::{
     FORM_END_OF_USE, FORM_PERIODIC_REPORT_STAFFING, FORM_REGIONAL_SUPPORT, FORM_STAFF_CHANGE,
     FTE_DIVISOR_MINIMUM_HOURS, FULL_TIME_MINIMUM_HOURS, REVISION, catalogue, definition, forms_for,

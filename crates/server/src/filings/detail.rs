@@ -3,7 +3,8 @@
 
 use time::Date;
 use todoke_core::api::{
-    Draft, FieldComment, FilingStatus, HistoryEntry, InstitutionSummary, Submission,
+    AccountLink, Draft, FieldComment, FilingStatus, HistoryEntry, InstitutionSummary,
+    LinkedAccount, LinkedFiling, Submission,
 };
 use todoke_core::forms;
 use todoke_core::lifecycle;
@@ -66,7 +67,56 @@ pub async fn submission(
     if let Some(entry) = end_of_use_entry(conn, id, row.status).await? {
         history.push(entry);
     }
-    Ok(Some(submission_of(&row, scope, history)?))
+    let mut submission = submission_of(&row, scope, history)?;
+    if let Scope::Bureau(_) = scope {
+        submission.linked_accounts = linked_accounts(conn, scope, row.account_id).await?;
+    }
+    Ok(Some(submission))
+}
+
+/// The institution's other user IDs, each with the filings `scope` may see, so that a
+/// reviewer reads the history across a change of code, class or address.
+async fn linked_accounts(
+    conn: &mut Conn,
+    scope: Scope,
+    account_id: i64,
+) -> Result<Vec<LinkedAccount>, AppError> {
+    let mut linked = Vec::new();
+    for a in store::linked_accounts(conn, account_id).await? {
+        let filings = store::filings_of_account(conn, scope, a.id)
+            .await?
+            .into_iter()
+            .map(|f| {
+                Ok(LinkedFiling {
+                    id: f.id,
+                    arrival_number: f.arrival_number,
+                    title: super::forms::shown_title(Some(f.title), Some(title_of(&f.form_id)))
+                        .unwrap_or_default(),
+                    status: f.status,
+                    submitted_at: from_unix(f.submitted_at)?.to_offset(JST),
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let corrupt = |what: &str| AppError::Internal(format!("account {} has no {what}", a.id));
+        linked.push(LinkedAccount {
+            link: if a.link == "predecessor" {
+                AccountLink::Predecessor
+            } else {
+                AccountLink::Successor
+            },
+            user_id: a.user_id,
+            institution_code: a.institution_code.ok_or_else(|| corrupt("code"))?,
+            fee_schedule_class: a
+                .fee_schedule_class
+                .as_deref()
+                .and_then(todoke_core::FeeScheduleClass::parse)
+                .ok_or_else(|| corrupt("class"))?,
+            institution_name: a.institution_name.unwrap_or_default(),
+            ended: a.ended_at.is_some(),
+            filings,
+        });
+    }
+    Ok(linked)
 }
 
 /// The institution that filed submission `id`, when `scope` may see the submission.
@@ -155,6 +205,7 @@ fn submission_of(
             Scope::Applicant(_) => None,
             Scope::Bureau(_) => institution_of_row(row),
         },
+        linked_accounts: Vec::new(),
     })
 }
 

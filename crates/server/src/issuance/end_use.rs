@@ -23,7 +23,11 @@ pub struct EndUseOutcome {
 }
 
 /// Ends `account_id` unless it has ended already; `true` when this call ended it.
-async fn end_account(conn: &mut Conn, account_id: i64, now: i64) -> Result<bool, OperatorError> {
+pub(super) async fn end_account(
+    conn: &mut Conn,
+    account_id: i64,
+    now: i64,
+) -> Result<bool, OperatorError> {
     let changed =
         sqlx::query("UPDATE accounts SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(now)
@@ -83,7 +87,7 @@ pub struct EndUseFilingsOutcome {
 }
 
 /// The day after the last day of use is the first day without the system.
-fn is_due(last_day_of_use: Date, today: Date) -> bool {
+pub(super) fn is_due(last_day_of_use: Date, today: Date) -> bool {
     last_day_of_use < today
 }
 

@@ -40,6 +40,9 @@ pub enum OperatorError {
     EndUseTargetMissing,
     #[error("{}", t::REISSUE_TARGET_MISSING)]
     ReissueTargetMissing,
+    /// A 利用開始届出's code and class already has an account in use.
+    #[error("{}", t::start_of_use_in_use(.code, .user_id))]
+    StartOfUseInUse { code: String, user_id: String },
     #[error("{}", ja::BUREAU_UNKNOWN)]
     BureauUnknown,
     #[error(transparent)]

@@ -11,6 +11,7 @@ pub mod import;
 pub mod letter;
 mod reissue;
 pub mod schedule;
+pub mod start_use;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ pub(crate) use reissue::find_account;
 pub use reissue::{
     ReissueOutcome, ReissueRequestsOutcome, RequestedReissue, reissue, reissue_requests,
 };
+pub use start_use::{StartUseRequestsOutcome, StartedUse, start_use_requests};
 
 /// Options shared by the commands that print letters.
 #[derive(Debug, Clone, clap::Args)]

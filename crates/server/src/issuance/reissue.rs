@@ -154,7 +154,7 @@ pub async fn reissue_requests(
     letter_args: &LetterArgs,
     dry_run: bool,
 ) -> Result<ReissueRequestsOutcome, OperatorError> {
-    let accepted = crate::reissue_requests::accepted(&state.pool)
+    let accepted = crate::requests::reissue::accepted(&state.pool)
         .await
         .map_err(storage)?;
     let mut requests = Vec::with_capacity(accepted.len());
@@ -169,9 +169,14 @@ pub async fn reissue_requests(
             match reissue(state, &report.user_id, out, letter_args).await {
                 Ok(done) => {
                     let file = done.pdf.display().to_string();
-                    crate::reissue_requests::mark_issued(&state.pool, id, &file, state.clock.now())
-                        .await
-                        .map_err(storage)?;
+                    crate::requests::reissue::mark_issued(
+                        &state.pool,
+                        id,
+                        &file,
+                        state.clock.now(),
+                    )
+                    .await
+                    .map_err(storage)?;
                     report.pdf = Some(done.pdf);
                 }
                 // A font or output problem stops the run: every letter would fail alike.

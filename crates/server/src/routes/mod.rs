@@ -15,6 +15,7 @@ pub mod responses;
 pub mod review;
 pub mod service;
 pub mod session;
+pub mod start_of_use_requests;
 
 use axum::response::{IntoResponse, Response};
 

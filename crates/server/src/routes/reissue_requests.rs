@@ -1,5 +1,5 @@
 //! 再発行の申請 (FAQ A6): filed by anyone without signing in, listed and decided by the bureau
-//! of the code's prefecture. See [`crate::reissue_requests`].
+//! of the code's prefecture. See [`crate::requests::reissue`].
 
 use std::net::SocketAddr;
 
@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use todoke_core::ApiError;
 use todoke_core::api::endpoints;
 use todoke_core::api::{
-    ReissueRequestInput, ReissueRequestList, ReissueRequestReceipt, ReissueRequestRecord,
-    RejectRequest, reissue_reject_reason,
+    ReissueRequestInput, ReissueRequestList, ReissueRequestRecord, RejectRequest, RequestReceipt,
+    request_reject_reason,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,7 +23,7 @@ use crate::AppState;
 use crate::auth::ReviewerSession;
 use crate::error::AppError;
 use crate::extract::{AppJson, AppPath};
-use crate::reissue_requests::{self, Decision};
+use crate::requests::reissue::{self as reissue_requests, Decision};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -45,7 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     request_body = ReissueRequestInput,
     params(("X-Requested-With" = inline(CsrfHeader), Header, description = "Must be `todoke` (CSRF defence)")),
     responses(
-        (status = 202, description = "Received; the bureau compares it with the register", body = ReissueRequestReceipt),
+        (status = 202, description = "Received; the bureau compares it with the register", body = RequestReceipt),
         (status = 403, description = "`csrf_rejected`", body = ApiError),
         (status = 422, description = "`validation_failed`: a field is missing or malformed (keyed by field name): the code's shape, prefecture and 点数表 digit, a class that disagrees with that digit, the postal code and phone number are checked like a form's fields, which no schema states; or the body is not a `ReissueRequestInput` object", body = ApiError),
         (status = 429, description = "`too_many_requests`: too many requests for this code today or from this connection this hour (`Retry-After`)", body = ApiError),
@@ -58,10 +58,10 @@ pub async fn file_request(
     peer: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     AppJson(input): AppJson<ReissueRequestInput>,
-) -> Result<(StatusCode, Json<ReissueRequestReceipt>), AppError> {
+) -> Result<(StatusCode, Json<RequestReceipt>), AppError> {
     let request = input.check().map_err(AppError::Validation)?;
     // The address without its port: one machine is one requester.
-    let requester = reissue_requests::requester(
+    let requester = crate::requests::requester(
         peer.map(|p| p.0.0.ip()),
         headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
         &state.config.trusted_proxies,
@@ -158,7 +158,7 @@ pub async fn reject(
     AppPath(id): AppPath<i64>,
     AppJson(request): AppJson<RejectRequest>,
 ) -> Result<Json<ReissueRequestRecord>, AppError> {
-    let reason = reissue_reject_reason(&request.reason).map_err(AppError::Validation)?;
+    let reason = request_reject_reason(&request.reason).map_err(AppError::Validation)?;
     Ok(Json(
         reissue_requests::decide(
             &state.pool,

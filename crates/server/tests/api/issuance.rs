@@ -598,7 +598,7 @@ async fn a_missing_font_or_bad_month_issues_nothing() {
 }
 
 /// A complete 利用終了届出 for `applicant` with `last_day_of_use`.
-fn end_of_use_answers(applicant: &NewApplicant, last_day_of_use: &str) -> Answers {
+pub(super) fn end_of_use_answers(applicant: &NewApplicant, last_day_of_use: &str) -> Answers {
     let mut a = common_answers(&applicant.institution_code, &applicant.institution_name);
     a.insert("end_reason".into(), json!("code_or_class_change"));
     a.insert("last_day_of_use".into(), json!(last_day_of_use));

@@ -8,6 +8,7 @@ pub mod periodic_report;
 pub mod regional_support;
 pub mod reissue_request;
 pub mod staff_change;
+pub mod start_of_use_request;
 
 use super::check::Rules;
 use super::definition::{

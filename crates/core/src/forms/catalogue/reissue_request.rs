@@ -11,47 +11,55 @@ pub const FORM_REISSUE_REQUEST: &str = "reissue-request";
 
 /// The fields, ids as in `api::REISSUE_REQUEST_FIELDS`.
 pub fn definition() -> FormDefinition {
-    let classes: Vec<(&str, &str)> = FeeScheduleClass::ALL
-        .iter()
-        .map(|c| (c.as_str(), c.label()))
-        .collect();
+    let mut items = institution_fields();
+    items.extend(contact_fields());
     form(
         FORM_REISSUE_REQUEST,
         t::REISSUE_TITLE(),
         t::REISSUE_LEAD(),
         &FeeScheduleClass::ALL,
-        vec![page(
-            "request",
-            t::REISSUE_TITLE(),
-            None,
-            vec![
-                Item::Field(field(
-                    "institution_code",
-                    t::forms::INSTITUTION_CODE(),
-                    FieldKind::InstitutionCode,
-                )),
-                Item::Field(field(
-                    "fee_schedule_class",
-                    t::HEADER_CLASS(),
-                    choice(&classes),
-                )),
-                Item::Field(field(
-                    "institution_name",
-                    t::forms::INSTITUTION_NAME(),
-                    text(100),
-                )),
-                Item::Field(field(
-                    "postal_code",
-                    t::forms::POSTAL_CODE(),
-                    FieldKind::PostalCode,
-                )),
-                Item::Field(field("contact_name", t::forms::CONTACT_NAME(), text(30))),
-                Item::Field(field(
-                    "contact_phone",
-                    t::forms::CONTACT_PHONE(),
-                    FieldKind::Phone,
-                )),
-            ],
-        )],
+        vec![page("request", t::REISSUE_TITLE(), None, items)],
     )
+}
+
+/// Code, class, name and postal code of the institution, as a request without sign-in asks them.
+pub(super) fn institution_fields() -> Vec<Item> {
+    let classes: Vec<(&str, &str)> = FeeScheduleClass::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.label()))
+        .collect();
+    vec![
+        Item::Field(field(
+            "institution_code",
+            t::forms::INSTITUTION_CODE(),
+            FieldKind::InstitutionCode,
+        )),
+        Item::Field(field(
+            "fee_schedule_class",
+            t::HEADER_CLASS(),
+            choice(&classes),
+        )),
+        Item::Field(field(
+            "institution_name",
+            t::forms::INSTITUTION_NAME(),
+            text(100),
+        )),
+        Item::Field(field(
+            "postal_code",
+            t::forms::POSTAL_CODE(),
+            FieldKind::PostalCode,
+        )),
+    ]
+}
+
+/// The person the bureau may call about the request.
+pub(super) fn contact_fields() -> Vec<Item> {
+    vec![
+        Item::Field(field("contact_name", t::forms::CONTACT_NAME(), text(30))),
+        Item::Field(field(
+            "contact_phone",
+            t::forms::CONTACT_PHONE(),
+            FieldKind::Phone,
+        )),
+    ]
 }

@@ -217,3 +217,9 @@ pub fn announcement_link_text_too_long(max: usize) -> String {
 pub const ANNOUNCEMENT_URL_NOT_ALLOWED: &str = "Give the link's address as an address starting with https:// or http://, or a path on this site starting with /, without spaces.";
 pub const ANNOUNCEMENT_CLEAR_WITH_TEXT: &str =
     "--clear cannot be given with a text. To remove the announcement, give --clear alone.";
+
+pub fn start_of_use_in_use(code: &str, user_id: &str) -> String {
+    format!(
+        "Medical institution code {code} has user ID {user_id} in use, so no user ID can be issued for the start-of-use notification. Check with the Regional Bureau."
+    )
+}

@@ -79,6 +79,6 @@ pub const FAQ: &[Faq] = &[
     },
     Faq {
         question: "What do I do if our medical institution code or fee-schedule class changes, or we move?",
-        answer: "Submit a notification of end of use (form 5) for your current user ID, and a notification of start of use (form 1) with the new medical institution code and fee-schedule class. A new user ID and initial password will be issued.",
+        answer: "Log in with your current user ID and file the end-of-use notification (Form 5); then, from “Starting to use the system, or your institution code etc. changes (start-of-use notification)” on the login page, file the start-of-use notification (Form 1) with the new code, class and address. When the Regional Bureau has accepted both, a notice with your new user ID and initial password is issued on the day after the last day of use of the current ID and posted to the address you gave. The bureau can still read what you filed under the current user ID.",
     },
 ];

@@ -9,6 +9,7 @@ mod general;
 mod manual;
 mod reissue;
 mod service;
+mod start_of_use;
 mod wizard;
 
 pub mod forms;
@@ -20,4 +21,5 @@ pub use general::*;
 pub use manual::*;
 pub use reissue::*;
 pub use service::*;
+pub use start_of_use::*;
 pub use wizard::*;

@@ -200,3 +200,9 @@ pub fn announcement_link_text_too_long(max: usize) -> String {
 pub const ANNOUNCEMENT_URL_NOT_ALLOWED: &str = "リンクのアドレスは https:// または http:// で始まるアドレスか、このサイトの / で始まるパスを空白なしで指定してください。";
 pub const ANNOUNCEMENT_CLEAR_WITH_TEXT: &str =
     "--clear と本文は同時に指定できません。消すときは --clear だけを指定してください。";
+
+pub fn start_of_use_in_use(code: &str, user_id: &str) -> String {
+    format!(
+        "医療機関コード {code} には利用中のユーザID {user_id} があるため、利用開始届出のユーザIDを発行できません。地方厚生（支）局に確認してください。"
+    )
+}

@@ -253,3 +253,107 @@ pub async fn set_status(
     }
     Ok(())
 }
+
+/// An account linked to another by an issued 利用開始届出 (start_of_use_requests): its
+/// predecessor (the ID it replaced) or its successor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LinkedAccountRow {
+    /// `predecessor` or `successor`.
+    pub link: String,
+    pub id: i64,
+    pub user_id: String,
+    pub institution_code: Option<String>,
+    pub fee_schedule_class: Option<String>,
+    pub institution_name: Option<String>,
+    pub ended_at: Option<i64>,
+}
+
+/// The accounts `account_id` replaced or was replaced by, predecessors first.
+pub async fn linked_accounts(
+    conn: &mut Conn,
+    account_id: i64,
+) -> Result<Vec<LinkedAccountRow>, AppError> {
+    // Named, because a compound select orders by result names only.
+    const COLUMNS: &str = "a.id AS id, a.user_id AS user_id, \
+        a.institution_code AS institution_code, a.fee_schedule_class AS fee_schedule_class, \
+        a.institution_name AS institution_name, a.ended_at AS ended_at";
+    let sql = format!(
+        "SELECT 'predecessor' AS link, {COLUMNS} FROM start_of_use_requests r
+             JOIN accounts a ON a.id = r.previous_account_id
+             WHERE r.status = 'issued' AND r.account_id = $1
+         UNION ALL
+         SELECT 'successor' AS link, {COLUMNS} FROM start_of_use_requests r
+             JOIN accounts a ON a.id = r.account_id
+             WHERE r.status = 'issued' AND r.previous_account_id = $2
+         ORDER BY link, id"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(account_id)
+        .bind(account_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// A filing of a linked account, as its list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LinkedFilingRow {
+    pub id: i64,
+    pub arrival_number: String,
+    pub form_id: String,
+    pub title: String,
+    #[sqlx(try_from = "String")]
+    pub status: FilingStatus,
+    pub submitted_at: i64,
+}
+
+/// The most filings of a linked account the detail lists (the queue finds the rest).
+const LINKED_FILINGS_LIMIT: i64 = 100;
+
+/// The filings of `account_id` that `scope` may see, newest first.
+pub async fn filings_of_account(
+    conn: &mut Conn,
+    scope: Scope,
+    account_id: i64,
+) -> Result<Vec<LinkedFilingRow>, AppError> {
+    let sql = format!(
+        "SELECT s.id, s.arrival_number, s.form_id, s.title, s.status, s.submitted_at
+         FROM submissions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.account_id = $1 AND {}
+         ORDER BY s.submitted_at DESC, s.id DESC LIMIT $2",
+        scope.condition()
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(account_id)
+        .bind(LINKED_FILINGS_LIMIT)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// The latest filing of `form_id` (the 利用終了届出) by `account_id` that is neither withdrawn
+/// nor rejected: (submission id, arrival number, status, last day of use as filed).
+pub async fn latest_end_of_use(
+    conn: &mut Conn,
+    engine: crate::db::Engine,
+    account_id: i64,
+    form_id: &str,
+) -> Result<Option<(i64, String, FilingStatus, Option<String>)>, AppError> {
+    let sql = format!(
+        "SELECT s.id, s.arrival_number, s.status, {} AS last_day_of_use FROM submissions s
+         WHERE s.account_id = $1 AND s.form_id = $2 AND s.status NOT IN ($3, $4)
+         ORDER BY s.id DESC LIMIT 1",
+        crate::db::json_text(engine, "s.answers", "last_day_of_use")
+    );
+    let row: Option<(i64, String, String, Option<String>)> = sqlx::query_as(&sql)
+        .bind(account_id)
+        .bind(form_id)
+        .bind(FilingStatus::Withdrawn.as_str())
+        .bind(FilingStatus::Rejected.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|(id, number, status, last_day)| {
+        let status = FilingStatus::try_from(status)
+            .map_err(|e| AppError::Internal(format!("submission {id}: {e}")))?;
+        Ok((id, number, status, last_day))
+    })
+    .transpose()
+}

@@ -2,51 +2,21 @@
 //! list and decision, and what the operator's `admin reissue --requests` reads and records.
 //!
 //! Every well-formed request is stored and answered alike, known code or not; only the bureau
-//! sees whether an account in use matches. Two limits keep the public form from flooding a
-//! bureau or probing codes: per code a day and per connection an hour.
+//! sees whether an account in use matches. The limits of [`super`] keep the public form from
+//! flooding a bureau or probing codes.
 
 use time::OffsetDateTime;
 use todoke_core::api::{
-    RegisteredInstitution, ReissueRequest, ReissueRequestReceipt, ReissueRequestRecord,
-    ReissueRequestStatus, reception_number,
+    RegisteredInstitution, ReissueRequest, ReissueRequestRecord, RequestKind, RequestReceipt,
+    RequestStatus, reception_number,
 };
 use todoke_core::{FeeScheduleClass, RegionalBureau};
 
+use super::{Table, check_limits};
 use crate::auth::ReviewerSession;
 use crate::db::{self, Pool, from_unix, to_unix};
 use crate::error::AppError;
 use todoke_core::text::current as text;
-
-/// Requests for one institution code per day: a lost letter needs one; a few allow for a typo.
-pub const PER_CODE_PER_DAY: i64 = 3;
-/// Requests from one connection per hour: a clinic group's office may ask for several.
-pub const PER_REQUESTER_PER_HOUR: i64 = 10;
-/// How long a client over a limit should wait (`Retry-After`).
-pub const THROTTLE_WINDOW_SECS: i64 = 3600;
-const DAY_SECS: i64 = 86_400;
-
-/// Who a request comes from, for the per-connection limit: the peer's address or, when the peer
-/// is one of `trusted` proxies (`TODOKE_TRUSTED_PROXIES`), the address that proxy appended last
-/// to `X-Forwarded-For` (earlier entries are the client's to write, so never believed).
-pub fn requester(
-    peer: Option<std::net::IpAddr>,
-    forwarded_for: Option<&str>,
-    trusted: &[std::net::IpAddr],
-) -> String {
-    let forwarded = || {
-        forwarded_for?
-            .rsplit(',')
-            .next()?
-            .trim()
-            .parse::<std::net::IpAddr>()
-            .ok()
-    };
-    match peer {
-        Some(ip) if trusted.contains(&ip) => forwarded().unwrap_or(ip).to_string(),
-        Some(ip) => ip.to_string(),
-        None => "unknown".into(),
-    }
-}
 
 /// Stores `request` unless a limit is reached; the receipt says nothing about the code.
 pub async fn file(
@@ -54,27 +24,17 @@ pub async fn file(
     request: &ReissueRequest,
     requester: &str,
     now: OffsetDateTime,
-) -> Result<ReissueRequestReceipt, AppError> {
+) -> Result<RequestReceipt, AppError> {
     let at = to_unix(now);
     let mut tx = db::begin_write(pool).await?;
-    let for_code: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM reissue_requests WHERE institution_code = $1 AND received_at > $2",
+    check_limits(
+        &mut tx,
+        Table::Reissue,
+        &request.institution_code,
+        requester,
+        at,
     )
-    .bind(request.institution_code.as_str())
-    .bind(at - DAY_SECS)
-    .fetch_one(&mut *tx)
     .await?;
-    let from_requester: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM reissue_requests WHERE requester = $1 AND received_at > $2",
-    )
-    .bind(requester)
-    .bind(at - THROTTLE_WINDOW_SECS)
-    .fetch_one(&mut *tx)
-    .await?;
-    if for_code >= PER_CODE_PER_DAY || from_requester >= PER_REQUESTER_PER_HOUR {
-        tracing::info!(requester, "reissue request over its limit");
-        return Err(AppError::RequestsThrottled);
-    }
     let bureau = request.institution_code.prefecture().bureau();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO reissue_requests (received_at, bureau, institution_code, fee_schedule_class,
@@ -93,13 +53,13 @@ pub async fn file(
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
-    let number = reception_number(now, id);
+    let number = reception_number(RequestKind::Reissue, now, id);
     tracing::info!(
         reception_number = number,
         bureau = bureau.as_str(),
         "reissue request received"
     );
-    Ok(ReissueRequestReceipt {
+    Ok(RequestReceipt {
         reception_number: number,
         received_at: now,
     })
@@ -143,7 +103,7 @@ const SELECT: &str = "SELECT r.id, r.received_at, r.status, r.institution_code,
 impl Row {
     fn into_record(self) -> Result<ReissueRequestRecord, AppError> {
         let received_at = from_unix(self.received_at)?;
-        let status = ReissueRequestStatus::parse(&self.status)
+        let status = RequestStatus::parse(&self.status)
             .ok_or_else(|| AppError::Internal(format!("stored status {}", self.status)))?;
         let class = FeeScheduleClass::parse(&self.fee_schedule_class).ok_or_else(|| {
             AppError::Internal(format!("stored class {}", self.fee_schedule_class))
@@ -167,7 +127,7 @@ impl Row {
         });
         Ok(ReissueRequestRecord {
             id: self.id,
-            reception_number: reception_number(received_at, self.id),
+            reception_number: reception_number(RequestKind::Reissue, received_at, self.id),
             received_at,
             status,
             institution_code: self.institution_code,
@@ -220,7 +180,7 @@ async fn one(
 /// What the bureau decides on a waiting request.
 pub enum Decision {
     Accept,
-    /// With the reason, checked ([`todoke_core::api::reissue_reject_reason`]).
+    /// With the reason, checked ([`todoke_core::api::request_reject_reason`]).
     Reject(String),
 }
 
@@ -236,8 +196,8 @@ pub async fn decide(
     let (bureau, reviewer_account) = (reviewer.bureau, reviewer.account_id);
     let mut tx = db::begin_write(pool).await?;
     let current = one(&mut tx, bureau, id).await?;
-    if current.status != ReissueRequestStatus::Received {
-        return Err(AppError::ReissueRefused(text::REISSUE_ALREADY_DECIDED));
+    if current.status != RequestStatus::Received {
+        return Err(AppError::RequestRefused(text::REISSUE_ALREADY_DECIDED));
     }
     match &decision {
         Decision::Reject(reason) => {
@@ -257,9 +217,9 @@ pub async fn decide(
             let registered = current
                 .registered
                 .as_ref()
-                .ok_or(AppError::ReissueRefused(text::REISSUE_NO_ACCOUNT))?;
+                .ok_or(AppError::RequestRefused(text::REISSUE_NO_ACCOUNT))?;
             if registered.address.is_none() {
-                return Err(AppError::ReissueRefused(text::REISSUE_NO_ADDRESS));
+                return Err(AppError::RequestRefused(text::REISSUE_NO_ADDRESS));
             }
             sqlx::query(
                 "UPDATE reissue_requests SET status = 'accepted', decided_by = $1, decided_at = $2,
@@ -295,7 +255,11 @@ pub(crate) async fn accepted(pool: &Pool) -> Result<Vec<(i64, String, String)>, 
     .await?;
     rows.into_iter()
         .map(|(id, received_at, user_id)| {
-            Ok((id, reception_number(from_unix(received_at)?, id), user_id))
+            Ok((
+                id,
+                reception_number(RequestKind::Reissue, from_unix(received_at)?, id),
+                user_id,
+            ))
         })
         .collect()
 }
@@ -317,28 +281,4 @@ pub(crate) async fn mark_issued(
     .execute(pool)
     .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_trusted_proxy_names_the_requester() {
-        let proxy: std::net::IpAddr = "10.0.0.5".parse().unwrap();
-        let client: std::net::IpAddr = "192.0.2.7".parse().unwrap();
-        let xff = Some("198.51.100.1, 192.0.2.7");
-        assert_eq!(requester(Some(proxy), xff, &[proxy]), "192.0.2.7");
-        assert_eq!(requester(Some(proxy), None, &[proxy]), "10.0.0.5");
-        assert_eq!(
-            requester(Some(proxy), Some("not an address"), &[proxy]),
-            "10.0.0.5"
-        );
-        assert_eq!(requester(Some(client), xff, &[proxy]), "192.0.2.7");
-        assert_eq!(
-            requester(Some(client), Some("203.0.113.9"), &[proxy]),
-            "192.0.2.7"
-        );
-        assert_eq!(requester(None, xff, &[proxy]), "unknown");
-    }
 }
