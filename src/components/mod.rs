@@ -8,5 +8,6 @@ pub mod form;
 pub mod header;
 pub mod notice;
 pub mod page;
+pub mod public_request;
 pub mod request_decision;
 pub mod timeout_dialog;

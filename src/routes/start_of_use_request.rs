@@ -9,13 +9,13 @@ use todoke_core::FeeScheduleClass;
 use todoke_core::api::{
     RequestReceipt, START_OF_USE_REQUEST_FIELDS, StartOfUseReason, StartOfUseRequestInput,
 };
-use todoke_core::service_hours::format_jst_datetime;
 
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::{RadioField, TextField};
 use crate::components::form::FormErrors;
 use crate::components::page::PageHeading;
+use crate::components::public_request::{ContactFields, RequestReceived};
 use crate::hooks::{SubmitOptions, use_submit};
 use crate::paths::AppRoute;
 use crate::text as t;
@@ -23,9 +23,11 @@ use crate::text as t;
 #[component]
 pub fn StartOfUseRequestPage() -> impl IntoView {
     let receipt = RwSignal::new(None::<RequestReceipt>);
-    move || match receipt.get() {
+    move || {
+        match receipt.get() {
         None => view! { <RequestForm receipt /> }.into_any(),
-        Some(r) => view! { <Received receipt=r /> }.into_any(),
+        Some(r) => view! { <RequestReceived receipt=r title=t::START_DONE_TITLE() body=t::START_DONE_BODY() /> }.into_any(),
+    }
     }
 }
 
@@ -148,44 +150,11 @@ fn RequestForm(receipt: RwSignal<Option<RequestReceipt>>) -> impl IntoView {
                     error=error_for("address")
                     autocomplete="street-address"
                 />
-                <TextField
-                    name="contact_name"
-                    label=t::forms::CONTACT_NAME()
-                    hint=t::REISSUE_CONTACT_HINT()
-                    value=contact_name
-                    error=error_for("contact_name")
-                    autocomplete="name"
-                />
-                <TextField
-                    name="contact_phone"
-                    label=t::forms::CONTACT_PHONE()
-                    hint=t::forms::PHONE_HINT()
-                    value=contact_phone
-                    error=error_for("contact_phone")
-                    inputmode="tel"
-                    autocomplete="tel"
-                />
+                <ContactFields contact_name contact_phone errors />
                 <button id="todoke-start-of-use-submit" type="submit" class="todoke-button" aria-disabled=move || pending.get().then_some("true")>
                     {move || if pending.get() { t::REISSUE_SENDING() } else { t::START_SUBMIT() }}
                 </button>
             </form>
-            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
-        </div>
-    }
-}
-
-#[component]
-fn Received(receipt: RequestReceipt) -> impl IntoView {
-    view! {
-        <div class="todoke-page todoke-page--narrow">
-            <PageHeading text=t::START_DONE_TITLE() />
-            <div class="todoke-panel">
-                <p class="todoke-panel__label">{t::REISSUE_NUMBER_LABEL()}</p>
-                <p id="todoke-reception-number" class="todoke-panel__number">{receipt.reception_number}</p>
-                <p>{t::REISSUE_RECEIVED_AT_LABEL()}{t::LABEL_VALUE_SEPARATOR()}{format_jst_datetime(receipt.received_at)}</p>
-            </div>
-            <p>{t::START_DONE_BODY()}</p>
-            <p>{t::REISSUE_DONE_CONTACT()}</p>
             <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
         </div>
     }

@@ -272,6 +272,11 @@ impl Journey {
         }
     }
 
+    /// The server's state, for a journey that sets up what only the operator's commands make.
+    pub fn state(&self) -> &todoke_server::AppState {
+        &self._server.state
+    }
+
     pub async fn open(&self, path: &str) {
         self.client
             .goto(&format!("{}{}", self.base, path))

@@ -5,8 +5,11 @@
 
 use fantoccini::key::Key;
 
-use crate::filing::first_sign_in;
-use crate::harness::{Browser, Journey, ServerOptions};
+use crate::filing::{
+    contact_page, fill_staff_row, first_sign_in, header_and_filing_pages_then_submit, next,
+    start_filing,
+};
+use crate::harness::{Browser, Journey, NEW_PASSWORD, ServerOptions};
 
 async fn start_of_use_journey(browser: Browser) {
     let j = Journey::start(browser, ServerOptions::default()).await;
@@ -121,6 +124,39 @@ async fn start_of_use_journey(browser: Browser) {
         "the count follows the decision"
     );
     j.assert_accessible("start-of-use request rejected").await;
+    j.sign_out().await;
+
+    // History across IDs: once `admin start-use` has issued DEMO-DENT as DEMO-MED's successor
+    // (recorded here as that run records it), the bureau's page of a DEMO-MED filing names it.
+    start_filing(&j, "DEMO-MED", "Demo#Med0001", "staff-change").await;
+    contact_page(&j, "山田 花子", "03-1234-5678", "staff[0].name").await;
+    fill_staff_row(&j, "40").await;
+    next(&j).await;
+    let filing = header_and_filing_pages_then_submit(&j, "とどけ内科クリニック").await;
+    j.sign_out().await;
+    sqlx::query(
+        "INSERT INTO start_of_use_requests (received_at, bureau, reason, previous_user_id,
+             institution_code, fee_schedule_class, institution_name, postal_code, address,
+             contact_name, contact_phone, requester, status, previous_account_id, account_id)
+         SELECT 0, 'kanto_shinetsu', 'class_change', 'DEMO-MED', d.institution_code,
+             d.fee_schedule_class, d.institution_name, '100-0013', '東京都千代田区霞が関1-2-2',
+             '届出 花子', '03-1234-5678', 'journey', 'issued', m.id, d.id
+         FROM accounts m, accounts d WHERE m.user_id = 'DEMO-MED' AND d.user_id = 'DEMO-DENT'",
+    )
+    .execute(&j.state().pool)
+    .await
+    .expect("link the demo accounts");
+    j.sign_in("DEMO-REVIEW", NEW_PASSWORD).await;
+    // Signed in once the queue lists the filing.
+    j.wait_for_text("とどけ内科クリニック").await;
+    j.open(&format!("/review/{filing}")).await;
+    j.wait_for_heading("届書・申請書の審査").await;
+    j.wait_for_text("同じ医療機関等の別のユーザID").await;
+    j.wait_for_text("後継のユーザID：DEMO-DENT").await;
+    j.wait_for_text("このユーザIDで提出された届出はありません")
+        .await;
+    j.assert_accessible("review detail with a successor user ID")
+        .await;
     j.finish().await;
 }
 
