@@ -187,6 +187,22 @@ pub async fn begin_write(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
     }
 }
 
+/// Commits `tx` when `result` is `Ok`, else rolls it back at once: a transaction merely dropped
+/// is rolled back only when its connection is next used, and until then it keeps PostgreSQL's
+/// write lock (and SQLite's reserved lock) from every other writer, another process included.
+pub async fn finish<T, E: From<sqlx::Error>>(tx: WriteTx, result: Result<T, E>) -> Result<T, E> {
+    match result {
+        Ok(value) => {
+            tx.commit().await?;
+            Ok(value)
+        }
+        Err(e) => {
+            tx.rollback().await?;
+            Err(e)
+        }
+    }
+}
+
 /// Builds a query whose placeholders are numbered as values are bound, for the few queries
 /// whose shape depends on the request (search filters). sqlx's `QueryBuilder` writes `?` for
 /// the `Any` driver, which PostgreSQL does not read; `$n` both engines do.

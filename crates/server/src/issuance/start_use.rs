@@ -175,6 +175,8 @@ async fn issue_one(
         }
     }
     if let Some(user_id) = in_use(&mut tx, request).await? {
+        // At once, not on drop: the write lock would otherwise outlive the refusal.
+        tx.rollback().await.map_err(storage)?;
         return Err(OperatorError::StartOfUseInUse {
             code: request.institution_code.clone(),
             user_id,

@@ -27,32 +27,35 @@ pub async fn file(
 ) -> Result<RequestReceipt, AppError> {
     let at = to_unix(now);
     let mut tx = db::begin_write(pool).await?;
-    check_limits(
-        &mut tx,
-        Table::Reissue,
-        &request.institution_code,
-        requester,
-        at,
-    )
-    .await?;
     let bureau = request.institution_code.prefecture().bureau();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO reissue_requests (received_at, bureau, institution_code, fee_schedule_class,
-             institution_name, postal_code, contact_name, contact_phone, requester)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(at)
-    .bind(bureau.as_str())
-    .bind(request.institution_code.as_str())
-    .bind(request.class.as_str())
-    .bind(&request.institution_name)
-    .bind(&request.postal_code)
-    .bind(&request.contact_name)
-    .bind(&request.contact_phone)
-    .bind(requester)
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
+    let stored: Result<i64, AppError> = async {
+        check_limits(
+            &mut tx,
+            Table::Reissue,
+            &request.institution_code,
+            requester,
+            at,
+        )
+        .await?;
+        Ok(sqlx::query_scalar::<_, i64>(
+            "INSERT INTO reissue_requests (received_at, bureau, institution_code, fee_schedule_class,
+                 institution_name, postal_code, contact_name, contact_phone, requester)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(at)
+        .bind(bureau.as_str())
+        .bind(request.institution_code.as_str())
+        .bind(request.class.as_str())
+        .bind(&request.institution_name)
+        .bind(&request.postal_code)
+        .bind(&request.contact_name)
+        .bind(&request.contact_phone)
+        .bind(requester)
+        .fetch_one(&mut *tx)
+        .await?)
+    }
+    .await;
+    let id = db::finish(tx, stored).await?;
     let number = reception_number(RequestKind::Reissue, now, id);
     tracing::info!(
         reception_number = number,
@@ -195,47 +198,51 @@ pub async fn decide(
 ) -> Result<ReissueRequestRecord, AppError> {
     let (bureau, reviewer_account) = (reviewer.bureau, reviewer.account_id);
     let mut tx = db::begin_write(pool).await?;
-    let current = one(&mut tx, bureau, id).await?;
-    if current.status != RequestStatus::Received {
-        return Err(AppError::RequestRefused(text::REISSUE_ALREADY_DECIDED));
-    }
-    match &decision {
-        Decision::Reject(reason) => {
-            sqlx::query(
-                "UPDATE reissue_requests SET status = 'rejected', decided_by = $1, decided_at = $2,
-                 reject_reason = $3
-             WHERE id = $4",
-            )
-            .bind(reviewer_account)
-            .bind(to_unix(now))
-            .bind(reason)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+    let decided: Result<_, AppError> = async {
+        let current = one(&mut tx, bureau, id).await?;
+        if current.status != RequestStatus::Received {
+            return Err(AppError::RequestRefused(text::REISSUE_ALREADY_DECIDED));
         }
-        Decision::Accept => {
-            let registered = current
-                .registered
-                .as_ref()
-                .ok_or(AppError::RequestRefused(text::REISSUE_NO_ACCOUNT))?;
-            if registered.address.is_none() {
-                return Err(AppError::RequestRefused(text::REISSUE_NO_ADDRESS));
+        match &decision {
+            Decision::Reject(reason) => {
+                sqlx::query(
+                    "UPDATE reissue_requests SET status = 'rejected', decided_by = $1, decided_at = $2,
+                     reject_reason = $3
+                 WHERE id = $4",
+                )
+                .bind(reviewer_account)
+                .bind(to_unix(now))
+                .bind(reason)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             }
-            sqlx::query(
-                "UPDATE reissue_requests SET status = 'accepted', decided_by = $1, decided_at = $2,
-                 account_id = (SELECT id FROM accounts WHERE user_id = $3)
-             WHERE id = $4",
-            )
-            .bind(reviewer_account)
-            .bind(to_unix(now))
-            .bind(&registered.user_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            Decision::Accept => {
+                let registered = current
+                    .registered
+                    .as_ref()
+                    .ok_or(AppError::RequestRefused(text::REISSUE_NO_ACCOUNT))?;
+                if registered.address.is_none() {
+                    return Err(AppError::RequestRefused(text::REISSUE_NO_ADDRESS));
+                }
+                sqlx::query(
+                    "UPDATE reissue_requests SET status = 'accepted', decided_by = $1, decided_at = $2,
+                     account_id = (SELECT id FROM accounts WHERE user_id = $3)
+                 WHERE id = $4",
+                )
+                .bind(reviewer_account)
+                .bind(to_unix(now))
+                .bind(&registered.user_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
+        let decided = one(&mut tx, bureau, id).await?;
+        Ok(decided)
     }
-    let decided = one(&mut tx, bureau, id).await?;
-    tx.commit().await?;
+    .await;
+    let decided = db::finish(tx, decided).await?;
     tracing::info!(
         reception_number = decided.reception_number,
         status = decided.status.as_str(),

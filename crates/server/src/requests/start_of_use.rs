@@ -32,36 +32,39 @@ pub async fn file(
 ) -> Result<RequestReceipt, AppError> {
     let at = to_unix(now);
     let mut tx = db::begin_write(pool).await?;
-    check_limits(
-        &mut tx,
-        Table::StartOfUse,
-        &request.institution_code,
-        requester,
-        at,
-    )
-    .await?;
     let bureau = request.institution_code.prefecture().bureau();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO start_of_use_requests (received_at, bureau, reason, previous_user_id,
-             institution_code, fee_schedule_class, institution_name, postal_code, address,
-             contact_name, contact_phone, requester)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-    )
-    .bind(at)
-    .bind(bureau.as_str())
-    .bind(request.reason.as_str())
-    .bind(request.previous_user_id.as_ref().map(|u| u.as_str()))
-    .bind(request.institution_code.as_str())
-    .bind(request.class.as_str())
-    .bind(&request.institution_name)
-    .bind(&request.postal_code)
-    .bind(&request.address)
-    .bind(&request.contact_name)
-    .bind(&request.contact_phone)
-    .bind(requester)
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
+    let stored: Result<i64, AppError> = async {
+        check_limits(
+            &mut tx,
+            Table::StartOfUse,
+            &request.institution_code,
+            requester,
+            at,
+        )
+        .await?;
+        Ok(sqlx::query_scalar::<_, i64>(
+            "INSERT INTO start_of_use_requests (received_at, bureau, reason, previous_user_id,
+                 institution_code, fee_schedule_class, institution_name, postal_code, address,
+                 contact_name, contact_phone, requester)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(at)
+        .bind(bureau.as_str())
+        .bind(request.reason.as_str())
+        .bind(request.previous_user_id.as_ref().map(|u| u.as_str()))
+        .bind(request.institution_code.as_str())
+        .bind(request.class.as_str())
+        .bind(&request.institution_name)
+        .bind(&request.postal_code)
+        .bind(&request.address)
+        .bind(&request.contact_name)
+        .bind(&request.contact_phone)
+        .bind(requester)
+        .fetch_one(&mut *tx)
+        .await?)
+    }
+    .await;
+    let id = db::finish(tx, stored).await?;
     let number = reception_number(RequestKind::StartOfUse, now, id);
     tracing::info!(
         reception_number = number,
@@ -236,54 +239,58 @@ pub async fn decide(
 ) -> Result<StartOfUseRequestRecord, AppError> {
     let engine = Engine::of(pool);
     let mut tx = db::begin_write(pool).await?;
-    let current = one(&mut tx, engine, reviewer.bureau, id).await?;
-    if current.status != RequestStatus::Received {
-        return Err(AppError::RequestRefused(text::REISSUE_ALREADY_DECIDED));
-    }
-    match &decision {
-        Decision::Reject(reason) => {
-            sqlx::query(
-                "UPDATE start_of_use_requests SET status = 'rejected', decided_by = $1,
-                     decided_at = $2, reject_reason = $3
-                 WHERE id = $4",
-            )
-            .bind(reviewer.account_id)
-            .bind(to_unix(now))
-            .bind(reason)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+    let decided: Result<_, AppError> = async {
+        let current = one(&mut tx, engine, reviewer.bureau, id).await?;
+        if current.status != RequestStatus::Received {
+            return Err(AppError::RequestRefused(text::REISSUE_ALREADY_DECIDED));
         }
-        Decision::Accept => {
-            if let Some(message) = start_of_use_blocker(&current) {
-                return Err(AppError::RequestRefused(message));
+        match &decision {
+            Decision::Reject(reason) => {
+                sqlx::query(
+                    "UPDATE start_of_use_requests SET status = 'rejected', decided_by = $1,
+                         decided_at = $2, reject_reason = $3
+                     WHERE id = $4",
+                )
+                .bind(reviewer.account_id)
+                .bind(to_unix(now))
+                .bind(reason)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             }
-            let previous = current
-                .previous
-                .as_ref()
-                .filter(|_| current.reason.replaces_a_user_id());
-            sqlx::query(
-                "UPDATE start_of_use_requests SET status = 'accepted', decided_by = $1,
-                     decided_at = $2,
-                     previous_account_id = (SELECT id FROM accounts WHERE user_id = $3),
-                     end_of_use_submission_id = $4
-                 WHERE id = $5",
-            )
-            .bind(reviewer.account_id)
-            .bind(to_unix(now))
-            .bind(previous.map(|p| p.user_id.as_str()))
-            .bind(
-                previous
-                    .and_then(|p| p.end_of_use.as_ref())
-                    .map(|f| f.submission_id),
-            )
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            Decision::Accept => {
+                if let Some(message) = start_of_use_blocker(&current) {
+                    return Err(AppError::RequestRefused(message));
+                }
+                let previous = current
+                    .previous
+                    .as_ref()
+                    .filter(|_| current.reason.replaces_a_user_id());
+                sqlx::query(
+                    "UPDATE start_of_use_requests SET status = 'accepted', decided_by = $1,
+                         decided_at = $2,
+                         previous_account_id = (SELECT id FROM accounts WHERE user_id = $3),
+                         end_of_use_submission_id = $4
+                     WHERE id = $5",
+                )
+                .bind(reviewer.account_id)
+                .bind(to_unix(now))
+                .bind(previous.map(|p| p.user_id.as_str()))
+                .bind(
+                    previous
+                        .and_then(|p| p.end_of_use.as_ref())
+                        .map(|f| f.submission_id),
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
+        let decided = one(&mut tx, engine, reviewer.bureau, id).await?;
+        Ok(decided)
     }
-    let decided = one(&mut tx, engine, reviewer.bureau, id).await?;
-    tx.commit().await?;
+    .await;
+    let decided = db::finish(tx, decided).await?;
     tracing::info!(
         reception_number = decided.reception_number,
         status = decided.status.as_str(),
