@@ -334,10 +334,21 @@ pub async fn review_reject(id: i64, reason: String) -> Result<Submission, Client
 
 // ---- Notices of status changes ------------------------------------------------------------
 
-use todoke_core::api::NoticeList;
+use todoke_core::api::{NoticeList, UnreadNotices};
 
 pub async fn notices() -> Result<NoticeList, ClientError> {
     fetch(&endpoints::NOTICES, &[], None).await
+}
+
+/// The header's count: the list read for its unread count only.
+pub async fn unread_notices() -> Result<u64, ClientError> {
+    fetch(
+        &endpoints::NOTICES.answer_read_as::<UnreadNotices>(),
+        &[],
+        None,
+    )
+    .await
+    .map(|n| n.unread)
 }
 
 pub async fn mark_notice_read(id: i64) -> Result<(), ClientError> {
@@ -362,7 +373,7 @@ pub async fn mark_submission_notices_read(submission_id: i64) -> Result<u64, Cli
 // ---- Reissue requests (再発行の申請) ---------------------------------------------------------
 
 use todoke_core::api::{
-    ReissueRequestInput, ReissueRequestList, ReissueRequestRecord, RequestReceipt,
+    ReissueRequestInput, ReissueRequestList, ReissueRequestRecord, RequestReceipt, RequestStatuses,
 };
 
 /// Filed without signing in.
@@ -374,6 +385,17 @@ pub async fn file_reissue_request(
 
 pub async fn reissue_requests() -> Result<ReissueRequestList, ClientError> {
     fetch(&endpoints::REVIEW_REISSUE_REQUESTS, &[], None).await
+}
+
+/// The header's count of the requests in a bureau's `list` (reissue or start of use) that wait
+/// for a decision, read from their statuses only.
+pub async fn waiting_requests<List>(list: &Endpoint<(), List>) -> Result<u64, ClientError>
+where
+    RequestStatuses: todoke_core::api::endpoints::PartOf<List>,
+{
+    fetch(&list.answer_read_as::<RequestStatuses>(), &[], None)
+        .await
+        .map(|l| l.waiting())
 }
 
 pub async fn accept_reissue_request(id: i64) -> Result<ReissueRequestRecord, ClientError> {

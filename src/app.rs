@@ -9,27 +9,13 @@ use todoke_core::api::ErrorCode;
 
 use crate::api;
 use crate::components::header::SiteHeader;
-use crate::components::timeout_dialog::TimeoutDialog;
+use crate::components::page_chunk::{PageChunk, PageLoader, PartChunk};
 use crate::config::AppConfig;
 use crate::context::AppContext;
 use crate::paths::AppRoute;
 use crate::routes::{
-    connection_check::ConnectionCheckPage,
-    login::LoginPage,
-    manual::ManualPage,
-    not_found::NotFound,
-    notices::NoticesPage,
-    password::PasswordPage,
-    procedures::ProceduresPage,
-    reissue_request::ReissueRequestPage,
-    reissue_review::ReissueRequestsPage,
-    review::ReviewFilingPage,
+    chunks, login::LoginPage, not_found::NotFound, password::PasswordPage,
     service_closed::ServiceClosed,
-    start_of_use_request::StartOfUseRequestPage,
-    start_of_use_review::StartOfUseRequestsPage,
-    submission::SubmissionPage,
-    submissions::SubmissionsPage,
-    wizard::{DraftShell, DraftStart, page::WizardPage, review::ReviewPage},
 };
 use crate::session::{PageAccess, SessionState, redirect_for};
 use crate::text as t;
@@ -73,8 +59,6 @@ pub fn App(config: AppConfig) -> impl IntoView {
 #[component]
 fn Layout(embedded: bool) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let on_logout = Callback::new(move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE()));
-    let on_expired = Callback::new(move |_| ctx.sign_out(t::SESSION_EXPIRED_NOTICE()));
     let signed_in = move || ctx.session.with(|s| s.info().is_some());
 
     let content = view! {
@@ -92,21 +76,21 @@ fn Layout(embedded: bool) -> impl IntoView {
         {if embedded {
             view! {
                 <div class="todoke-header" role="region" aria-label=t::HEADER_REGION_LABEL()>
-                    <SiteHeader on_logout />
+                    <SiteHeader />
                 </div>
             }
                 .into_any()
         } else {
             view! {
                 <header class="todoke-header">
-                    <SiteHeader on_logout />
+                    <SiteHeader />
                 </header>
             }
                 .into_any()
         }}
         <Main embedded />
         <Show when=signed_in>
-            <TimeoutDialog on_expired on_logout />
+            <PartChunk load=chunks::TIMEOUT_DIALOG />
         </Show>
     };
     content
@@ -127,27 +111,27 @@ fn Main(embedded: bool) -> impl IntoView {
             />
             <Route
                 path=path!("/submissions")
-                view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionsPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::FILINGS)
             />
             <Route
                 path=path!("/procedures")
-                view=|| view! { <Guard access=PageAccess::SignedIn><ProceduresPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::PROCEDURES)
             />
             <ParentRoute
                 path=path!("/drafts/:id")
-                view=|| view! { <Guard access=PageAccess::SignedIn><DraftShell /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::DRAFT_SHELL)
             >
-                <Route path=path!("") view=DraftStart />
-                <Route path=path!("page/:page") view=WizardPage />
-                <Route path=path!("review") view=ReviewPage />
+                <Route path=path!("") view=|| view! { <PageChunk load=chunks::DRAFT_START /> } />
+                <Route path=path!("page/:page") view=|| view! { <PageChunk load=chunks::WIZARD_PAGE /> } />
+                <Route path=path!("review") view=|| view! { <PageChunk load=chunks::WIZARD_REVIEW /> } />
             </ParentRoute>
             <Route
                 path=path!("/submissions/:id")
-                view=|| view! { <Guard access=PageAccess::SignedIn><SubmissionPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::FILING)
             />
             <Route
                 path=path!("/notices")
-                view=|| view! { <Guard access=PageAccess::SignedIn><NoticesPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::NOTICES)
             />
             <Route
                 path=path!("/review/:id")
@@ -157,34 +141,34 @@ fn Main(embedded: bool) -> impl IntoView {
                     let params = leptos_router::hooks::use_params_map();
                     view! {
                         <Guard access=PageAccess::SignedIn>
-                            {move || params.with(|p| p.get("id")).map(|_| view! { <ReviewFilingPage /> })}
+                            {move || params.with(|p| p.get("id")).map(|_| view! { <PageChunk load=chunks::REVIEW /> })}
                         </Guard>
                     }
                 }
             />
             <Route
                 path=path!("/reissue")
-                view=|| view! { <Guard access=PageAccess::Public><ReissueRequestPage /></Guard> }
+                view=|| guarded(PageAccess::Public, chunks::REISSUE_REQUEST)
             />
             <Route
                 path=path!("/reissue-requests")
-                view=|| view! { <Guard access=PageAccess::SignedIn><ReissueRequestsPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::REISSUE_REVIEW)
             />
             <Route
                 path=path!("/start-of-use")
-                view=|| view! { <Guard access=PageAccess::Public><StartOfUseRequestPage /></Guard> }
+                view=|| guarded(PageAccess::Public, chunks::START_OF_USE_REQUEST)
             />
             <Route
                 path=path!("/start-of-use-requests")
-                view=|| view! { <Guard access=PageAccess::SignedIn><StartOfUseRequestsPage /></Guard> }
+                view=|| guarded(PageAccess::SignedIn, chunks::START_OF_USE_REVIEW)
             />
             <Route
                 path=path!("/check")
-                view=|| view! { <Guard access=PageAccess::Public><ConnectionCheckPage /></Guard> }
+                view=|| guarded(PageAccess::Public, chunks::CONNECTION_CHECK)
             />
             <Route
                 path=path!("/manual")
-                view=|| view! { <Guard access=PageAccess::Public><ManualPage /></Guard> }
+                view=|| guarded(PageAccess::Public, chunks::MANUAL)
             />
         </Routes>
     };
@@ -205,6 +189,12 @@ fn Main(embedded: bool) -> impl IntoView {
         view! { <main id="todoke-main" class="todoke-main" tabindex="-1">{content}</main> }
             .into_any()
     }
+}
+
+/// A page from its chunk behind its guard: one function for every such route, so that the route
+/// table does not build the guard's view once per page.
+fn guarded(access: PageAccess, load: PageLoader) -> AnyView {
+    view! { <Guard access><PageChunk load /></Guard> }.into_any()
 }
 
 /// Shows its page only to the states `access` allows, and sends everyone else where they

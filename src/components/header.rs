@@ -4,42 +4,20 @@ use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
 use todoke_core::text::Lang;
 
-use todoke_core::api::waiting;
-
+use crate::components::page_chunk::PartChunk;
 use crate::context::AppContext;
 use crate::hooks::fetch_quietly;
 use crate::paths::AppRoute;
+use crate::routes::chunks;
 use crate::text as t;
 
-/// The service header: name, the signed-in institution, the manual link at top right, and
-/// sign-out.
+/// The service header: name, the manual link at top right, and sign-out; for a signed-in user
+/// also [`AccountLinks`] and [`AccountBanner`], which load with the pages that need a session
+/// (`crate::routes::chunks`), not with the login page.
 #[component]
-pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
+pub fn SiteHeader() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let info = move || ctx.session.with(|s| s.info().cloned());
-    let is_applicant =
-        move || info().is_some_and(|i| !i.must_change_password && i.account.institution.is_some());
-    let is_reviewer =
-        move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer);
-    // The unread count follows every page change, so a status change shows up without a reload.
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        if is_applicant() {
-            fetch_quietly(crate::api::notices(), move |list| {
-                ctx.unread.set(list.unread)
-            });
-        } else if is_reviewer() {
-            fetch_quietly(crate::api::reissue_requests(), move |list| {
-                ctx.waiting_reissues
-                    .set(waiting(list.requests.iter().map(|r| r.status)))
-            });
-            fetch_quietly(crate::api::start_of_use_requests(), move |list| {
-                ctx.waiting_start_of_use
-                    .set(waiting(list.requests.iter().map(|r| r.status)))
-            });
-        }
-    });
+    let signed_in = move || ctx.session.with(|s| s.info().is_some());
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
@@ -51,33 +29,18 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                         <LanguageSwitch />
                     </li>
                     <li>
-                        <A href=AppRoute::Manual.href()>{t::MANUAL_LINK()}</A>
+                        <A href=AppRoute::Manual.href() attr:id="todoke-manual-link">{t::MANUAL_LINK()}</A>
                     </li>
-                    <Show when=is_applicant>
-                        <li>
-                            <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
-                        </li>
+                    <Show when=signed_in>
+                        <PartChunk load=chunks::ACCOUNT_LINKS />
                     </Show>
-                    <Show when=is_reviewer>
-                        <li>
-                            <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</A>
-                        </li>
-                        <li>
-                            <A href=AppRoute::StartOfUseRequests.href() attr:id="todoke-start-of-use-requests-link">{move || t::start_review_nav(ctx.waiting_start_of_use.get())}</A>
-                        </li>
-                    </Show>
-                    <Show when=move || info().is_some_and(|i| !i.must_change_password)>
-                        <li>
-                            <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</A>
-                        </li>
-                    </Show>
-                    <Show when=move || info().is_some()>
+                    <Show when=signed_in>
                         <li>
                             <button
                                 id="todoke-logout"
                                 type="button"
                                 class="todoke-button todoke-button--secondary todoke-button--small"
-                                on:click=move |_| on_logout.run(())
+                                on:click=move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE())
                             >
                                 {t::LOGOUT()}
                             </button>
@@ -86,7 +49,61 @@ pub fn SiteHeader(#[prop(into)] on_logout: Callback<()>) -> impl IntoView {
                 </ul>
             </nav>
         </div>
-        {move || info().map(|i| view! { <AccountBanner info=i /> })}
+        <Show when=signed_in>
+            <PartChunk load=chunks::ACCOUNT_BANNER />
+        </Show>
+    }
+}
+
+/// The header's items for a signed-in user: notices with the unread count (applicants), the
+/// requests waiting for a decision (bureaus), the password change. The counts follow every
+/// page change, so a status change shows up without a reload.
+#[component]
+pub fn AccountLinks() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let info = move || ctx.session.with(|s| s.info().cloned());
+    let is_applicant =
+        move || info().is_some_and(|i| !i.must_change_password && i.account.institution.is_some());
+    let is_reviewer =
+        move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if is_applicant() {
+            fetch_quietly(crate::api::unread_notices(), move |n| ctx.unread.set(n));
+        } else if is_reviewer() {
+            use todoke_core::api::endpoints::{
+                REVIEW_REISSUE_REQUESTS, REVIEW_START_OF_USE_REQUESTS,
+            };
+            fetch_quietly(
+                crate::api::waiting_requests(&REVIEW_REISSUE_REQUESTS),
+                move |n| ctx.waiting_reissues.set(n),
+            );
+            fetch_quietly(
+                crate::api::waiting_requests(&REVIEW_START_OF_USE_REQUESTS),
+                move |n| ctx.waiting_start_of_use.set(n),
+            );
+        }
+    });
+    view! {
+        <Show when=is_applicant>
+            <li>
+                <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
+            </li>
+        </Show>
+        <Show when=is_reviewer>
+            <li>
+                <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</A>
+            </li>
+            <li>
+                <A href=AppRoute::StartOfUseRequests.href() attr:id="todoke-start-of-use-requests-link">{move || t::start_review_nav(ctx.waiting_start_of_use.get())}</A>
+            </li>
+        </Show>
+        <Show when=move || info().is_some_and(|i| !i.must_change_password)>
+            <li>
+                <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</A>
+            </li>
+        </Show>
     }
 }
 
@@ -113,8 +130,19 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Who is signed in: the institution (or bureau), the user ID and the last sign-in.
 #[component]
-fn AccountBanner(info: SessionInfo) -> impl IntoView {
+pub fn AccountBanner() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    move || {
+        ctx.session
+            .with(|s| s.info().cloned())
+            .map(|info| view! { <AccountDetails info /> })
+    }
+}
+
+#[component]
+fn AccountDetails(info: SessionInfo) -> impl IntoView {
     let last_login = info
         .previous_login_at
         .map(format_jst_datetime)

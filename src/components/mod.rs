@@ -8,6 +8,7 @@ pub mod form;
 pub mod header;
 pub mod notice;
 pub mod page;
+pub mod page_chunk;
 pub mod public_request;
 pub mod request_decision;
 pub mod timeout_dialog;

@@ -13,10 +13,7 @@ use crate::text as t;
 /// A little long: the idle tick, the effect that opens and closes the dialog, and its markup
 /// belong together (the timing rule itself is `session::idle_phase`).
 #[component]
-pub fn TimeoutDialog(
-    #[prop(into)] on_expired: Callback<()>,
-    #[prop(into)] on_logout: Callback<()>,
-) -> impl IntoView {
+pub fn TimeoutDialog() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let phase = RwSignal::new(IdlePhase::Active);
@@ -47,7 +44,7 @@ pub fn TimeoutDialog(
                 if d.open() {
                     d.close();
                 }
-                on_expired.run(());
+                ctx.sign_out(t::SESSION_EXPIRED_NOTICE());
             }
             _ => {}
         }
@@ -90,7 +87,7 @@ pub fn TimeoutDialog(
                 <button
                     type="button"
                     class="todoke-button todoke-button--secondary"
-                    on:click=move |_| on_logout.run(())
+                    on:click=move |_| ctx.sign_out(t::LOGGED_OUT_NOTICE())
                 >
                     {t::TIMEOUT_LOGOUT_NOW()}
                 </button>

@@ -1,5 +1,6 @@
-//! One module per page.
+//! One module per page; `chunks` says which of them load on demand.
 
+pub mod chunks;
 pub mod connection_check;
 pub mod login;
 pub mod manual;

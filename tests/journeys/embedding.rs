@@ -19,19 +19,20 @@ const NEWS_PAGE: &str = r#"<!DOCTYPE html><html lang="ja"><head><meta charset="u
 
 /// A copy of the build whose `index.html` is a bureau's page with the app inside its `<main>`:
 /// its own skip link, header, a link to a page beside the app, and `head` (e.g. the bureau's
-/// stylesheet) added to the page's `<head>`.
+/// stylesheet) added to the page's `<head>`. The app's files are under `/todoke/`, as a build
+/// with `trunk build --public-url /todoke/` names them, so the wasm chunks that pages load on
+/// demand must be found relative to the loader, under the same path.
 pub(crate) fn bureau_site(into: &Path, head: &str) {
-    for entry in std::fs::read_dir(dist_dir()).expect("dist") {
-        let entry = entry.expect("dist entry");
-        if entry.file_type().is_ok_and(|t| t.is_file()) {
-            std::fs::copy(entry.path(), into.join(entry.file_name())).expect("copy");
-        }
-    }
-    let index = std::fs::read_to_string(into.join("index.html")).expect("index.html");
+    copy_tree(&dist_dir(), &into.join("todoke"));
+    let index = std::fs::read_to_string(into.join("todoke/index.html")).expect("index.html");
     assert!(
         index.contains(DEFAULT_HOST),
         "the build's host element changed"
     );
+    let assets = index.matches("=\"/todoke-").count();
+    assert!(assets >= 3, "the build's asset URLs changed: {index}");
+    let index = index.replace("=\"/todoke-", "=\"/todoke/todoke-");
+    std::fs::remove_file(into.join("todoke/index.html")).expect("remove the copied index.html");
     let host = r##"<a class="bureau-skip" id="bureau-skip" href="#host-main">本文へ移動（厚生局）</a>
     <header class="bureau-header"><p>関東信越厚生局</p>
       <nav aria-label="厚生局のメニュー"><ul><li><a href="/">トップページ</a></li>
@@ -48,6 +49,19 @@ pub(crate) fn bureau_site(into: &Path, head: &str) {
         .replacen("</head>", &format!("{head}</head>"), 1);
     std::fs::write(into.join("index.html"), page).expect("write index.html");
     std::fs::write(into.join("todoke-news.html"), NEWS_PAGE).expect("write the news page");
+}
+
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
 }
 
 /// The embedded app on a fresh server, at `/todoke/login`.
@@ -90,6 +104,21 @@ async fn embedded_journey(browser: Browser) {
     change_initial_password(&j, "Demo#Med0001").await;
     assert_eq!(j.location().await, "/todoke/submissions");
     j.assert_accessible("embedded list").await;
+    // The list's code came in a chunk of its own, fetched from under the public URL.
+    let chunks = j
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+                 .filter(p => p.endsWith('.wasm') && !p.endsWith('/todoke_bg.wasm'));",
+            vec![],
+        )
+        .await
+        .expect("resources");
+    let chunks: Vec<String> = serde_json::from_value(chunks).expect("paths");
+    assert!(
+        !chunks.is_empty() && chunks.iter().all(|p| p.starts_with("/todoke/todoke-")),
+        "chunks: {chunks:?}"
+    );
     // A reload under the base path comes back to the same page, still signed in.
     j.client.refresh().await.expect("reload");
     j.wait_for_heading("届書・申請書検索一覧").await;

@@ -26,6 +26,7 @@ mod forced_colours;
 mod harness;
 mod host_resets;
 mod language;
+mod page_chunks;
 mod reissue;
 mod sign_in;
 mod start_of_use;

@@ -9,6 +9,7 @@ mod bench;
 mod contract;
 mod postgres;
 mod precompress;
+mod spa_wasm;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Some("build") => ensure_build_tools().and_then(|_| build_spa()),
         Some("install") => ensure_build_tools().and_then(|_| ensure_test_tools()),
         Some("bench") => bench::bench(&args[1..]),
+        Some("spa-wasm") => spa_wasm::post_build_hook(),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -73,6 +75,7 @@ const USAGE: &str = "usage: cargo xtask <run|test|test-postgres|contract|build|i
   contract only the contract fuzz (schemathesis against a running server, part of `test`)
   build    build the SPA into dist/
   install  only install the tools
+  spa-wasm trunk's post-build hook (Trunk.toml): the SPA's wasm, split by route
   bench [client] [list] [issuance]
            measure and write docs/benchmarks.md (all parts when none is named): client = the
            SPA's bundle size and the form check's speed natively and in headless Chromium;

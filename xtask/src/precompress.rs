@@ -37,13 +37,17 @@ fn is_asset(path: &Path) -> bool {
     )
 }
 
-/// Writes `name.br` and `name.gz` beside every asset directly in `dir`; returns how many
-/// assets it compressed.
+/// Writes `name.br` and `name.gz` beside every asset in `dir` and its folders (the split wasm
+/// is in one); returns how many assets it compressed.
 pub fn assets(dir: &Path) -> Result<usize> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut count = 0;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            count += assets(&path)?;
+            continue;
+        }
         if !path.is_file() || !is_asset(&path) {
             continue;
         }
@@ -70,8 +74,11 @@ mod tests {
         let wasm: Vec<u8> = (0..50_000u32).map(|i| (i % 251) as u8).collect();
         std::fs::write(dir.join("app-1a2b_bg.wasm"), &wasm).unwrap();
         std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").unwrap();
+        std::fs::create_dir_all(dir.join("todoke-00ff")).unwrap();
+        std::fs::write(dir.join("todoke-00ff/chunk_1.wasm"), &wasm).unwrap();
 
-        assert_eq!(assets(&dir).unwrap(), 1);
+        assert_eq!(assets(&dir).unwrap(), 2);
+        assert!(dir.join("todoke-00ff/chunk_1.wasm.br").exists());
 
         let br = std::fs::read(dir.join("app-1a2b_bg.wasm.br")).unwrap();
         let mut unpacked = Vec::new();

@@ -2,9 +2,10 @@
 //! the module), long cache lifetimes for content-hashed assets, `no-cache` for `index.html`, and
 //! `index.html` for client routes such as `/login` so that reloading any page works.
 //!
-//! Also computes the Content-Security-Policy for HTML: trunk injects one inline module script
-//! that loads the wasm, so the policy allows exactly that script by its SHA-256 hash (computed
-//! from `index.html` at startup) and nothing else inline.
+//! Also computes the Content-Security-Policy for HTML: it allows the inline scripts of
+//! `index.html` by their SHA-256 hashes (computed at startup) and nothing else inline. The
+//! build itself loads the wasm with an external module script (`xtask/src/spa_wasm.rs`), so
+//! there are none unless a bureau's page adds one.
 
 use std::path::{Path, PathBuf};
 
@@ -66,13 +67,8 @@ impl Spa {
 
     /// Answers a GET or HEAD for a path outside the API.
     pub async fn serve(&self, req: Request) -> Response {
-        let last_segment = req
-            .uri()
-            .path()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let path = req.uri().path().to_string();
+        let last_segment = path.rsplit('/').next().unwrap_or_default().to_string();
         let client_route = !last_segment.contains('.');
         let result = if client_route {
             self.with_index
@@ -101,7 +97,7 @@ impl Spa {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
-        let cache = if !is_html && is_hashed_asset(&last_segment) {
+        let cache = if !is_html && is_hashed_asset(&path) {
             IMMUTABLE
         } else {
             NO_CACHE
@@ -146,16 +142,31 @@ pub async fn fallback(spa: Option<std::sync::Arc<Spa>>, req: Request) -> Respons
     spa.serve(req).await
 }
 
-/// True for trunk's content-hashed names such as `todoke-0123456789abcdef_bg.wasm` or
-/// `style-0123456789abcdef.css`: a hyphen, at least 12 lower-case hex digits (trunk prints a
-/// 64-bit hash without padding), then `_` or `.`.
-pub fn is_hashed_asset(file_name: &str) -> bool {
-    file_name.split('-').skip(1).any(|part| {
+/// True for a content-hashed path: trunk's names such as `todoke-0123456789abcdef_bg.wasm` or
+/// `style-0123456789abcdef.css` (a hyphen, at least 12 lower-case hex digits, as trunk prints
+/// a 64-bit hash without padding, then `_` or `.`), and every file in a folder named so, such
+/// as `todoke-0123456789abcdef/split_wizard.wasm` (the route-split wasm, `xtask/src/spa_wasm.rs`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(file_name) = segments.pop() else {
+        return false;
+    };
+    hashed_name(file_name, b"._") || segments.iter().any(|dir| hashed_name(dir, &[]))
+}
+
+/// `name` has a part after a hyphen made of at least 12 lower-case hex digits, followed by one
+/// of `then` (or by nothing, when `then` is empty).
+fn hashed_name(name: &str, then: &[u8]) -> bool {
+    name.split('-').skip(1).any(|part| {
         let hex = part
             .bytes()
             .take_while(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
             .count();
-        hex >= 12 && matches!(part.as_bytes().get(hex), Some(b'.' | b'_'))
+        hex >= 12
+            && match part.as_bytes().get(hex) {
+                Some(b) => then.contains(b),
+                None => then.is_empty(),
+            }
     })
 }
 
@@ -223,6 +234,16 @@ mod tests {
         assert!(!is_hashed_asset("favicon.svg"));
         assert!(!is_hashed_asset("manual-2024.pdf"));
         assert!(!is_hashed_asset("todoke-0123456789ABCDEF.js"));
+        // The split wasm's folder: every file in it, whatever its own name.
+        assert!(is_hashed_asset(
+            "/todoke-0123456789abcdef/split_wizard.wasm"
+        ));
+        assert!(is_hashed_asset(
+            "/todoke/todoke-0123456789abcdef/__wasm_split.js"
+        ));
+        assert!(!is_hashed_asset("/todoke-0123456789abcdef"));
+        assert!(!is_hashed_asset("/todoke-0123456789abcdef_x/boot.js"));
+        assert!(!is_hashed_asset("/public/boot.js"));
     }
 
     #[test]

@@ -81,6 +81,40 @@ pub(super) fn crate_of(name: &str) -> String {
     "(runtime)".to_string()
 }
 
+/// The functions the splitter put in the main module (the first download), from its trace
+/// (`xtask/src/spa_wasm.rs`, `MODULES_REPORT`): the lines between `SPLIT: ==== Main` and the
+/// next module, each `func[i] <Some("mangled")> size=N`. wasm-bindgen's describe functions are
+/// left out: it removes them from the module it ships.
+pub(super) fn main_module_functions(report: &str) -> Vec<FunctionSize> {
+    let mut in_main = false;
+    let mut out = Vec::new();
+    for line in report.lines() {
+        if let Some(module) = line.strip_prefix("SPLIT: ============== ") {
+            in_main = module == "Main";
+            continue;
+        }
+        if !in_main {
+            continue;
+        }
+        let Some((_, rest)) = line.split_once("<Some(\"") else {
+            continue;
+        };
+        let Some((mangled, size)) = rest.split_once("\")> size=") else {
+            continue;
+        };
+        let Ok(bytes) = size.trim().parse::<u64>() else {
+            continue;
+        };
+        if mangled.starts_with("__wbindgen_describe") || mangled.contains("WasmDescribe") {
+            continue;
+        }
+        let name = format!("{:#}", rustc_demangle::demangle(mangled));
+        out.push(FunctionSize { name, bytes });
+    }
+    out.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
 /// Bytes per crate, largest first.
 pub(super) fn by_crate(functions: &[FunctionSize]) -> Vec<(String, u64)> {
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
@@ -208,6 +242,29 @@ fn function_names(body: &[u8]) -> Option<BTreeMap<u64, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_main_module_is_read_from_the_splitters_trace() {
+        let report = "compute splits: …
+SPLIT: ============== Main
+   Data { name: \".Lanon.1\", symbol: Some(DefinedDataSymbol { index: 0, offset: 8, size: 18 }) }
+   func[3] <Some(\"_ZN6tachys4view8any_view11unmount_any17h67a9e78cf61885b1E\")> size=29
+   func[4] <Some(\"__wbindgen_describe___wbg_formAction_a0ec9effa300c611\")> size=44
+   func[5] <Some(\"_ZN6todoke4main17h8bec5a4b74696a24E\")> size=1400
+SPLIT: ============== Main  : total size: 1473
+SPLIT: ============== Split(\"manual\")
+   func[9] <Some(\"_ZN6todoke6manual17h8bec5a4b74696a24E\")> size=99
+";
+        let main = main_module_functions(report);
+        let names: Vec<(&str, u64)> = main.iter().map(|f| (f.name.as_str(), f.bytes)).collect();
+        assert_eq!(
+            names,
+            [
+                ("todoke::main", 1400),
+                ("tachys::view::any_view::unmount_any", 29)
+            ]
+        );
+    }
 
     fn leb128(mut n: usize) -> Vec<u8> {
         let mut out = Vec::new();

@@ -62,7 +62,16 @@ impl<Req, Res> Endpoint<Req, Res> {
     pub fn at(&self, params: &[&dyn std::fmt::Display]) -> String {
         fill(self.path, params)
     }
+
+    /// The same operation with its answer read as `Part`, a few of `Res`'s fields (what a
+    /// header's count needs, without the code that decodes every record).
+    pub const fn answer_read_as<Part: PartOf<Res>>(&self) -> Endpoint<Req, Part> {
+        Endpoint::new(self.method, self.path)
+    }
 }
+
+/// `Self` decodes from the JSON of `Whole`, keeping only some of its fields.
+pub trait PartOf<Whole> {}
 
 /// `template` with each `{…}` replaced by the next of `params` (a missing one leaves the
 /// placeholder, which no route matches).

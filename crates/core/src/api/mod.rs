@@ -18,8 +18,8 @@ pub use errors::*;
 pub use filings::*;
 pub use reissue::*;
 pub use requests::{
-    REQUEST_REASON_MAX_CHARS, RequestKind, RequestReceipt, RequestStatus, reception_number,
-    request_reject_reason, waiting,
+    REQUEST_REASON_MAX_CHARS, RequestKind, RequestReceipt, RequestStatus, RequestStatuses,
+    StatusOf, reception_number, request_reject_reason, waiting,
 };
 pub use review::*;
 pub use session::*;

@@ -72,6 +72,30 @@ pub fn waiting(statuses: impl IntoIterator<Item = RequestStatus>) -> u64 {
         .count() as u64
 }
 
+/// A bureau's list of requests (`ReissueRequestList`, `StartOfUseRequestList`) read for its
+/// statuses only: the header counts what waits without decoding every record (the code that
+/// decodes them is in the bureau's chunk, not in the first download).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RequestStatuses {
+    pub requests: Vec<StatusOf>,
+}
+
+/// One request of [`RequestStatuses`]; the record's other fields are skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct StatusOf {
+    pub status: RequestStatus,
+}
+
+impl super::endpoints::PartOf<super::ReissueRequestList> for RequestStatuses {}
+impl super::endpoints::PartOf<super::StartOfUseRequestList> for RequestStatuses {}
+
+impl RequestStatuses {
+    /// How many wait for the bureau's decision.
+    pub fn waiting(&self) -> u64 {
+        waiting(self.requests.iter().map(|r| r.status))
+    }
+}
+
 /// The most a rejection reason may hold.
 pub const REQUEST_REASON_MAX_CHARS: usize = 2000;
 
@@ -218,6 +242,22 @@ mod tests {
         use RequestStatus::*;
         assert_eq!(waiting([Received, Accepted, Received, Rejected, Issued]), 2);
         assert_eq!(waiting([]), 0);
+    }
+
+    #[test]
+    fn a_list_is_counted_from_its_statuses_whatever_else_its_records_hold() {
+        let status = |s: RequestStatus| serde_json::to_value(s).unwrap();
+        let list = serde_json::json!({ "requests": [
+            { "id": 1, "status": status(RequestStatus::Received), "name": "テスト医院", "previous": null },
+            { "id": 2, "status": status(RequestStatus::Issued), "contact": { "phone": "03" } },
+            { "id": 3, "status": status(RequestStatus::Received) },
+        ]});
+        let read: RequestStatuses = serde_json::from_value(list).unwrap();
+        assert_eq!(read.waiting(), 2);
+        let notices: super::super::UnreadNotices =
+            serde_json::from_value(serde_json::json!({ "unread": 3, "items": [{ "id": 9 }] }))
+                .unwrap();
+        assert_eq!(notices.unread, 3);
     }
 
     #[test]

@@ -91,6 +91,14 @@ pub struct NoticeFieldComment {
     pub comment: String,
 }
 
+/// `GET /api/v1/notices` read for its unread count only (the header's), the notices skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct UnreadNotices {
+    pub unread: u64,
+}
+
+impl super::endpoints::PartOf<NoticeList> for UnreadNotices {}
+
 /// `GET /api/v1/notices`: newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

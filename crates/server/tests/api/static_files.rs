@@ -29,6 +29,14 @@ async fn app_with_dist() -> (TestApp, tempfile::TempDir) {
         "body { margin: 0 }\n".repeat(20),
     )
     .unwrap();
+    // The route-split wasm: a folder named by its content hash, with plain names inside.
+    std::fs::create_dir_all(dist.path().join("todoke-0123456789abcdef")).unwrap();
+    std::fs::write(
+        dist.path()
+            .join("todoke-0123456789abcdef/split_manual.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
     std::fs::write(
         dist.path().join("favicon.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -121,6 +129,28 @@ async fn hashed_assets_are_cached_for_a_year_with_the_right_type() {
     assert_eq!(
         css.header("cache-control").as_deref(),
         Some("public, max-age=31536000, immutable")
+    );
+
+    let chunk = app
+        .get("/todoke-0123456789abcdef/split_manual.wasm", None)
+        .await;
+    assert_eq!(chunk.status, StatusCode::OK);
+    assert_eq!(
+        chunk.header("content-type").as_deref(),
+        Some("application/wasm")
+    );
+    assert_eq!(
+        chunk.header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable"),
+        "a file in the hashed folder"
+    );
+    let missing = app
+        .get("/todoke-0123456789abcdef/split_gone.wasm", None)
+        .await;
+    assert_eq!(
+        missing.status,
+        StatusCode::NOT_FOUND,
+        "a missing chunk is no page"
     );
 
     let icon = app.get("/favicon.svg", None).await;

@@ -16,6 +16,10 @@ pub const SKIP_TO_MAIN: &str = "Skip to main content";
 pub const MANUAL_LINK: &str = "Manual";
 pub const LOGOUT: &str = "Log out";
 pub const LOADING: &str = "Loading…";
+/// A page whose code arrives on demand (`src/routes/chunks.rs`) could not be fetched.
+pub const PAGE_CHUNK_FAILED_TITLE: &str = "This page could not be shown";
+pub const PAGE_CHUNK_FAILED_BODY: &str = "The program for this page could not be loaded. Check your internet connection, then press “Load again”.";
+pub const PAGE_CHUNK_RETRY: &str = "Load again";
 pub const SHOW_PASSWORD: &str = "Show password";
 pub const HIDE_PASSWORD: &str = "Hide password";
 pub const PASSWORD_SHOWN_STATUS: &str = "The password is shown.";

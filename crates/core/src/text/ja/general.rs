@@ -15,6 +15,10 @@ pub const SKIP_TO_MAIN: &str = "本文へ移動";
 pub const MANUAL_LINK: &str = "マニュアル";
 pub const LOGOUT: &str = "ログアウト";
 pub const LOADING: &str = "読み込んでいます…";
+/// A page whose code arrives on demand (`src/routes/chunks.rs`) could not be fetched.
+pub const PAGE_CHUNK_FAILED_TITLE: &str = "画面を表示できませんでした";
+pub const PAGE_CHUNK_FAILED_BODY: &str = "この画面のプログラムを読み込めませんでした。インターネット接続を確認してから、「もう一度読み込む」を押してください。";
+pub const PAGE_CHUNK_RETRY: &str = "もう一度読み込む";
 pub const SHOW_PASSWORD: &str = "パスワードを表示する";
 pub const HIDE_PASSWORD: &str = "パスワードを隠す";
 pub const PASSWORD_SHOWN_STATUS: &str = "パスワードを表示しています。";
