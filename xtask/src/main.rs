@@ -78,7 +78,8 @@ const USAGE: &str = "usage: cargo xtask <run|test|test-postgres|contract|build|i
   spa-wasm trunk's post-build hook (Trunk.toml): the SPA's wasm, split by route
   bench [client] [list] [issuance]
            measure and write docs/benchmarks.md (all parts when none is named): client = the
-           SPA's bundle size and the form check's speed natively and in headless Chromium;
+           SPA's bundle size, its time to an interactive login form beside a bare Leptos
+           counter, and the form check's speed natively and in headless Chromium;
            list = list search over 100,000 submissions; issuance = import and credential
            issuance for 100,000 institutions (long: argon2 and PDFs for every letter)";
 

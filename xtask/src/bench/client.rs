@@ -36,6 +36,8 @@ pub(super) fn client() -> Result<String> {
         );
     }
 
+    let first_loads = super::first_load::measure()?;
+
     step(&format!("Native check speed: {NATIVE_COMMAND}"));
     let out = run_streaming(Command::new(cargo()).args([
         "bench",
@@ -77,6 +79,7 @@ pub(super) fn client() -> Result<String> {
 
     let machine = Machine::probe(start, Some(user_agent));
     let mut doc = render(&machine, &bundle, precompressed, &native, &browser);
+    doc.push_str(&super::first_load::render(&first_loads));
     doc.push_str(&render_breakdown(&bundle, &functions, &main_functions));
     for r in native.iter().chain(&browser) {
         eprintln!(

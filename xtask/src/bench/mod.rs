@@ -25,6 +25,7 @@
 //! section.
 
 mod client;
+mod first_load;
 mod server;
 mod wasm_names;
 
@@ -46,6 +47,7 @@ const MARKER: &str = "TODOKE_BENCH";
 const FORM: &str = "periodic-report-staffing";
 const CASES: [u32; 3] = [1, 50, 200];
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
 /// Brotli at its best, as the build's precompressed `name.br` beside the file.
 use crate::precompress::{BROTLI_BEST, BROTLI_LGWIN};
 /// tower-http's default brotli level for on-the-fly compression (todoke-server without `.br`).
