@@ -4,6 +4,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -25,6 +26,20 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
 /// Loads a page's chunk and builds the page (a `#[wasm_split]` function, boxed).
 pub type PageLoader = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
 
+/// Runs `load` and hands its result to `done`: at once when the chunk is already there (its
+/// future is ready on the first poll, so moving between pages of one chunk shows no loading
+/// line), otherwise when it arrives. Either way the page is built under the calling component's
+/// owner (the task is scoped), so it finds the app's context and is cleaned up with the route.
+fn run_loader(load: PageLoader, done: impl FnOnce(Result<AnyView, ChunkFailed>) + 'static) {
+    let mut future = load();
+    let mut first_poll = Context::from_waker(Waker::noop());
+    match future.as_mut().poll(&mut first_poll) {
+        Poll::Ready(result) => done(result),
+        // The task polls again with a real waker before anything can complete.
+        Poll::Pending => spawn_local_scoped(async move { done(future.await) }),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Loading {
     Pending,
@@ -38,16 +53,12 @@ pub fn PageChunk(load: PageLoader) -> impl IntoView {
     let page = StoredValue::new_local(None::<AnyView>);
     let fetch = move || {
         state.set(Loading::Pending);
-        // Scoped: the page is built under this component's owner, so it finds the app's context
-        // and is cleaned up when the route changes.
-        spawn_local_scoped(async move {
-            match load().await {
-                Ok(view) => {
-                    page.set_value(Some(view));
-                    state.set(Loading::Ready);
-                }
-                Err(ChunkFailed) => state.set(Loading::Failed),
+        run_loader(load, move |result| match result {
+            Ok(view) => {
+                page.set_value(Some(view));
+                state.set(Loading::Ready);
             }
+            Err(ChunkFailed) => state.set(Loading::Failed),
         });
     };
     fetch();
@@ -87,8 +98,8 @@ pub fn PageChunk(load: PageLoader) -> impl IntoView {
 pub fn PartChunk(load: PageLoader) -> impl IntoView {
     let ready = RwSignal::new(false);
     let part = StoredValue::new_local(None::<AnyView>);
-    spawn_local_scoped(async move {
-        if let Ok(view) = load().await {
+    run_loader(load, move |result| {
+        if let Ok(view) = result {
             part.set_value(Some(view));
             ready.set(true);
         }
