@@ -8,15 +8,15 @@
 //! the field appears enabled. The SPA's time includes what its login page waits for: the service
 //! status and the session check against todoke-server (a debug build on loopback).
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
 use super::*;
+use crate::contract::{Server, free_port, http};
 use crate::status;
 
 /// Cold loads per case (the issue asks for at least 15).
@@ -63,36 +63,7 @@ impl Drop for Running {
     }
 }
 
-fn free_port() -> Result<u16> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    Ok(l.local_addr().map_err(|e| e.to_string())?.port())
-}
-
-/// todoke-server (debug build) serving `dist` with demo accounts on a throw-away database.
-fn server(dist: &Path, db_dir: &Path) -> Result<(Running, u16)> {
-    let port = free_port()?;
-    let bin = root().join("target/debug/todoke-server");
-    let child = Command::new(&bin)
-        .args(["serve", "--demo"])
-        .env("TODOKE_ADDR", format!("127.0.0.1:{port}"))
-        .env(
-            "TODOKE_DATABASE_URL",
-            format!("sqlite://{}/bench-{port}.db", db_dir.display()),
-        )
-        .env("TODOKE_DIST_DIR", dist)
-        .env("TODOKE_SERVICE_HOURS", "always")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("{}: {e}", bin.display()))?;
-    let running = Running(child);
-    wait_until(
-        || http(port, "GET", "/healthz", None).is_ok(),
-        "todoke-server",
-    )?;
-    Ok((running, port))
-}
-
+/// Polls `ready` every 100 ms for up to 60 s.
 fn wait_until(mut ready: impl FnMut() -> bool, what: &str) -> Result {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(60) {
@@ -104,107 +75,18 @@ fn wait_until(mut ready: impl FnMut() -> bool, what: &str) -> Result {
     Err(format!("{what} did not answer within 60 s"))
 }
 
-/// One HTTP/1.1 request on its own connection, and the body of its answer.
-fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<String> {
-    // A server still starting may take the connection and never answer: probes give up soon.
-    let wait = if method == "GET" { 2 } else { 120 };
-    let mut stream =
-        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(wait)))
-        .map_err(|e| e.to_string())?;
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    stream
-        .write_all(request.as_bytes())
-        .map_err(|e| e.to_string())?;
-    // ChromeDriver keeps the connection open despite `Connection: close`: read the head, then
-    // as many bytes as it announces (or to the end when it announces none).
-    let mut bytes = Vec::new();
-    let mut buf = [0u8; 16 * 1024];
-    let head_end = loop {
-        if let Some(i) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-        let n = stream
-            .read(&mut buf)
-            .map_err(|e| format!("{method} {path}: {e}"))?;
-        if n == 0 {
-            return Err(format!("{method} {path}: no HTTP answer"));
-        }
-        bytes.extend_from_slice(&buf[..n]);
-    };
-    let head = String::from_utf8_lossy(&bytes[..head_end]).into_owned();
-    let length = head.lines().find_map(|l| {
-        let (name, value) = l.split_once(':')?;
-        name.eq_ignore_ascii_case("content-length")
-            .then(|| value.trim().parse::<usize>().ok())
-            .flatten()
-    });
-    match length {
-        Some(len) => {
-            while bytes.len() < head_end + len {
-                let n = stream
-                    .read(&mut buf)
-                    .map_err(|e| format!("{method} {path}: {e}"))?;
-                if n == 0 {
-                    break;
-                }
-                bytes.extend_from_slice(&buf[..n]);
-            }
-        }
-        None => {
-            stream
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("{method} {path}: {e}"))?;
-        }
-    }
-    let body = String::from_utf8_lossy(&bytes[head_end..]).into_owned();
-    let body = body.as_str();
-    let head = head.trim_end();
-    if !head.starts_with("HTTP/1.1 2") {
-        return Err(format!(
-            "{method} {path}: {} {body}",
-            head.lines().next().unwrap_or_default()
-        ));
-    }
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        return Ok(dechunk(body));
-    }
-    Ok(body.to_string())
-}
-
-/// The body of a chunked answer.
-fn dechunk(mut rest: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
-            break;
-        };
-        if n == 0 || after.len() < n {
-            break;
-        }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
-    }
-    out
-}
-
 /// A WebDriver command's `value`.
-fn webdriver(port: u16, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
-    let answer = http(port, method, path, body.as_ref())?;
-    let json: Value = serde_json::from_str(&answer).map_err(|e| format!("{path}: {e}"))?;
+fn webdriver(driver: SocketAddr, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+    let reply = http(driver, method, path, None, body.as_ref())?;
+    let json = reply.json().map_err(|e| format!("{method} {path}: {e}"))?;
+    if !(200..300).contains(&reply.status) {
+        return Err(format!("{method} {path}: {} {json}", reply.status));
+    }
     Ok(json["value"].clone())
 }
 
 /// One cold load of `url`: milliseconds from navigation to the enabled field.
-fn cold_load(driver: u16, url: &str, throttle: f64) -> Result<f64> {
+fn cold_load(driver: SocketAddr, url: &str, throttle: f64) -> Result<f64> {
     let caps = json!({ "capabilities": { "alwaysMatch": {
         "browserName": "chrome",
         "goog:chromeOptions": {
@@ -285,29 +167,21 @@ pub(super) fn measure() -> Result<Vec<LoadTimes>> {
             .args(["build", "--package", "todoke-server"])
             .current_dir(root()),
     )?;
-    let db = std::env::temp_dir().join(format!("todoke-first-load-{}", std::process::id()));
-    std::fs::create_dir_all(&db).map_err(|e| e.to_string())?;
-    let (_app_server, app_port) = server(&root().join("dist"), &db)?;
-    let (_counter_server, counter_port) = server(&counter_dist, &db)?;
-    let driver_port = free_port()?;
+    let app_server = Server::start("first-load-app", Some(&root().join("dist")))?;
+    let counter_server = Server::start("first-load-counter", Some(&counter_dist))?;
+    let driver_addr = free_port()?;
     let _driver = Running(
         Command::new(CHROMEDRIVER)
-            .arg(format!("--port={driver_port}"))
+            .arg(format!("--port={}", driver_addr.port()))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("{CHROMEDRIVER}: {e}"))?,
     );
-    let mut last = String::new();
     wait_until(
-        || {
-            webdriver(driver_port, "GET", "/status", None)
-                .map_err(|e| last = e)
-                .is_ok()
-        },
+        || webdriver(driver_addr, "GET", "/status", None).is_ok(),
         "chromedriver",
-    )
-    .map_err(|e| format!("{e} ({last})"))?;
+    )?;
     step(&format!(
         "Cold loads to an enabled user ID field: {LOADS} each, SPA and counter, CPU 1× and {THROTTLE}×"
     ));
@@ -323,13 +197,13 @@ pub(super) fn measure() -> Result<Vec<LoadTimes>> {
         };
         for _ in 0..LOADS {
             app.samples.push(cold_load(
-                driver_port,
-                &format!("http://127.0.0.1:{app_port}/login"),
+                driver_addr,
+                &format!("http://{}/login", app_server.addr),
                 throttle,
             )?);
             counter.samples.push(cold_load(
-                driver_port,
-                &format!("http://127.0.0.1:{counter_port}/"),
+                driver_addr,
+                &format!("http://{}/", counter_server.addr),
                 throttle,
             )?);
         }
@@ -341,7 +215,6 @@ pub(super) fn measure() -> Result<Vec<LoadTimes>> {
         cases.push(app);
         cases.push(counter);
     }
-    let _ = std::fs::remove_dir_all(&db);
     Ok(cases)
 }
 
@@ -397,10 +270,5 @@ mod tests {
         assert_eq!(t(vec![3.0, 1.0, 2.0]).median(), 2.0);
         assert_eq!(t(vec![4.0, 1.0, 2.0, 3.0]).median(), 2.5);
         assert!(t(vec![]).median().is_nan());
-    }
-
-    #[test]
-    fn chunked_answers_are_joined() {
-        assert_eq!(dechunk("4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n"), "{\"a\":1}");
     }
 }

@@ -1,15 +1,16 @@
-//! A minimal HTTP/1.1 client (std only), enough to sign in and seed over loopback.
+//! A minimal HTTP/1.1 client (std only), enough to sign in and seed over loopback, and to
+//! drive ChromeDriver for the load-time benchmark (`crate::bench::first_load`).
 
 use super::*;
 
-pub(super) struct Reply {
-    pub(super) status: u16,
-    pub(super) headers: Vec<(String, String)>,
-    pub(super) body: Vec<u8>,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
-    pub(super) fn json(&self) -> Result<Value> {
+    pub(crate) fn json(&self) -> Result<Value> {
         serde_json::from_slice(&self.body).map_err(|e| format!("not JSON ({e})"))
     }
 
@@ -36,7 +37,7 @@ pub(super) fn expect(reply: Reply, wanted: u16, what: &str) -> Result<Reply> {
     }
 }
 
-pub(super) fn http(
+pub(crate) fn http(
     addr: SocketAddr,
     method: &str,
     path: &str,
@@ -65,11 +66,46 @@ pub(super) fn http(
     stream
         .write_all(request.as_bytes())
         .map_err(|e| format!("{method} {path}: {e}"))?;
-    let mut raw = Vec::new();
-    stream
-        .read_to_end(&mut raw)
-        .map_err(|e| format!("{method} {path}: {e}"))?;
+    let raw = read_reply(&mut stream).map_err(|e| format!("{method} {path}: {e}"))?;
     parse_reply(&raw).ok_or_else(|| format!("{method} {path}: not an HTTP response"))
+}
+
+/// The raw reply: to the end of the stream, or, when the head announces a `Content-Length`, that
+/// many bytes after it (ChromeDriver keeps the connection open despite `Connection: close`).
+fn read_reply(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        if let Some(head_end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            if let Some(len) = content_length(&raw[..head_end]) {
+                while raw.len() < head_end + 4 + len {
+                    let n = stream.read(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    raw.extend_from_slice(&buf[..n]);
+                }
+                return Ok(raw);
+            }
+            stream.read_to_end(&mut raw)?;
+            return Ok(raw);
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Ok(raw);
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
+}
+
+fn content_length(head: &[u8]) -> Option<usize> {
+    String::from_utf8_lossy(head).lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().parse().ok())
+            .flatten()
+    })
 }
 
 pub(super) fn parse_reply(raw: &[u8]) -> Option<Reply> {

@@ -21,10 +21,10 @@ mod client;
 mod seed;
 mod server;
 
+pub(crate) use client::http;
 use client::*;
 use seed::*;
-pub(crate) use server::free_port;
-use server::*;
+pub(crate) use server::{Server, free_port};
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -114,7 +114,7 @@ pub fn fuzz() -> Result {
             .args(["build", "--package", "todoke-server"])
             .current_dir(root()),
     )?;
-    let server = Server::start()?;
+    let server = Server::start("contract", None)?;
     let result = fuzz_against(&server);
     if result.is_err() {
         server.show_log_tail();

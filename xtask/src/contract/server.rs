@@ -1,23 +1,26 @@
-//! The test server the fuzz runs against: the built binary on a temporary SQLite database and a free port, killed and removed on drop.
+//! The test server the fuzz (and the load-time benchmark) runs against: the built binary on a
+//! temporary SQLite database and a free port, killed and removed on drop.
 
 use super::*;
 
 /// `todoke-server serve --demo` on a temporary database; stopped and cleaned up when dropped.
-pub(super) struct Server {
+pub(crate) struct Server {
     pub(super) child: Child,
-    pub(super) addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     pub(super) dir: PathBuf,
 }
 
 impl Server {
-    pub(super) fn start() -> Result<Server> {
-        let dir = std::env::temp_dir().join(format!("todoke-contract-{}", std::process::id()));
+    /// `name` tells its temporary folder apart from another server's; `dist` is the SPA it
+    /// serves (none for the API alone).
+    pub(crate) fn start(name: &str, dist: Option<&Path>) -> Result<Server> {
+        let dir = std::env::temp_dir().join(format!("todoke-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let addr = free_port()?;
         let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
         let binary = target_dir().join("debug/todoke-server");
-        step(&format!("Contract fuzz: starting todoke-server on {addr}"));
+        step(&format!("Starting todoke-server on {addr} ({name})"));
         let child = Command::new(&binary)
             .args(["serve", "--demo"])
             .env(
@@ -26,7 +29,7 @@ impl Server {
             )
             .env("TODOKE_ADDR", addr.to_string())
             .env("TODOKE_SERVICE_HOURS", "always")
-            .env("TODOKE_DIST_DIR", "")
+            .env("TODOKE_DIST_DIR", dist.unwrap_or(Path::new("")))
             // The fuzz signs in with wrong passwords thousands of times, mostly for made-up
             // user IDs but also for the demo ones; the lock must not end the run.
             .env("TODOKE_LOCKOUT_THRESHOLD", "1000")
