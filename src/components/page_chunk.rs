@@ -47,30 +47,49 @@ enum Loading {
     Failed,
 }
 
-#[component]
-pub fn PageChunk(load: PageLoader) -> impl IntoView {
-    let state = RwSignal::new(Loading::Pending);
-    let page = StoredValue::new_local(None::<AnyView>);
-    let fetch = move || {
-        state.set(Loading::Pending);
+/// Where a chunk's loading is, and its view once it has arrived (handed out once, to be
+/// mounted): what both components below render from.
+#[derive(Clone, Copy)]
+struct ChunkView {
+    state: RwSignal<Loading>,
+    view: StoredValue<Option<AnyView>, LocalStorage>,
+}
+
+impl ChunkView {
+    fn load(load: PageLoader) -> Self {
+        let chunk = ChunkView {
+            state: RwSignal::new(Loading::Pending),
+            view: StoredValue::new_local(None),
+        };
+        chunk.reload(load);
+        chunk
+    }
+
+    fn reload(self, load: PageLoader) {
+        self.state.set(Loading::Pending);
         run_loader(load, move |result| match result {
             Ok(view) => {
-                page.set_value(Some(view));
-                state.set(Loading::Ready);
+                self.view.set_value(Some(view));
+                self.state.set(Loading::Ready);
             }
-            Err(ChunkFailed) => state.set(Loading::Failed),
+            Err(ChunkFailed) => self.state.set(Loading::Failed),
         });
-    };
-    fetch();
-    move || match state.get() {
+    }
+
+    fn take(self) -> Option<AnyView> {
+        self.view.try_update_value(Option::take).flatten()
+    }
+}
+
+#[component]
+pub fn PageChunk(load: PageLoader) -> impl IntoView {
+    let chunk = ChunkView::load(load);
+    move || match chunk.state.get() {
         Loading::Pending => view! {
             <p class="todoke-loading" role="status">{t::LOADING()}</p>
         }
         .into_any(),
-        Loading::Ready => page
-            .try_update_value(Option::take)
-            .flatten()
-            .unwrap_or_else(|| ().into_any()),
+        Loading::Ready => chunk.take().unwrap_or_else(|| ().into_any()),
         Loading::Failed => view! {
             <div class="todoke-page">
                 <PageHeading text=t::PAGE_CHUNK_FAILED_TITLE() has_errors=true />
@@ -80,7 +99,7 @@ pub fn PageChunk(load: PageLoader) -> impl IntoView {
                         id="todoke-chunk-retry"
                         type="button"
                         class="todoke-button"
-                        on:click=move |_| fetch()
+                        on:click=move |_| chunk.reload(load)
                     >
                         {t::PAGE_CHUNK_RETRY()}
                     </button>
@@ -96,18 +115,10 @@ pub fn PageChunk(load: PageLoader) -> impl IntoView {
 /// a page needs the same connection.
 #[component]
 pub fn PartChunk(load: PageLoader) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    let part = StoredValue::new_local(None::<AnyView>);
-    run_loader(load, move |result| {
-        if let Ok(view) = result {
-            part.set_value(Some(view));
-            ready.set(true);
-        }
-    });
+    let chunk = ChunkView::load(load);
     move || {
-        ready
-            .get()
-            .then(|| part.try_update_value(Option::take).flatten())
+        (chunk.state.get() == Loading::Ready)
+            .then(|| chunk.take())
             .flatten()
     }
 }
