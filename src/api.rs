@@ -78,18 +78,44 @@ const SESSIONLESS: [&str; 4] = [
 
 /// Sends one request to `endpoint` (its `{…}` filled with `params`, `query` appended) under the
 /// configured API base. `Ok(None)` for an empty answer (204).
+///
+/// Only the body's encoding and the answer's decoding depend on the types: the request itself
+/// is [`send`], one copy for every endpoint, which keeps the wasm small (each endpoint would
+/// otherwise get its own copy of the whole request, see docs/benchmarks.md).
 async fn call<B: Serialize, T: DeserializeOwned>(
     endpoint: &Endpoint<B, T>,
     params: &[&dyn std::fmt::Display],
     query: &str,
     body: Option<&B>,
 ) -> Result<Option<T>, ClientError> {
-    let url = format!(
-        "{}{}{query}",
-        BASE.with(|b| b.borrow().clone()),
-        under_base(&endpoint.at(params))
-    );
-    let method = match endpoint.method {
+    let body = match body {
+        Some(b) => Some(serde_json::to_string(b).map_err(|_| ClientError::Unexpected)?),
+        None => None,
+    };
+    let url = format!("{}{query}", under_base(&endpoint.at(params)));
+    // Behind a `dyn` so that no caller gets the request inlined into its own state machine.
+    let request: std::pin::Pin<Box<dyn Future<Output = _>>> =
+        Box::pin(send(endpoint.method, endpoint.path, url, body));
+    let answer = request.await?;
+    match answer {
+        Some(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|_| ClientError::Unexpected),
+        None => Ok(None),
+    }
+}
+
+/// One request with its body already encoded: the answer's text on success (`None` for 204),
+/// the API's error shape otherwise. `path` is the endpoint's pattern, `url` the address below
+/// the API base.
+async fn send(
+    method: endpoints::Method,
+    path: &'static str,
+    url: String,
+    body: Option<String>,
+) -> Result<Option<String>, ClientError> {
+    let url = format!("{}{url}", BASE.with(|b| b.borrow().clone()));
+    let method = match method {
         endpoints::Method::Get => Method::GET,
         endpoints::Method::Post => Method::POST,
         endpoints::Method::Put => Method::PUT,
@@ -102,28 +128,31 @@ async fn call<B: Serialize, T: DeserializeOwned>(
         // The server answers in the language the user chose (`crate::language`).
         .header("Accept-Language", crate::language::current().tag());
     let req = match body {
-        Some(b) => builder.json(b).map_err(|_| ClientError::Unexpected)?,
+        Some(b) => builder
+            .header("Content-Type", "application/json")
+            .body(b)
+            .map_err(|_| ClientError::Unexpected)?,
         None => builder.build().map_err(|_| ClientError::Unexpected)?,
     };
     let resp = req.send().await.map_err(|_| ClientError::Network)?;
     let status = resp.status();
+    let text = resp.text().await;
     if (200..300).contains(&status) {
         // Only requests that carry the session slide its idle timeout on the server.
-        if !SESSIONLESS.contains(&endpoint.path) {
+        if !SESSIONLESS.contains(&path) {
             LAST_ACTIVITY.with(|c| c.set(now_ms()));
         }
         if status == 204 {
             return Ok(None);
         }
-        return resp
-            .json::<T>()
-            .await
-            .map(Some)
-            .map_err(|_| ClientError::Unexpected);
+        return text.map(Some).map_err(|_| ClientError::Unexpected);
     }
-    match resp.json::<ApiError>().await {
-        Ok(e) => Err(ClientError::Api(e)),
-        Err(_) => Err(ClientError::Unexpected),
+    match text
+        .ok()
+        .and_then(|t| serde_json::from_str::<ApiError>(&t).ok())
+    {
+        Some(e) => Err(ClientError::Api(e)),
+        None => Err(ClientError::Unexpected),
     }
 }
 
