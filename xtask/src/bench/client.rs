@@ -248,8 +248,9 @@ Measured on {date} at commit {commit}.
 ### What is measured
 
 1. **Bundle size**: the release build of the SPA (`trunk build --release`: `opt-level = \"z\"`,
-   LTO, `codegen-units = 1`, `panic = \"abort\"`; the wasm split by route by trunk's post-build
-   hook, `xtask/src/spa_wasm.rs`, then `wasm-opt -Oz` on every module), every `*.wasm`, `*.js`
+   LTO, `codegen-units = 1`, `panic = \"abort\"`, Leptos's `--cfg erase_components`; the wasm
+   split by route by trunk's post-build hook, `xtask/src/spa_wasm.rs`, then `wasm-opt -Oz` on
+   every module), every `*.wasm`, `*.js`
    and `*.css` under `dist/`: raw, brotli at quality 11 (the precompressed `.br` files the build
    writes and the server sends; window 2^{lgwin}) and brotli at quality {q4} (tower-http's
    on-the-fly default, for a deployment that drops the `.br` files). Computed with the `brotli`

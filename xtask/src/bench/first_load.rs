@@ -146,13 +146,18 @@ fn cold_load(driver: SocketAddr, url: &str, throttle: f64) -> Result<f64> {
     result
 }
 
-/// Builds the yardstick with trunk (its own Trunk.toml, the workspace's release profile).
+/// Builds the yardstick with trunk (its own Trunk.toml, the workspace's release profile, and
+/// the SPA's `erase_components`; it has no chunks to split).
 fn build_counter() -> Result<PathBuf> {
     step("Building the yardstick: a bare Leptos 0.8 counter (xtask/counter-app, trunk)");
     let dir = root().join("xtask/counter-app");
     status(
         Command::new("trunk")
             .args(["build", "--release"])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                "--cfg erase_components",
+            )
             .current_dir(&dir),
     )?;
     Ok(root().join("target/counter-app/dist"))
@@ -229,9 +234,10 @@ pub(super) fn render(cases: &[LoadTimes]) -> String {
 From navigation to an enabled user ID field (`#todoke-user_id`), median of {LOADS} cold
 loads each (a new browser profile per load) in headless Chromium, without and with
 {THROTTLE}× CPU throttling (`Emulation.setCPUThrottlingRate`); the SPA's login page and a bare
-Leptos 0.8 counter with one text field (`xtask/counter-app`, same release settings, built by
-trunk unsplit), loads interleaved. The SPA's time includes its start-up requests (service
-status, session) to todoke-server, a debug build on loopback (`xtask/src/bench/first_load.rs`).
+Leptos 0.8 counter with one text field (`xtask/counter-app`, same release settings and
+`erase_components`, built by trunk unsplit), loads interleaved. The SPA's time includes its
+start-up requests (service status and session, sent together) to todoke-server, a debug build
+on loopback (`xtask/src/bench/first_load.rs`).
 
 | CPU | Todoke, median | min – max | Counter, median | min – max | Ratio (goal ≤ 1.5×) |
 |---|---:|---:|---:|---:|---:|"
