@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_navigate, use_url};
 use leptos_router::{NavigateOptions, path};
 use todoke_core::api::ErrorCode;
 
@@ -12,7 +12,8 @@ use crate::components::header::SiteHeader;
 use crate::components::page_chunk::{PageChunk, PageLoader, PartChunk};
 use crate::config::AppConfig;
 use crate::context::AppContext;
-use crate::paths::AppRoute;
+use crate::hooks::CurrentAddress;
+use crate::paths::{Address, AppRoute};
 use crate::routes::{
     chunks, login::LoginPage, not_found::NotFound, password::PasswordPage,
     service_closed::ServiceClosed,
@@ -26,15 +27,18 @@ pub fn App(config: AppConfig) -> impl IntoView {
     provide_context(ctx);
     provide_context(config.clone());
 
-    // The start-up sequence, not a page request (`crate::hooks`): the service status, then the
-    // session, in that order.
+    // The start-up sequence, not a page request (`crate::hooks`): the service status and the
+    // session, asked at once (one round trip before the login form, not two) and applied in
+    // that order, so that a closed service never shows the login page first.
     spawn_local(async move {
-        if let Ok(status) = api::service_status().await
+        let (status, session) =
+            futures_util::future::join(api::service_status(), api::current_session()).await;
+        if let Ok(status) = status
             && !status.open
         {
             ctx.closed.set(status.message);
         }
-        let state = match api::current_session().await {
+        let state = match session {
             Ok(info) => SessionState::SignedIn(info),
             Err(e) => {
                 // No session yet is the normal start, not an expiry: only a closed service needs saying.
@@ -98,78 +102,11 @@ fn Layout(embedded: bool) -> impl IntoView {
 
 #[component]
 fn Main(embedded: bool) -> impl IntoView {
+    // One catch-all route: the router keeps the address bar, history and links, and `Pages`
+    // picks the page in plain code (`paths::Address`).
     let routes = view! {
-        <Routes fallback=|| view! { <Guard access=PageAccess::Public><NotFound /></Guard> }>
-            <Route path=path!("/") view=RootRedirect />
-            <Route
-                path=path!("/login")
-                view=|| view! { <Guard access=PageAccess::SignedOutOnly><LoginPage /></Guard> }
-            />
-            <Route
-                path=path!("/password")
-                view=|| view! { <Guard access=PageAccess::PasswordChange><PasswordPage /></Guard> }
-            />
-            <Route
-                path=path!("/submissions")
-                view=|| guarded(PageAccess::SignedIn, chunks::FILINGS)
-            />
-            <Route
-                path=path!("/procedures")
-                view=|| guarded(PageAccess::SignedIn, chunks::PROCEDURES)
-            />
-            <ParentRoute
-                path=path!("/drafts/:id")
-                view=|| guarded(PageAccess::SignedIn, chunks::DRAFT_SHELL)
-            >
-                <Route path=path!("") view=|| view! { <PageChunk load=chunks::DRAFT_START /> } />
-                <Route path=path!("page/:page") view=|| view! { <PageChunk load=chunks::WIZARD_PAGE /> } />
-                <Route path=path!("review") view=|| view! { <PageChunk load=chunks::WIZARD_REVIEW /> } />
-            </ParentRoute>
-            <Route
-                path=path!("/submissions/:id")
-                view=|| guarded(PageAccess::SignedIn, chunks::FILING)
-            />
-            <Route
-                path=path!("/notices")
-                view=|| guarded(PageAccess::SignedIn, chunks::NOTICES)
-            />
-            <Route
-                path=path!("/review/:id")
-                view=|| {
-                    // A new page for every id, so that a link from one filing to another (the
-                    // institution's other user IDs) loads the other.
-                    let params = leptos_router::hooks::use_params_map();
-                    view! {
-                        <Guard access=PageAccess::SignedIn>
-                            {move || params.with(|p| p.get("id")).map(|_| view! { <PageChunk load=chunks::REVIEW /> })}
-                        </Guard>
-                    }
-                }
-            />
-            <Route
-                path=path!("/reissue")
-                view=|| guarded(PageAccess::Public, chunks::REISSUE_REQUEST)
-            />
-            <Route
-                path=path!("/reissue-requests")
-                view=|| guarded(PageAccess::SignedIn, chunks::REISSUE_REVIEW)
-            />
-            <Route
-                path=path!("/start-of-use")
-                view=|| guarded(PageAccess::Public, chunks::START_OF_USE_REQUEST)
-            />
-            <Route
-                path=path!("/start-of-use-requests")
-                view=|| guarded(PageAccess::SignedIn, chunks::START_OF_USE_REVIEW)
-            />
-            <Route
-                path=path!("/check")
-                view=|| guarded(PageAccess::Public, chunks::CONNECTION_CHECK)
-            />
-            <Route
-                path=path!("/manual")
-                view=|| guarded(PageAccess::Public, chunks::MANUAL)
-            />
+        <Routes fallback=|| ()>
+            <Route path=path!("/*any") view=Pages />
         </Routes>
     };
     // The closed page sits inside the main landmark, so the skip link and `main` always have a
@@ -191,7 +128,63 @@ fn Main(embedded: bool) -> impl IntoView {
     }
 }
 
-/// A page from its chunk behind its guard: one function for every such route, so that the route
+/// The page the address shows. A page is built anew when its screen changes
+/// (`Address::screen`: another page, another id), not when only its query does.
+#[component]
+fn Pages() -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    // The route's own URL, not the router's location: the route updates it before its
+    // pages read their query (`use_query_map`), so a new page never sees the old query.
+    let url = use_url();
+    let address = Memo::new(move |_| {
+        url.with(|u| {
+            config
+                .below_base(u.path())
+                .map_or(Address::Unknown, Address::parse)
+        })
+    });
+    provide_context(CurrentAddress(address));
+    let screen = Memo::new(move |_| address.with(Address::screen));
+    move || page(screen.get())
+}
+
+/// The route table: each page behind its guard, from its chunk unless it is in the first download.
+fn page(screen: Address) -> AnyView {
+    use PageAccess::{Public, SignedIn};
+    let route = match screen {
+        Address::Root => return view! { <RootRedirect /> }.into_any(),
+        Address::Unknown => {
+            return view! { <Guard access=Public><NotFound /></Guard> }.into_any();
+        }
+        Address::Page(route) => route,
+    };
+    match route {
+        AppRoute::Login => {
+            view! { <Guard access=PageAccess::SignedOutOnly><LoginPage /></Guard> }.into_any()
+        }
+        AppRoute::PasswordChange => {
+            view! { <Guard access=PageAccess::PasswordChange><PasswordPage /></Guard> }.into_any()
+        }
+        AppRoute::Filings => guarded(SignedIn, chunks::FILINGS),
+        AppRoute::Procedures => guarded(SignedIn, chunks::PROCEDURES),
+        AppRoute::Notices => guarded(SignedIn, chunks::NOTICES),
+        AppRoute::Draft(_) | AppRoute::DraftPage { .. } | AppRoute::DraftReview(_) => {
+            guarded(SignedIn, chunks::DRAFT_SHELL)
+        }
+        AppRoute::Submission(_) | AppRoute::SubmissionDone(_) => guarded(SignedIn, chunks::FILING),
+        // A new page for every id (the screen includes it), so that a link from one filing to
+        // another (the institution's other user IDs) loads the other.
+        AppRoute::Review(_) => guarded(SignedIn, chunks::REVIEW),
+        AppRoute::ReissueRequests => guarded(SignedIn, chunks::REISSUE_REVIEW),
+        AppRoute::StartOfUseRequests => guarded(SignedIn, chunks::START_OF_USE_REVIEW),
+        AppRoute::ReissueRequest => guarded(Public, chunks::REISSUE_REQUEST),
+        AppRoute::StartOfUseRequest => guarded(Public, chunks::START_OF_USE_REQUEST),
+        AppRoute::ConnectionCheck => guarded(Public, chunks::CONNECTION_CHECK),
+        AppRoute::Manual => guarded(Public, chunks::MANUAL),
+    }
+}
+
+/// A page from its chunk behind its guard: one function for every such page, so that the route
 /// table does not build the guard's view once per page.
 fn guarded(access: PageAccess, load: PageLoader) -> AnyView {
     view! { <Guard access><PageChunk load /></Guard> }.into_any()

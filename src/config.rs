@@ -20,6 +20,13 @@ impl AppConfig {
         format!("{}{path}", self.base_path)
     }
 
+    /// The app path of the URL path `pathname` (the inverse of [`AppConfig::href`]), `None` when
+    /// it is not under the base path.
+    pub fn below_base<'a>(&self, pathname: &'a str) -> Option<&'a str> {
+        let rest = pathname.strip_prefix(self.base_path.as_str())?;
+        (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+    }
+
     /// Whether a click on a same-origin link to `link` is the app's to route, seen from the page
     /// at `page`. Only the base path itself and paths under `base/` are the app's (the router alone
     /// compares strings, so under `/todoke` it would take `/todoke-news.html`), and a fragment
@@ -102,6 +109,18 @@ pub fn app_href(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn app_paths_are_read_below_the_base_only() {
+        let embedded = AppConfig::from_attributes(Some("/todoke/".into()), None, None);
+        assert_eq!(embedded.below_base("/todoke/login"), Some("/login"));
+        assert_eq!(embedded.below_base("/todoke"), Some(""));
+        assert_eq!(embedded.below_base("/todoke-news/login"), None);
+        assert_eq!(embedded.below_base("/login"), None);
+        let root = AppConfig::from_attributes(None, None, None);
+        assert_eq!(root.below_base("/login"), Some("/login"));
+        assert_eq!(root.below_base(&root.href("/review/3")), Some("/review/3"));
+    }
 
     #[test]
     fn defaults_at_the_site_root() {

@@ -15,11 +15,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use std::rc::Rc;
 
 use crate::api::ClientError;
 use crate::context::AppContext;
+use crate::paths::Address;
 
 type Handler<T> = Rc<dyn Fn(T)>;
 
@@ -178,9 +178,16 @@ pub fn fetch_quietly<T: 'static>(
     });
 }
 
-/// The route's `:id`, 0 when it is not a number.
+/// The address being shown, as the app's route table reads it (`crate::app` provides it).
+#[derive(Clone, Copy)]
+pub struct CurrentAddress(pub Memo<Address>);
+
+/// The address being shown (see [`CurrentAddress`]).
+pub fn use_address() -> Memo<Address> {
+    expect_context::<CurrentAddress>().0
+}
+
+/// The id in the page's address (`/submissions/:id`, `/drafts/:id`…), 0 when there is none.
 pub fn use_id_param() -> i64 {
-    use_params_map()
-        .with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()))
-        .unwrap_or(0)
+    use_address().with_untracked(Address::id).unwrap_or(0)
 }

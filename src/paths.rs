@@ -1,6 +1,7 @@
 //! Every page of the app as an [`AppRoute`]: its path is written once here, and links and
-//! navigation name the page instead of a string (the router's table in `app.rs` matches the
-//! same paths).
+//! navigation name the page instead of a string. [`Address::parse`] reads a path back into the
+//! page it shows: the app's route table (`app.rs` matches on it, one plain `match` instead of
+//! the router's generic route tree, a copy of the matching code per route).
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +69,85 @@ impl AppRoute {
     }
 }
 
+/// What the address bar shows, read by [`Address::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// `/`: sends each user to their start page.
+    Root,
+    Page(AppRoute),
+    /// A path that is no page of the app.
+    Unknown,
+}
+
+impl Address {
+    /// The page at `path`, a URL path below the router's base (the query and fragment left
+    /// out); the inverse of [`AppRoute::path`]. A trailing slash is ignored, as the router did;
+    /// an id that is not a number is no page.
+    pub fn parse(path: &str) -> Self {
+        let path = path.trim_end_matches('/');
+        if path.is_empty() {
+            return Self::Root;
+        }
+        let Some(rest) = path.strip_prefix('/') else {
+            return Self::Unknown;
+        };
+        let segments: Vec<&str> = rest.split('/').collect();
+        let id = |s: &str| s.parse::<i64>().ok();
+        let page = match segments.as_slice() {
+            ["login"] => Some(AppRoute::Login),
+            ["password"] => Some(AppRoute::PasswordChange),
+            ["submissions"] => Some(AppRoute::Filings),
+            ["procedures"] => Some(AppRoute::Procedures),
+            ["notices"] => Some(AppRoute::Notices),
+            ["manual"] => Some(AppRoute::Manual),
+            ["check"] => Some(AppRoute::ConnectionCheck),
+            ["reissue"] => Some(AppRoute::ReissueRequest),
+            ["reissue-requests"] => Some(AppRoute::ReissueRequests),
+            ["start-of-use"] => Some(AppRoute::StartOfUseRequest),
+            ["start-of-use-requests"] => Some(AppRoute::StartOfUseRequests),
+            ["drafts", d] => id(d).map(AppRoute::Draft),
+            ["drafts", d, "page", page] if !page.is_empty() => {
+                id(d).map(|draft| AppRoute::DraftPage {
+                    draft,
+                    page: (*page).to_string(),
+                })
+            }
+            ["drafts", d, "review"] => id(d).map(AppRoute::DraftReview),
+            ["submissions", s] => id(s).map(AppRoute::Submission),
+            ["review", r] => id(r).map(AppRoute::Review),
+            _ => None,
+        };
+        page.map_or(Self::Unknown, Self::Page)
+    }
+
+    /// The screen that stays mounted while the address changes within it: a draft's wizard
+    /// (its shell keeps the answers while the user moves between its pages); every other page
+    /// is its own.
+    pub fn screen(&self) -> Self {
+        match self {
+            Self::Page(AppRoute::DraftPage { draft: id, .. } | AppRoute::DraftReview(id)) => {
+                Self::Page(AppRoute::Draft(*id))
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// The id in the address (a draft's, a submission's, a reviewed filing's).
+    pub fn id(&self) -> Option<i64> {
+        match self {
+            Self::Page(
+                AppRoute::Draft(id)
+                | AppRoute::DraftPage { draft: id, .. }
+                | AppRoute::DraftReview(id)
+                | AppRoute::Submission(id)
+                | AppRoute::SubmissionDone(id)
+                | AppRoute::Review(id),
+            ) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
 /// Where a wizard page lives.
 pub fn page_path(draft_id: i64, page_id: &str) -> String {
     AppRoute::DraftPage {
@@ -93,6 +173,73 @@ mod tests {
         assert_eq!(review_path(7), "/drafts/7/review");
         assert_eq!(AppRoute::SubmissionDone(3).path(), "/submissions/3?done=1");
         assert_eq!(AppRoute::Review(9).path(), "/review/9");
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_path() {
+        let pages = [
+            AppRoute::Login,
+            AppRoute::PasswordChange,
+            AppRoute::Filings,
+            AppRoute::Procedures,
+            AppRoute::Notices,
+            AppRoute::Manual,
+            AppRoute::ConnectionCheck,
+            AppRoute::ReissueRequest,
+            AppRoute::ReissueRequests,
+            AppRoute::StartOfUseRequest,
+            AppRoute::StartOfUseRequests,
+            AppRoute::Draft(12),
+            AppRoute::DraftPage {
+                draft: 12,
+                page: "staff".into(),
+            },
+            AppRoute::DraftReview(12),
+            AppRoute::Submission(3),
+            AppRoute::Review(9),
+        ];
+        for page in pages {
+            assert_eq!(
+                Address::parse(&page.path()),
+                Address::Page(page.clone()),
+                "{page:?}"
+            );
+            assert_eq!(
+                Address::parse(&format!("{}/", page.path())),
+                Address::Page(page)
+            );
+        }
+    }
+
+    #[test]
+    fn other_paths_are_the_root_or_no_page() {
+        assert_eq!(Address::parse(""), Address::Root);
+        assert_eq!(Address::parse("/"), Address::Root);
+        for path in [
+            "/nowhere",
+            "/submissions/abc",
+            "/review/",
+            "/drafts/1/page",
+            "/drafts/x/review",
+            "/login/extra",
+            "login",
+            "/Submissions",
+        ] {
+            assert_eq!(Address::parse(path), Address::Unknown, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_drafts_pages_share_its_screen() {
+        let page = Address::parse("/drafts/5/page/staff");
+        assert_eq!(page.screen(), Address::Page(AppRoute::Draft(5)));
+        assert_eq!(Address::parse("/drafts/5/review").screen(), page.screen());
+        assert_eq!(page.id(), Some(5));
+        assert_eq!(
+            Address::parse("/review/9").screen(),
+            Address::Page(AppRoute::Review(9))
+        );
+        assert_eq!(Address::parse("/submissions").id(), None);
     }
 
     #[test]

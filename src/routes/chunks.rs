@@ -13,18 +13,11 @@ use crate::components::header::{AccountBanner, AccountLinks};
 use crate::components::page_chunk::{ChunkFailed, PageLoader};
 use crate::components::timeout_dialog::TimeoutDialog;
 use crate::routes::{
-    connection_check::ConnectionCheckPage,
-    manual::ManualPage,
-    notices::NoticesPage,
-    procedures::ProceduresPage,
-    reissue_request::ReissueRequestPage,
-    reissue_review::ReissueRequestsPage,
-    review::ReviewFilingPage,
-    start_of_use_request::StartOfUseRequestPage,
-    start_of_use_review::StartOfUseRequestsPage,
-    submission::SubmissionPage,
-    submissions::SubmissionsPage,
-    wizard::{DraftShell, DraftStart, page::WizardPage, review::ReviewPage},
+    connection_check::ConnectionCheckPage, manual::ManualPage, notices::NoticesPage,
+    procedures::ProceduresPage, reissue_request::ReissueRequestPage,
+    reissue_review::ReissueRequestsPage, review::ReviewFilingPage,
+    start_of_use_request::StartOfUseRequestPage, start_of_use_review::StartOfUseRequestsPage,
+    submission::SubmissionPage, submissions::SubmissionsPage, wizard::DraftShell,
 };
 
 /// `chunk: fn_name => page;` makes a split function `fn_name` in wasm chunk `chunk` that builds
@@ -44,26 +37,23 @@ macro_rules! page_chunks {
 }
 
 page_chunks! {
-    // An institution's pages besides the wizard: usually opened together.
+    // An institution's pages and the wizard (the form engine's views): one journey, one chunk.
     applicant: filings_page, FILINGS => view! { <SubmissionsPage /> };
     applicant: procedures_page, PROCEDURES => view! { <ProceduresPage /> };
     applicant: filing_page, FILING => view! { <SubmissionPage /> };
     applicant: notices_page, NOTICES => view! { <NoticesPage /> };
-    // The wizard's shell and its three kinds of page: the form engine's views.
-    wizard: draft_shell, DRAFT_SHELL => view! { <DraftShell /> };
-    wizard: draft_start, DRAFT_START => view! { <DraftStart /> };
-    wizard: wizard_page, WIZARD_PAGE => view! { <WizardPage /> };
-    wizard: wizard_review, WIZARD_REVIEW => view! { <ReviewPage /> };
+    applicant: draft_shell, DRAFT_SHELL => view! { <DraftShell /> };
     // A bureau's pages.
     bureau: review_page, REVIEW => view! { <ReviewFilingPage /> };
     bureau: reissue_review_page, REISSUE_REVIEW => view! { <ReissueRequestsPage /> };
     bureau: start_of_use_review_page, START_OF_USE_REVIEW => view! { <StartOfUseRequestsPage /> };
-    // The two requests filed without signing in.
-    public_request: reissue_request_page, REISSUE_REQUEST => view! { <ReissueRequestPage /> };
-    public_request: start_of_use_request_page, START_OF_USE_REQUEST =>
+    // The pages anyone opens without signing in: the two requests, the connection check and
+    // the manual.
+    public: reissue_request_page, REISSUE_REQUEST => view! { <ReissueRequestPage /> };
+    public: start_of_use_request_page, START_OF_USE_REQUEST =>
         view! { <StartOfUseRequestPage /> };
-    check: connection_check_page, CONNECTION_CHECK => view! { <ConnectionCheckPage /> };
-    manual: manual_page, MANUAL => view! { <ManualPage /> };
+    public: connection_check_page, CONNECTION_CHECK => view! { <ConnectionCheckPage /> };
+    public: manual_page, MANUAL => view! { <ManualPage /> };
     // The shell's parts for a signed-in user (`crate::components::header`, the idle warning).
     signed_in: account_links, ACCOUNT_LINKS => view! { <AccountLinks /> };
     signed_in: account_banner, ACCOUNT_BANNER => view! { <AccountBanner /> };

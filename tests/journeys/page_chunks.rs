@@ -9,8 +9,9 @@ use fantoccini::key::Key;
 use crate::embedding::copy_tree;
 use crate::harness::{Browser, Journey, ServerOptions, dist_dir};
 
-/// The manual's chunk and its precompressed copies in the copied build.
-fn manual_chunk_files(site: &Path) -> Vec<PathBuf> {
+/// The chunk of the pages opened without signing in (the manual among them) and its
+/// precompressed copies in the copied build.
+fn public_chunk_files(site: &Path) -> Vec<PathBuf> {
     let folder = std::fs::read_dir(site)
         .expect("site")
         .flatten()
@@ -23,12 +24,12 @@ fn manual_chunk_files(site: &Path) -> Vec<PathBuf> {
         .expect("the build's wasm folder");
     let files: Vec<PathBuf> = ["", ".br", ".gz"]
         .iter()
-        .map(|suffix| folder.join(format!("split_manual.wasm{suffix}")))
+        .map(|suffix| folder.join(format!("split_public.wasm{suffix}")))
         .filter(|p| p.exists())
         .collect();
     assert!(
         !files.is_empty(),
-        "no split_manual.wasm in {}",
+        "no split_public.wasm in {}",
         folder.display()
     );
     files
@@ -38,7 +39,7 @@ async fn dropped_chunk_journey(browser: Browser) {
     let site = tempfile::tempdir().expect("temp dir");
     let aside = tempfile::tempdir().expect("temp dir");
     copy_tree(&dist_dir(), site.path());
-    let chunk = manual_chunk_files(site.path());
+    let chunk = public_chunk_files(site.path());
     for file in &chunk {
         std::fs::rename(file, aside.path().join(file.file_name().unwrap())).expect("move aside");
     }

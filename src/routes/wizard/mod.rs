@@ -11,7 +11,6 @@ pub mod review;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Outlet;
 use std::time::Duration;
 use todoke_core::api::{Draft, ErrorCode, FormBundle};
 use todoke_core::forms::{Answers, CheckReport, check};
@@ -22,8 +21,8 @@ const AUTOSAVE_AFTER: Duration = Duration::from_secs(8);
 
 use crate::api::{self, ClientError};
 use crate::context::AppContext;
-use crate::hooks::{use_api, use_id_param};
-use crate::paths::page_path;
+use crate::hooks::{use_address, use_api, use_id_param};
+use crate::paths::{Address, AppRoute, page_path};
 use crate::text as t;
 
 /// What the pages of one draft share.
@@ -233,8 +232,35 @@ pub fn DraftShell() -> impl IntoView {
             when=move || editor.bundle.with(Option::is_some)
             fallback=move || view! { <p class="todoke-loading" hidden=move || load_error.with(Option::is_some)>{t::LOADING()}</p> }
         >
-            <Outlet />
+            <DraftChild />
         </Show>
+    }
+}
+
+/// Which of a draft's screens its address shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DraftScreen {
+    Start,
+    Page,
+    Review,
+}
+
+/// The draft's screen inside its shell: built anew when the user moves between the start, a
+/// page and the review, not when moving from page to page (the page follows its address).
+#[component]
+fn DraftChild() -> impl IntoView {
+    let address = use_address();
+    let screen = Memo::new(move |_| {
+        address.with(|a| match a {
+            Address::Page(AppRoute::DraftPage { .. }) => DraftScreen::Page,
+            Address::Page(AppRoute::DraftReview(_)) => DraftScreen::Review,
+            _ => DraftScreen::Start,
+        })
+    });
+    move || match screen.get() {
+        DraftScreen::Start => view! { <DraftStart /> }.into_any(),
+        DraftScreen::Page => view! { <page::WizardPage /> }.into_any(),
+        DraftScreen::Review => view! { <review::ReviewPage /> }.into_any(),
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::api::FieldErrors;
 use todoke_core::forms::{
     CheckReport, ComputedDefinition, FormDefinition, GroupDefinition, Item, PageDefinition,
@@ -17,15 +17,21 @@ use crate::components::form::{FormErrors, SummaryItem};
 use crate::components::notice::Notice;
 use crate::components::page::PageHeading;
 use crate::dom;
-use crate::paths::{page_path, review_path};
+use crate::hooks::use_address;
+use crate::paths::{Address, AppRoute, page_path, review_path};
 use crate::text as t;
 
 /// `/drafts/:id/page/:page`: one page of the form.
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let editor = expect_context::<DraftEditor>();
-    let params = use_params_map();
-    let page_id = Memo::new(move |_| params.with(|p| p.get("page").unwrap_or_default()));
+    let address = use_address();
+    let page_id = Memo::new(move |_| {
+        address.with(|a| match a {
+            Address::Page(AppRoute::DraftPage { page, .. }) => page.clone(),
+            _ => String::new(),
+        })
+    });
     move || {
         let def = editor
             .bundle
