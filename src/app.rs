@@ -2,9 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_navigate, use_url};
-use leptos_router::{NavigateOptions, path};
 use todoke_core::api::ErrorCode;
 
 use crate::api;
@@ -14,6 +11,7 @@ use crate::config::AppConfig;
 use crate::context::AppContext;
 use crate::hooks::CurrentAddress;
 use crate::paths::{Address, AppRoute};
+use crate::router::{NavigateOptions, use_navigate, use_url};
 use crate::routes::{
     chunks, login::LoginPage, not_found::NotFound, password::PasswordPage,
     service_closed::ServiceClosed,
@@ -26,6 +24,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let ctx = AppContext::new();
     provide_context(ctx);
     provide_context(config.clone());
+    crate::router::start(&config);
 
     // The start-up sequence, not a page request (`crate::hooks`): the service status and the
     // session, asked at once (one round trip before the login form, not two) and applied in
@@ -53,9 +52,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
 
     view! {
         <div class="todoke" lang=crate::language::current().tag()>
-            <Router base=config.base_path.clone()>
-                <Layout embedded=config.embedded />
-            </Router>
+            <Layout embedded=config.embedded />
         </div>
     }
 }
@@ -102,13 +99,7 @@ fn Layout(embedded: bool) -> impl IntoView {
 
 #[component]
 fn Main(embedded: bool) -> impl IntoView {
-    // One catch-all route: the router keeps the address bar, history and links, and `Pages`
-    // picks the page in plain code (`paths::Address`).
-    let routes = view! {
-        <Routes fallback=|| ()>
-            <Route path=path!("/*any") view=Pages />
-        </Routes>
-    };
+    let routes = view! { <Pages /> };
     // The closed page sits inside the main landmark, so the skip link and `main` always have a
     // target; the pages stay mounted (hidden) so that nothing typed is lost while closed.
     let ctx = expect_context::<AppContext>();
@@ -133,13 +124,11 @@ fn Main(embedded: bool) -> impl IntoView {
 #[component]
 fn Pages() -> impl IntoView {
     let config = expect_context::<AppConfig>();
-    // The route's own URL, not the router's location: the route updates it before its
-    // pages read their query (`use_query_map`), so a new page never sees the old query.
     let url = use_url();
     let address = Memo::new(move |_| {
         url.with(|u| {
             config
-                .below_base(u.path())
+                .below_base(&u.path)
                 .map_or(Address::Unknown, Address::parse)
         })
     });

@@ -14,8 +14,8 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// The URL path of the app path `path` ("/procedures"): the base path prefixed. The router's
-    /// `<A>` leaves absolute hrefs as they are, so every in-app link goes through this.
+    /// The URL path of the app path `path` ("/procedures"): the base path prefixed. Every in-app
+    /// link's `href` goes through this (`router::Link` takes the href as it is).
     pub fn href(&self, path: &str) -> String {
         format!("{}{path}", self.base_path)
     }
@@ -28,9 +28,9 @@ impl AppConfig {
     }
 
     /// Whether a click on a same-origin link to `link` is the app's to route, seen from the page
-    /// at `page`. Only the base path itself and paths under `base/` are the app's (the router alone
-    /// compares strings, so under `/todoke` it would take `/todoke-news.html`), and a fragment
-    /// link to the page being shown is the browser's: a host's skip link must move focus.
+    /// at `page`. Only the base path itself and paths under `base/` are the app's (not
+    /// `/todoke-news.html` beside an app under `/todoke`), and a fragment link to the page being
+    /// shown is the browser's: a host's skip link must move focus.
     pub fn routes_link(&self, page: &LinkTarget, link: &LinkTarget) -> bool {
         let same_document = link.path == page.path && link.search == page.search;
         if same_document && link.has_fragment {

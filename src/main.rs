@@ -12,9 +12,9 @@ mod context;
 mod date_parts;
 mod dom;
 mod hooks;
-mod host_links;
 mod language;
 mod paths;
+mod router;
 mod routes;
 mod search;
 mod session;
@@ -31,6 +31,5 @@ fn main() {
     dom::remove_boot_message(&host);
     language::start(config.embedded);
     api::set_base(&config.api_base);
-    host_links::leave_host_links_to_the_browser(&config);
     leptos::mount::mount_to(host, move || app::App(app::AppProps { config })).forget();
 }

@@ -63,7 +63,7 @@ impl AppRoute {
         }
     }
 
-    /// The link for `<A href=…>`, with the router's base.
+    /// The link for `<Link href=…>`, with the router's base.
     pub fn href(&self) -> String {
         crate::config::app_href(&self.path())
     }

@@ -1,8 +1,8 @@
 //! The views of a filing that the applicant's and the reviewer's pages share: its answers as
 //! review rows (also 「入力内容の確認」 of a draft), the summary list lines, and the history.
 
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::{FieldComment, Submission};
 use todoke_core::era::format_date;
 use todoke_core::forms::{CheckReport, FormDefinition, ReviewRow, definition, review_rows};
@@ -169,13 +169,13 @@ fn review_row(
             </dd>
             {draft_id.map(|id| view! {
                 <dd class="todoke-summary-list__actions">
-                    <A
+                    <Link
                         href=app_href(&format!("{}?return=review", page_path(id, &r.page)))
                         attr:id=input_id(&format!("change-{}", r.path))
                     >
                         {t::CHANGE()}
                         <span class="todoke-visually-hidden">{t::parenthetical("", &label)}</span>
-                    </A>
+                    </Link>
                 </dd>
             })}
         </div>

@@ -1,5 +1,5 @@
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::{Role, SessionInfo};
 use todoke_core::service_hours::format_jst_datetime;
 use todoke_core::text::Lang;
@@ -21,7 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <div class="todoke-header__bar">
             <p class="todoke-header__service">
-                <A href=AppRoute::Filings.href()>{t::SERVICE_NAME()}</A>
+                <Link href=AppRoute::Filings.href()>{t::SERVICE_NAME()}</Link>
             </p>
             <nav class="todoke-header__nav" aria-label=t::NAV_LABEL()>
                 <ul>
@@ -29,7 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <LanguageSwitch />
                     </li>
                     <li>
-                        <A href=AppRoute::Manual.href() attr:id="todoke-manual-link">{t::MANUAL_LINK()}</A>
+                        <Link href=AppRoute::Manual.href() attr:id="todoke-manual-link">{t::MANUAL_LINK()}</Link>
                     </li>
                     <Show when=signed_in>
                         <PartChunk load=chunks::ACCOUNT_LINKS />
@@ -66,9 +66,10 @@ pub fn AccountLinks() -> impl IntoView {
         move || info().is_some_and(|i| !i.must_change_password && i.account.institution.is_some());
     let is_reviewer =
         move || info().is_some_and(|i| !i.must_change_password && i.account.role == Role::Reviewer);
-    let location = leptos_router::hooks::use_location();
+    let url = crate::router::use_url();
+    let path = Memo::new(move |_| url.with(|u| u.path.clone()));
     Effect::new(move |_| {
-        location.pathname.track();
+        path.track();
         if is_applicant() {
             fetch_quietly(crate::api::unread_notices(), move |n| ctx.unread.set(n));
         } else if is_reviewer() {
@@ -88,20 +89,20 @@ pub fn AccountLinks() -> impl IntoView {
     view! {
         <Show when=is_applicant>
             <li>
-                <A href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</A>
+                <Link href=AppRoute::Notices.href() attr:id="todoke-notices-link">{move || t::notices_link(ctx.unread.get())}</Link>
             </li>
         </Show>
         <Show when=is_reviewer>
             <li>
-                <A href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</A>
+                <Link href=AppRoute::ReissueRequests.href() attr:id="todoke-reissue-requests-link">{move || t::reissue_review_nav(ctx.waiting_reissues.get())}</Link>
             </li>
             <li>
-                <A href=AppRoute::StartOfUseRequests.href() attr:id="todoke-start-of-use-requests-link">{move || t::start_review_nav(ctx.waiting_start_of_use.get())}</A>
+                <Link href=AppRoute::StartOfUseRequests.href() attr:id="todoke-start-of-use-requests-link">{move || t::start_review_nav(ctx.waiting_start_of_use.get())}</Link>
             </li>
         </Show>
         <Show when=move || info().is_some_and(|i| !i.must_change_password)>
             <li>
-                <A href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</A>
+                <Link href=AppRoute::PasswordChange.href()>{t::PASSWORD_CHANGE_TITLE()}</Link>
             </li>
         </Show>
     }

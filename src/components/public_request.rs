@@ -1,8 +1,8 @@
 //! What requests filed without signing in (再発行の申請, 利用開始届出) show alike: the contact
 //! fields at the end of the form, and the page that says the request was received.
 
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::RequestReceipt;
 use todoke_core::service_hours::format_jst_datetime;
 
@@ -58,7 +58,7 @@ pub fn RequestReceived(
             </div>
             <p>{body}</p>
             <p>{t::REISSUE_DONE_CONTACT()}</p>
-            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
+            <p><Link href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</Link></p>
         </div>
     }
 }

@@ -1,6 +1,6 @@
+use crate::router::Link;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::LoginRequest;
 
 use crate::api;
@@ -82,16 +82,16 @@ pub fn LoginPage() -> impl IntoView {
                 <h2 id="todoke-login-help" class="todoke-heading-m">{t::LOGIN_HELP_HEADING()}</h2>
                 <p>{t::LOGIN_HELP_LOST()}</p>
                 <p>
-                    <A href=AppRoute::ReissueRequest.href() attr:id="todoke-reissue-link">{t::REISSUE_LINK()}</A>
+                    <Link href=AppRoute::ReissueRequest.href() attr:id="todoke-reissue-link">{t::REISSUE_LINK()}</Link>
                 </p>
                 <p>
-                    <A href=AppRoute::StartOfUseRequest.href() attr:id="todoke-start-of-use-link">{t::START_LINK()}</A>
+                    <Link href=AppRoute::StartOfUseRequest.href() attr:id="todoke-start-of-use-link">{t::START_LINK()}</Link>
                 </p>
                 <p>
-                    <A href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</A>
+                    <Link href=app_href(MANUAL_PATH)>{t::MANUAL_LINK()}</Link>
                 </p>
                 <p>
-                    <A href=AppRoute::ConnectionCheck.href() attr:id="todoke-check-link">{t::CHECK_LINK()}</A>
+                    <Link href=AppRoute::ConnectionCheck.href() attr:id="todoke-check-link">{t::CHECK_LINK()}</Link>
                 </p>
             </section>
         </div>

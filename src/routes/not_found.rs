@@ -1,5 +1,5 @@
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::page::PageHeading;
 use crate::config::app_href;
@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <PageHeading text=t::NOT_FOUND_TITLE() />
             <p>{t::NOT_FOUND_BODY()}</p>
             <p>
-                <A href=app_href(START_PATH)>{t::BACK_TO_TOP()}</A>
+                <Link href=app_href(START_PATH)>{t::BACK_TO_TOP()}</Link>
             </p>
         </div>
     }

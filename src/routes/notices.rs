@@ -1,5 +1,5 @@
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::{FilingStatus, Notice, NoticeList};
 use todoke_core::era::format_date;
 use todoke_core::service_hours::format_jst_datetime;
@@ -39,7 +39,7 @@ pub fn NoticesPage() -> impl IntoView {
                                 </p>
                                 <p>{n.message.clone()}</p>
                                 <NoticeContent notice=n.clone() />
-                                <p><A href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN()}</A></p>
+                                <p><Link href=AppRoute::Submission(n.submission_id).href()>{t::NOTICE_OPEN()}</Link></p>
                             </li>
                         }).collect_view()}
                     </ul>

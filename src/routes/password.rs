@@ -1,6 +1,6 @@
+use crate::router::use_navigate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use todoke_core::api::PasswordChangeRequest;
 use todoke_core::password::{PasswordPolicy, field};
 

@@ -1,5 +1,5 @@
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use todoke_core::api::FormSummary;
 
 use crate::api;

@@ -2,9 +2,9 @@
 //! code, class, name, postal code and a contact; the same check as the server's before sending;
 //! then the reception number and what happens next. No password is ever shown.
 
+use crate::router::Link;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::FeeScheduleClass;
 use todoke_core::api::{REISSUE_REQUEST_FIELDS, ReissueRequestInput, RequestReceipt};
 
@@ -115,7 +115,7 @@ fn RequestForm(receipt: RwSignal<Option<RequestReceipt>>) -> impl IntoView {
                     {move || if pending.get() { t::REISSUE_SENDING() } else { t::REISSUE_SUBMIT() }}
                 </button>
             </form>
-            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
+            <p><Link href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</Link></p>
         </div>
     }
 }

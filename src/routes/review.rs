@@ -1,6 +1,6 @@
+use crate::router::Link;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::{
     AccountLink, FieldComment, FieldErrors, LinkedAccount, ReturnRequest, Submission,
 };
@@ -110,7 +110,7 @@ fn LinkedAccounts(accounts: Vec<LinkedAccount>) -> impl IntoView {
                                             f.status.label(),
                                             format_jst_datetime(f.submitted_at),
                                         );
-                                        view! { <li><A href=AppRoute::Review(f.id).href()>{line}</A></li> }
+                                        view! { <li><Link href=AppRoute::Review(f.id).href()>{line}</Link></li> }
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

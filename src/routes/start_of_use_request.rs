@@ -2,9 +2,9 @@
 //! one for a change, the institution's (new) code, class, name and address, and a contact; the
 //! same check as the server's before sending; then the reception number and what happens next.
 
+use crate::router::Link;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::FeeScheduleClass;
 use todoke_core::api::{
     RequestReceipt, START_OF_USE_REQUEST_FIELDS, StartOfUseReason, StartOfUseRequestInput,
@@ -155,7 +155,7 @@ fn RequestForm(receipt: RwSignal<Option<RequestReceipt>>) -> impl IntoView {
                     {move || if pending.get() { t::REISSUE_SENDING() } else { t::START_SUBMIT() }}
                 </button>
             </form>
-            <p><A href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</A></p>
+            <p><Link href=AppRoute::Login.href()>{t::REISSUE_BACK_TO_LOGIN()}</Link></p>
         </div>
     }
 }

@@ -2,8 +2,8 @@
 //! replaces and that ID's 利用終了届出, accepted once the pair is complete (the operator's run
 //! then ends the old ID and issues the new one) or rejected with a reason.
 
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use todoke_core::api::{
     RequestStatus, StartOfUseRequestList, StartOfUseRequestRecord, start_of_use_blocker, waiting,
 };
@@ -103,7 +103,8 @@ fn RequestCard(
                     f.status.label(),
                     f.last_day_of_use.as_deref().unwrap_or_default(),
                 );
-                view! { <A href=AppRoute::Review(f.submission_id).href()>{line}</A> }.into_any()
+                view! { <Link href=AppRoute::Review(f.submission_id).href()>{line}</Link> }
+                    .into_any()
             }
         }
     });

@@ -1,5 +1,5 @@
+use crate::router::{use_navigate, use_query_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::api::{Draft, FilingStatus, Submission};
 use todoke_core::era::format_date;
 use todoke_core::lifecycle::Action;

@@ -1,7 +1,7 @@
+use crate::router::Link;
+use crate::router::{use_navigate, use_query_map};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::announcement::Announcement;
 use todoke_core::api::{FilingPage, FilingQuery, FilingStatus, FilingSummary, FormSummary};
 use todoke_core::forms::parse_typed_date;
@@ -79,7 +79,7 @@ pub fn SubmissionsPage() -> impl IntoView {
             {move || announcement.get().map(|a| view! { <AnnouncementPanel announcement=a /> })}
             {is_applicant.then(|| view! {
                 <p>
-                    <A href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK()}</A>
+                    <Link href=AppRoute::Procedures.href() attr:id="todoke-new-filing">{t::NEW_FILING_LINK()}</Link>
                 </p>
             })}
             <SearchForm query forms />
@@ -185,7 +185,7 @@ fn SearchForm(query: Memo<FilingQuery>, forms: RwSignal<Vec<FormSummary>>) -> im
             </div>
             <div class="todoke-button-group">
                 <button id="todoke-search-submit" type="submit" class="todoke-button">{t::SEARCH_BUTTON()}</button>
-                <A href=app_href(LIST_PATH)>{t::SEARCH_CLEAR()}</A>
+                <Link href=app_href(LIST_PATH)>{t::SEARCH_CLEAR()}</Link>
             </div>
         </form>
     }
@@ -258,9 +258,9 @@ fn Results(page: FilingPage, query: FilingQuery, reviewer: bool) -> impl IntoVie
         {(pages > 1).then(|| view! {
             <nav class="todoke-pagination" aria-label=t::PAGINATION_LABEL()>
                 <ul>
-                    {(page.page > 1).then(|| view! { <li><A href=app_href(&link(page.page - 1)) attr:rel="prev" attr:id="todoke-prev-page">{t::PREV_PAGE()}</A></li> })}
+                    {(page.page > 1).then(|| view! { <li><Link href=app_href(&link(page.page - 1)) attr:rel="prev" attr:id="todoke-prev-page">{t::PREV_PAGE()}</Link></li> })}
                     <li aria-current="page">{t::progress(page.page as usize, pages as usize)}</li>
-                    {(page.page < pages).then(|| view! { <li><A href=app_href(&link(page.page + 1)) attr:rel="next" attr:id="todoke-next-page">{t::NEXT_PAGE()}</A></li> })}
+                    {(page.page < pages).then(|| view! { <li><Link href=app_href(&link(page.page + 1)) attr:rel="next" attr:id="todoke-next-page">{t::NEXT_PAGE()}</Link></li> })}
                 </ul>
             </nav>
         })}
@@ -305,7 +305,7 @@ fn FilingsTable(list: Vec<FilingSummary>, reviewer: bool) -> impl IntoView {
                                 <td>{f.next_actor_label.clone()}</td>
                                 <td>{f.arrival_number.clone().unwrap_or_else(|| "—".to_string())}</td>
                                 <td>{format_jst_datetime(f.updated_at)}</td>
-                                <td><A href=app_href(&href) attr:id=link_id attr:aria-label=label>{link_text}</A></td>
+                                <td><Link href=app_href(&href) attr:id=link_id attr:aria-label=label>{link_text}</Link></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -268,7 +268,7 @@ fn DraftChild() -> impl IntoView {
 #[component]
 pub fn DraftStart() -> impl IntoView {
     let editor = expect_context::<DraftEditor>();
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::router::use_navigate();
     Effect::new(move |_| {
         if let Some(first) = editor.bundle.with(|b| {
             b.as_ref()
@@ -276,7 +276,7 @@ pub fn DraftStart() -> impl IntoView {
         }) {
             navigate(
                 &page_path(editor.id, &first),
-                leptos_router::NavigateOptions {
+                crate::router::NavigateOptions {
                     replace: true,
                     ..Default::default()
                 },

@@ -1,7 +1,7 @@
+use crate::router::NavigateOptions;
+use crate::router::{use_navigate, use_query_map};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use todoke_core::api::FieldErrors;
 use todoke_core::forms::{
     CheckReport, ComputedDefinition, FormDefinition, GroupDefinition, Item, PageDefinition,

@@ -1,6 +1,6 @@
+use crate::router::NavigateOptions;
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 use std::collections::BTreeSet;
 use todoke_core::api::Submission;
 use todoke_core::forms::{CheckReport, review_rows};
