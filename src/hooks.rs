@@ -103,10 +103,24 @@ where
     Fut: Future<Output = Result<T, ClientError>> + 'static,
     T: 'static,
 {
+    // The page's functions behind `dyn` from here on: the request's plumbing below is then
+    // one copy per answer type, not one per page's closure (it is in every page's code).
+    let send: Rc<dyn Fn(I) -> Option<Pending<T>>> =
+        Rc::new(move |input| send(input).map(|f| Box::pin(f) as Pending<T>));
+    submit(send, Rc::new(on_ok), options)
+}
+
+/// A request on its way, its type erased.
+type Pending<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, ClientError>>>>;
+
+fn submit<I: 'static, T: 'static>(
+    send: Rc<dyn Fn(I) -> Option<Pending<T>>>,
+    on_ok: Handler<T>,
+    options: SubmitOptions,
+) -> Request<I> {
     let ctx = expect_context::<AppContext>();
     let in_flight = RwSignal::new(0_u32);
     let error = options.error.unwrap_or_else(|| RwSignal::new(None));
-    let on_ok: Handler<T> = Rc::new(on_ok);
     let on_error = options
         .on_error
         .unwrap_or_else(|| Rc::new(move |e: ClientError| error.set(Some(e.message()))));
@@ -171,6 +185,11 @@ pub fn fetch_quietly<T: 'static>(
     request: impl Future<Output = Result<T, ClientError>> + 'static,
     on_ok: impl FnOnce(T) + 'static,
 ) {
+    quietly::<T>(Box::pin(request), Box::new(on_ok));
+}
+
+/// [`fetch_quietly`] with its arguments' types erased: one copy per answer type.
+fn quietly<T: 'static>(request: Pending<T>, on_ok: Box<dyn FnOnce(T)>) {
     spawn_local(async move {
         if let Ok(value) = request.await {
             on_ok(value);
