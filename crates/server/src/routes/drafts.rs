@@ -188,7 +188,7 @@ pub async fn delete_draft(
         (status = 200, description = "Submitted before: the same submission", body = Submission),
         (status = 403, description = "`form_not_available`, `password_change_required`, `forbidden` (reviewer) or `csrf_rejected`", body = ApiError),
         (status = 404, description = "`not_found`: no such draft for this account", body = ApiError),
-        (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`; `transition_not_allowed`: the submission a revision draft revises is no longer returned", body = ApiError),
+        (status = 409, description = "`draft_conflict`: the draft was saved elsewhere since `version`, or `version` is below 1 (even for a draft submitted before); `transition_not_allowed`: the submission a revision draft revises is no longer returned", body = ApiError),
         (status = 422, description = "`validation_failed`: the stored answers have errors or unacknowledged warnings (messages keyed by issue path), or a group has more rows than the form allows; or the body is not a `SubmitRequest` object", body = ApiError),
         SessionErrors,
         JsonBodyErrors,

@@ -412,6 +412,9 @@ async fn submitting_twice_gives_the_same_submission() {
     let again = submit(&app, &clinic, draft.id, 1, &[]).await;
     assert_eq!(again.status, StatusCode::OK, "{again:?}");
     assert_eq!(submission(&again), submission(&first));
+    // A version no draft can have is refused, submitted or not (the contract fuzz's case).
+    let invalid = submit(&app, &clinic, draft.id, 0, &[]).await;
+    assert_eq!(invalid.status, StatusCode::CONFLICT, "{invalid:?}");
     assert_eq!(app.count("submissions").await, 1);
     assert_eq!(app.count("arrival_counter").await, 1);
 }

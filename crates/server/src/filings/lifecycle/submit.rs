@@ -40,6 +40,11 @@ pub async fn submit(
     version: i64,
     acknowledged: &[String],
 ) -> Result<SubmitOutcome, AppError> {
+    // No draft has a version below 1 (the schema's minimum): refused before the idempotent
+    // answer below, as a save with such a version is.
+    if version < 1 {
+        return Err(AppError::DraftConflict);
+    }
     let account_id = applicant.account_id;
     let scope = Scope::Applicant(account_id);
     let mut tx = db::begin_write(&state.pool).await?;
