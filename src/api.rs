@@ -1,5 +1,6 @@
-//! The JSON API client: one generic request function over the endpoints core defines, and one
-//! typed function per endpoint.
+//! The JSON API client: one request function (`send`) under a thin generic one that encodes the
+//! body and decodes the answer for the endpoints core defines, and one typed function per
+//! endpoint.
 //! Error bodies are parsed into the shared `ApiError`; anything else becomes a generic,
 //! friendly error — raw server output is never shown to the user.
 

@@ -50,13 +50,17 @@ impl Default for NavigateOptions {
 pub fn start(config: &AppConfig) {
     let url = RwSignal::new(current_url());
     provide_context(Router { url });
-    window_event_listener(ev::popstate, move |_| url.set(current_url()));
+    let history = window_event_listener(ev::popstate, move |_| url.set(current_url()));
     let config = config.clone();
-    window_event_listener(ev::click, move |ev| {
+    let links = window_event_listener(ev::click, move |ev| {
         if let Some(href) = routed_href(&ev, &config) {
             ev.prevent_default();
             go(url, &href, NavigateOptions::default());
         }
+    });
+    on_cleanup(move || {
+        history.remove();
+        links.remove();
     });
 }
 
@@ -80,17 +84,31 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone {
 }
 
 /// A link within the app (`href` with the base path, as `AppRoute::href` gives it); marked
-/// `aria-current="page"` while its page is shown. Attributes given with `attr:` go on the `<a>`.
+/// `aria-current="page"` while the address is the link's. Attributes given with `attr:` go on
+/// the `<a>`.
 #[component]
 pub fn Link(#[prop(into)] href: String, children: Children) -> impl IntoView {
     let url = use_url();
-    let path = href
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    let current = move || url.with(|u| u.path == path).then_some("page");
+    let target = link_url(&href);
+    let current = move || url.with(|u| same_page(u, &target)).then_some("page");
     view! { <a href=href aria-current=current>{children()}</a> }
+}
+
+/// The path and query of an app link's `href` (its fragment left out).
+fn link_url(href: &str) -> Url {
+    let href = href.split('#').next().unwrap_or_default();
+    let (path, search) = href.split_once('?').unwrap_or((href, ""));
+    Url {
+        path: path.to_string(),
+        search: search.to_string(),
+    }
+}
+
+/// Whether the address shown is `link`'s page: the same path (a trailing slash aside) and the
+/// same query (the list's 「次のページ」 is not the page being shown).
+fn same_page(shown: &Url, link: &Url) -> bool {
+    shown.path.trim_end_matches('/') == link.path.trim_end_matches('/')
+        && shown.search == link.search
 }
 
 /// Moves to `href` (a path with the base path, query and fragment as the page has them).
@@ -112,13 +130,15 @@ fn go(url: RwSignal<Url>, href: &str, options: NavigateOptions) {
     }
     url.set(current_url());
     if options.scroll {
-        let target = window.location().hash().ok().and_then(|h| {
-            let id = h.strip_prefix('#')?.to_string();
-            document().get_element_by_id(&id)
-        });
-        match target {
-            Some(element) => element.scroll_into_view(),
-            None => window.scroll_to_with_x_and_y(0.0, 0.0),
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        // A fragment's element is on the new page, built after this: look for it a frame later.
+        let fragment = window.location().hash().unwrap_or_default();
+        if let Some(id) = fragment.strip_prefix('#').map(decode) {
+            request_animation_frame(move || {
+                if let Some(element) = document().get_element_by_id(&id) {
+                    element.scroll_into_view();
+                }
+            });
         }
     }
 }
@@ -144,7 +164,8 @@ fn current_url() -> Url {
 }
 
 /// The address a click should move the app to: a plain left click on a same-origin link that
-/// is the app's ([`AppConfig::routes_link`]), without a target or `download`.
+/// is the app's ([`AppConfig::routes_link`]), without `download` and with no target but
+/// `_self`.
 fn routed_href(ev: &web_sys::MouseEvent, config: &AppConfig) -> Option<String> {
     if ev.default_prevented()
         || ev.button() != 0
@@ -207,10 +228,11 @@ impl QueryMap {
         Self(pairs)
     }
 
-    /// The first value of `name`.
+    /// The value of `name`; the last one when the query repeats it (as leptos_router read it).
     pub fn get(&self, name: &str) -> Option<String> {
         self.0
             .iter()
+            .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     }
@@ -260,12 +282,31 @@ mod tests {
     #[test]
     fn odd_queries_keep_what_they_can() {
         let q = QueryMap::parse("done&done=2&bad=%zz&cut=%4&=x&wide=%日");
-        assert_eq!(q.get("done").as_deref(), Some(""), "the first value wins");
+        assert_eq!(q.get("done").as_deref(), Some("2"), "the last value wins");
         assert_eq!(q.get("bad").as_deref(), Some("%zz"));
         assert_eq!(q.get("cut").as_deref(), Some("%4"));
         assert_eq!(q.get("").as_deref(), Some("x"));
         assert_eq!(q.get("wide").as_deref(), Some("%日"));
         assert_eq!(QueryMap::parse(""), QueryMap::default());
+    }
+
+    #[test]
+    fn a_link_is_current_on_its_own_page_only() {
+        let shown = Url {
+            path: "/todoke/submissions".into(),
+            search: "page=2".into(),
+        };
+        assert!(same_page(&shown, &link_url("/todoke/submissions?page=2")));
+        assert!(same_page(
+            &shown,
+            &link_url("/todoke/submissions/?page=2#results")
+        ));
+        assert!(!same_page(&shown, &link_url("/todoke/submissions?page=3")));
+        assert!(!same_page(&shown, &link_url("/todoke/submissions")));
+        assert!(!same_page(
+            &shown,
+            &link_url("/todoke/submissions/3?page=2")
+        ));
     }
 
     #[test]

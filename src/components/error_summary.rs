@@ -33,7 +33,7 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<SummaryItem>>) -> impl IntoV
                                             <a
                                                 href=format!("#{}", item.target)
                                                 on:click=move |ev| {
-                                                    // Focus the input itself; the router would treat the hash as navigation.
+                                                    // Focus the input itself, not only scroll to it (and keep the address).
                                                     ev.prevent_default();
                                                     dom::focus_by_id(&target);
                                                 }

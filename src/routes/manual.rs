@@ -54,7 +54,7 @@ pub fn ManualPage() -> impl IntoView {
     }
 }
 
-/// In-page links focus their section instead of letting the router treat the hash as a route.
+/// In-page links focus their section, not only scroll to it (and keep the address).
 fn jump(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
         ev.prevent_default();
