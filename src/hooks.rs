@@ -113,6 +113,7 @@ where
 /// A request on its way, its type erased.
 type Pending<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, ClientError>>>>;
 
+/// [`use_submit`] once the page's functions are behind `dyn`.
 fn submit<I: 'static, T: 'static>(
     send: Rc<dyn Fn(I) -> Option<Pending<T>>>,
     on_ok: Handler<T>,

@@ -65,9 +65,8 @@ pub fn start(config: &AppConfig) {
 }
 
 /// The address shown.
-pub fn use_url() -> Memo<Url> {
-    let url = expect_context::<Router>().url;
-    Memo::new(move |_| url.get())
+pub fn use_url() -> ReadSignal<Url> {
+    expect_context::<Router>().url.read_only()
 }
 
 /// The query's parameters.

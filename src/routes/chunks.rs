@@ -1,6 +1,6 @@
 //! Which pages load on demand. The login and password pages and the shell around every page
-//! are in the module the browser fetches first (the shell's parts for a signed-in user are not); each page below is cut into a wasm chunk of its
-//! own at its `#[wasm_split]` function by the build (`xtask/src/spa_wasm.rs`), and fetched the
+//! are in the module the browser fetches first (the shell's parts for a signed-in user are not); each page below is cut, at its `#[wasm_split]`
+//! function, into the wasm chunk it names by the build (`xtask/src/spa_wasm.rs`), and fetched the
 //! first time a route shows it (`crate::components::page_chunk`). Code that several chunks use
 //! goes into shared chunks, fetched with the first page that needs it.
 //!
